@@ -1,0 +1,1 @@
+package org.unroll; public class Main { public static void main(String[] a){} }
