@@ -1,0 +1,249 @@
+package org.unroll.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Forward through time and back, one step (and one stage) at a time, on a {@link Tape}.
+ * Steps are 0-based: step t reads x_t and the state block t, and writes state block t + 1.
+ * The same code runs the teaching pass (B = 1) and training (B sequences at once).
+ */
+public final class Bptt {
+    private final Model model;
+    private final Params p;
+    private final Cell cell;
+    private final Tape tape;
+    private SequenceBatch seq;
+
+    /** Allocates the tape for this model and the shape of this sequence batch. */
+    public Bptt(Model model, SequenceBatch seq) {
+        this.model = model;
+        this.p = model.params();
+        this.cell = Cell.of(model);
+        this.tape = new Tape(model.cell(), seq.steps(), seq.batch(), model.inputSize(),
+                model.hiddenSize(), model.outputSize(), seq.loss() == LossType.CROSS_ENTROPY);
+        setSequence(seq);
+    }
+
+    /** Uses another batch of the same shape (T, B, loss) with the tape already allocated. */
+    public void setSequence(SequenceBatch next) {
+        if (next.steps() != tape.steps || next.batch() != tape.batch || next.inputSize() != model.inputSize()
+                || (next.loss() == LossType.CROSS_ENTROPY) != (tape.probs != null)) {
+            throw new IllegalArgumentException("the sequence batch does not fit this tape");
+        }
+        this.seq = next;
+        System.arraycopy(next.inputs().data, 0, tape.x.data, 0, tape.x.getNumElements());
+        int n = tape.batch * tape.hiddenSize;
+        copyOrZero(next.h0(), tape.h.data, n);
+        if (tape.c != null) {
+            copyOrZero(next.c0(), tape.c.data, n);
+        }
+    }
+
+    private static void copyOrZero(DMatrixRMaj src, double[] dst, int n) {
+        if (src == null) {
+            java.util.Arrays.fill(dst, 0, n, 0.0);
+        } else {
+            System.arraycopy(src.data, 0, dst, 0, n);
+        }
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public SequenceBatch sequence() {
+        return seq;
+    }
+
+    public Tape tape() {
+        return tape;
+    }
+
+    /** Runs every forward step and returns the total loss. */
+    public double forward() {
+        for (int t = 0; t < tape.steps; t++) {
+            forwardStep(t);
+        }
+        return loss();
+    }
+
+    /** Runs every backward step from T − 1 down to 0, then sums the parameter gradients into {@code grads}. */
+    public void backward(Params grads) {
+        for (int t = tape.steps - 1; t >= 0; t--) {
+            for (BackwardStage s : BackwardStage.values()) {
+                backwardStage(t, s);
+            }
+        }
+        grads.zero();
+        accumulateGradients(0, tape.steps, grads);
+    }
+
+    /** Forward step t: pre-activations, the cell, the output y_t and the loss at step t. */
+    public void forwardStep(int t) {
+        int b = tape.batch;
+        int row = tape.row(t);
+        // W_ih x_t + b_ih  and  W_hh h_{t−1} + b_hh
+        MatOps.multTransB(tape.x, row, b, p.weightIh, tape.zIh, row);
+        MatOps.addRowVector(p.biasIh, tape.zIh, row, b);
+        MatOps.multTransB(tape.h, tape.stateRow(t), b, p.weightHh, tape.zHh, row);
+        MatOps.addRowVector(p.biasHh, tape.zHh, row, b);
+        cell.forward(tape, t);
+        // y_t = W_out h_t + b_out
+        MatOps.multTransB(tape.h, tape.stateRow(t + 1), b, p.weightOut, tape.y, row);
+        MatOps.addRowVector(p.biasOut, tape.y, row, b);
+        tape.stepLoss[t] = seq.loss() == LossType.CROSS_ENTROPY ? crossEntropy(t) : squaredError(t);
+    }
+
+    /** softmax(y_t) into probs; returns Σ_b −log softmax(y_t)[target]. */
+    private double crossEntropy(int t) {
+        int o = tape.outputSize;
+        double loss = 0;
+        for (int r = tape.row(t); r < tape.row(t) + tape.batch; r++) {
+            int base = r * o;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < o; j++) {
+                max = Math.max(max, tape.y.data[base + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < o; j++) {
+                sum += Math.exp(tape.y.data[base + j] - max);
+            }
+            // log Σ_j e^{y_j}, shifted by the largest logit for stability
+            double logSumExp = max + Math.log(sum);
+            for (int j = 0; j < o; j++) {
+                tape.probs.data[base + j] = Math.exp(tape.y.data[base + j] - logSumExp);
+            }
+            if (seq.hasTarget(r)) {
+                loss += logSumExp - tape.y.data[base + seq.classTarget(r)];
+            }
+        }
+        return loss;
+    }
+
+    /** Σ_b Σ_i (y_t,i − target_t,i)². */
+    private double squaredError(int t) {
+        int o = tape.outputSize;
+        double loss = 0;
+        double[] target = seq.vectorTargets().data;
+        for (int r = tape.row(t); r < tape.row(t) + tape.batch; r++) {
+            if (!seq.hasTarget(r)) {
+                continue;
+            }
+            for (int j = r * o; j < (r + 1) * o; j++) {
+                double d = tape.y.data[j] - target[j];
+                loss += d * d;
+            }
+        }
+        return loss;
+    }
+
+    /** The total loss, Σ_t L_t. */
+    public double loss() {
+        double s = 0;
+        for (double l : tape.stepLoss) {
+            s += l;
+        }
+        return s;
+    }
+
+    /** One stage of backward step t. Stages of step t need step t + 1 to be complete. */
+    public void backwardStage(int t, BackwardStage stage) {
+        switch (stage) {
+            case OUTPUT_GRADIENT -> outputGradient(t);
+            case ADD_FUTURE -> addFuture(t);
+            case PARAMETER_GRADIENTS -> cell.gateGradients(tape, t);
+            case PASS_BACK -> passBack(t);
+        }
+    }
+
+    /** Stage 1: dy_t, and dL_t/dh_t = dy_t · W_out. */
+    private void outputGradient(int t) {
+        int o = tape.outputSize;
+        boolean ce = seq.loss() == LossType.CROSS_ENTROPY;
+        double[] target = ce ? null : seq.vectorTargets().data;
+        for (int r = tape.row(t); r < tape.row(t) + tape.batch; r++) {
+            int base = r * o;
+            for (int j = 0; j < o; j++) {
+                double d;
+                if (!seq.hasTarget(r)) {
+                    d = 0.0;
+                } else if (ce) {
+                    // dy = softmax(y) − onehot(target)
+                    d = tape.probs.data[base + j] - (j == seq.classTarget(r) ? 1.0 : 0.0);
+                } else {
+                    // dy = 2 (y − target)
+                    d = 2.0 * (tape.y.data[base + j] - target[base + j]);
+                }
+                tape.dy.data[base + j] = d;
+            }
+        }
+        // dL_t/dh_t = dy_t · W_out
+        int hs = tape.hiddenSize;
+        java.util.Arrays.fill(tape.dhLocal.data, tape.row(t) * hs, (tape.row(t) + tape.batch) * hs, 0.0);
+        MatOps.multAdd(tape.dy, tape.row(t), tape.batch, p.weightOut, tape.dhLocal, tape.row(t));
+    }
+
+    /** Stage 2: dh_t = dL_t/dh_t + dh_next (and, for LSTM, dc_t = dc_next + dh_t ⊙ o ⊙ tanh'(c_t)). */
+    private void addFuture(int t) {
+        int n = tape.batch * tape.hiddenSize;
+        int from = tape.row(t) * tape.hiddenSize;
+        boolean last = t == tape.steps - 1;
+        int next = last ? 0 : tape.row(t + 1) * tape.hiddenSize;
+        for (int i = 0; i < n; i++) {
+            tape.dh.data[from + i] = tape.dhLocal.data[from + i] + (last ? 0.0 : tape.dhBack.data[next + i]);
+        }
+        cell.addFutureCellGradient(tape, t);
+    }
+
+    /** Stage 4: dh_{t−1} = dR_t · W_hh (plus the cell's direct paths). */
+    private void passBack(int t) {
+        int row = tape.row(t);
+        java.util.Arrays.fill(tape.dhBack.data, row * tape.hiddenSize, (row + tape.batch) * tape.hiddenSize, 0.0);
+        MatOps.multAdd(tape.dR, row, tape.batch, p.weightHh, tape.dhBack, row);
+        cell.passBackDirect(tape, t);
+    }
+
+    /**
+     * out += the contributions of steps [from, to) to every parameter gradient: the outer
+     * products dW_ih += dAᵀ x, dW_hh += dRᵀ h_{t−1}, dW_out += dyᵀ h_t and the bias sums.
+     * With (0, T) it gives the whole gradient; with (t, t + 1) step t's own contribution;
+     * with (t, T) the running sum after backward step t.
+     */
+    public void accumulateGradients(int from, int to, Params out) {
+        int row = tape.row(from);
+        int rows = (to - from) * tape.batch;
+        MatOps.multAddTransA(tape.dA, row, rows, tape.x, row, out.weightIh);
+        MatOps.multAddTransA(tape.dR, row, rows, tape.h, tape.stateRow(from), out.weightHh);
+        MatOps.addColumnSums(tape.dA, row, rows, out.biasIh);
+        MatOps.addColumnSums(tape.dR, row, rows, out.biasHh);
+        MatOps.multAddTransA(tape.dy, row, rows, tape.h, tape.stateRow(from + 1), out.weightOut);
+        MatOps.addColumnSums(tape.dy, row, rows, out.biasOut);
+    }
+
+    /** Step t's own contribution to every parameter gradient, as a new Params. */
+    public Params stepGradients(int t) {
+        Params out = p.zerosLike();
+        accumulateGradients(t, t + 1, out);
+        return out;
+    }
+
+    /** dL/dh_0 (B × H), once backward step 0 has passed back. */
+    public DMatrixRMaj dh0() {
+        return Tape.block(tape.dhBack, 0, tape.batch);
+    }
+
+    /** dL/dc_0 (B × H) for LSTM, else null. */
+    public DMatrixRMaj dc0() {
+        return tape.dcBack == null ? null : Tape.block(tape.dcBack, 0, tape.batch);
+    }
+
+    /** The Jacobian ∂s_{t+1}/∂s_t of step t for sequence b (S × S, S = H, or 2H for LSTM). */
+    public void stateJacobian(int t, int b, DMatrixRMaj out) {
+        cell.stateJacobian(tape, p, t, b, out);
+    }
+
+    /** S: the size of the recurrent state. */
+    public int stateSize() {
+        return cell.stateSize(model.hiddenSize());
+    }
+}

@@ -1,0 +1,96 @@
+package org.unroll.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The GRU cell, gates r, z, n stacked in PyTorch's order, the reset applied to W_hn h + b_hn:
+ * n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)),  h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}.
+ */
+final class GruCell implements Cell {
+
+    @Override
+    public void forward(Tape tape, int t) {
+        int hs = tape.hiddenSize;
+        for (int b = 0; b < tape.batch; b++) {
+            int g = (tape.row(t) + b) * tape.gateRows;
+            int prev = (tape.stateRow(t) + b) * hs;
+            int next = (tape.stateRow(t + 1) + b) * hs;
+            for (int j = 0; j < hs; j++) {
+                // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz)
+                double r = Cell.sigmoid(tape.zIh.data[g + j] + tape.zHh.data[g + j]);
+                double z = Cell.sigmoid(tape.zIh.data[g + hs + j] + tape.zHh.data[g + hs + j]);
+                // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+                double n = Math.tanh(tape.zIh.data[g + 2 * hs + j] + r * tape.zHh.data[g + 2 * hs + j]);
+                tape.gates.data[g + j] = r;
+                tape.gates.data[g + hs + j] = z;
+                tape.gates.data[g + 2 * hs + j] = n;
+                // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
+                tape.h.data[next + j] = (1 - z) * n + z * tape.h.data[prev + j];
+            }
+        }
+    }
+
+    @Override
+    public void gateGradients(Tape tape, int t) {
+        int hs = tape.hiddenSize;
+        for (int b = 0; b < tape.batch; b++) {
+            int g = (tape.row(t) + b) * tape.gateRows;
+            int s = (tape.row(t) + b) * hs;
+            int prev = (tape.stateRow(t) + b) * hs;
+            for (int j = 0; j < hs; j++) {
+                double r = tape.gates.data[g + j];
+                double z = tape.gates.data[g + hs + j];
+                double n = tape.gates.data[g + 2 * hs + j];
+                double dh = tape.dh.data[s + j];
+                // dn = dh ⊙ (1 − z) through tanh;  dz = dh ⊙ (h_{t−1} − n) through σ
+                double dnPre = dh * (1 - z) * (1 - n * n);
+                double dzPre = dh * (tape.h.data[prev + j] - n) * z * (1 - z);
+                // dr = dn_pre ⊙ (W_hn h + b_hn) through σ
+                double drPre = dnPre * tape.zHh.data[g + 2 * hs + j] * r * (1 - r);
+                tape.dA.data[g + j] = drPre;
+                tape.dA.data[g + hs + j] = dzPre;
+                tape.dA.data[g + 2 * hs + j] = dnPre;
+                // on the hidden side the n block is scaled by the reset gate: r ⊙ dn_pre
+                tape.dR.data[g + j] = drPre;
+                tape.dR.data[g + hs + j] = dzPre;
+                tape.dR.data[g + 2 * hs + j] = dnPre * r;
+            }
+        }
+    }
+
+    @Override
+    public void passBackDirect(Tape tape, int t) {
+        int hs = tape.hiddenSize;
+        for (int b = 0; b < tape.batch; b++) {
+            int g = (tape.row(t) + b) * tape.gateRows;
+            int s = (tape.row(t) + b) * hs;
+            // the direct path: dh_{t−1} += z ⊙ dh_t
+            for (int j = 0; j < hs; j++) {
+                tape.dhBack.data[s + j] += tape.gates.data[g + hs + j] * tape.dh.data[s + j];
+            }
+        }
+    }
+
+    @Override
+    public void stateJacobian(Tape tape, Params p, int t, int b, DMatrixRMaj out) {
+        int hs = tape.hiddenSize;
+        int g = (tape.row(t) + b) * tape.gateRows;
+        int prev = (tape.stateRow(t) + b) * hs;
+        double[] w = p.weightHh.data;
+        for (int i = 0; i < hs; i++) {
+            double r = tape.gates.data[g + i];
+            double z = tape.gates.data[g + hs + i];
+            double n = tape.gates.data[g + 2 * hs + i];
+            double hn = tape.zHh.data[g + 2 * hs + i];
+            // ∂h/∂h_{t−1} = diag(z) + diag((h_{t−1} − n) z(1−z)) W_hz
+            //             + diag((1−z)(1−n²)) [diag(r) W_hn + diag(hn r(1−r)) W_hr]
+            double dz = (tape.h.data[prev + i] - n) * z * (1 - z);
+            double dn = (1 - z) * (1 - n * n);
+            for (int j = 0; j < hs; j++) {
+                double v = dz * w[(hs + i) * hs + j]
+                        + dn * (r * w[(2 * hs + i) * hs + j] + hn * r * (1 - r) * w[i * hs + j]);
+                out.data[i * hs + j] = v + (i == j ? z : 0.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.unroll.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Every intermediate of every step of one forward and backward pass. Quantities of all T
+ * steps share one matrix: step t (0-based) is rows [t·B, (t+1)·B). The states h and c have
+ * T + 1 blocks: block 0 is the initial state, kept explicitly, and block t + 1 is the state
+ * after step t. All buffers are allocated once, here, and reused by every pass.
+ */
+public final class Tape {
+    /** T, B, I, H, O and G·H. */
+    public final int steps;
+    public final int batch;
+    public final int inputSize;
+    public final int hiddenSize;
+    public final int outputSize;
+    public final int gateRows;
+
+    /** x: T·B × I, the inputs. */
+    public final DMatrixRMaj x;
+    /** h: (T+1)·B × H, block 0 = h_0. */
+    public final DMatrixRMaj h;
+    /** c: (T+1)·B × H, block 0 = c_0 (LSTM only, else null). */
+    public final DMatrixRMaj c;
+    /** W_ih x_t + b_ih: T·B × G·H. */
+    public final DMatrixRMaj zIh;
+    /** W_hh h_{t−1} + b_hh: T·B × G·H. */
+    public final DMatrixRMaj zHh;
+    /** The activated gates (RNN: h_t; LSTM: i, f, g, o; GRU: r, z, n): T·B × G·H. */
+    public final DMatrixRMaj gates;
+    /** tanh(c_t): T·B × H (LSTM only, else null). */
+    public final DMatrixRMaj tanhC;
+    /** y_t = W_out h_t + b_out: T·B × O. */
+    public final DMatrixRMaj y;
+    /** softmax(y_t): T·B × O (cross-entropy only, else null). */
+    public final DMatrixRMaj probs;
+    /** The loss of each step, summed over the batch. */
+    public final double[] stepLoss;
+
+    /** dL/dy_t: T·B × O. Stage 1. */
+    public final DMatrixRMaj dy;
+    /** dL_t/dh_t = dy_t · W_out, the output's own share: T·B × H. Stage 1. */
+    public final DMatrixRMaj dhLocal;
+    /** dL/dh_t in total, the future included: T·B × H. Stage 2. */
+    public final DMatrixRMaj dh;
+    /** dL/dc_t in total: T·B × H (LSTM only). Stage 2. */
+    public final DMatrixRMaj dc;
+    /** dL/d(W_ih x_t + b_ih): T·B × G·H. Stage 3. */
+    public final DMatrixRMaj dA;
+    /** dL/d(W_hh h_{t−1} + b_hh): T·B × G·H; the same matrix as dA for RNN and LSTM. Stage 3. */
+    public final DMatrixRMaj dR;
+    /** dL/dh_{t−1} through step t, i.e. what step t passes back: T·B × H. Stage 4. */
+    public final DMatrixRMaj dhBack;
+    /** dL/dc_{t−1} through step t: T·B × H (LSTM only). Stage 4. */
+    public final DMatrixRMaj dcBack;
+
+    Tape(CellType cell, int steps, int batch, int inputSize, int hiddenSize, int outputSize,
+         boolean crossEntropy) {
+        this.steps = steps;
+        this.batch = batch;
+        this.inputSize = inputSize;
+        this.hiddenSize = hiddenSize;
+        this.outputSize = outputSize;
+        this.gateRows = cell.gates() * hiddenSize;
+        int n = steps * batch;
+        boolean lstm = cell.hasCellState();
+        x = new DMatrixRMaj(n, inputSize);
+        h = new DMatrixRMaj(n + batch, hiddenSize);
+        c = lstm ? new DMatrixRMaj(n + batch, hiddenSize) : null;
+        zIh = new DMatrixRMaj(n, gateRows);
+        zHh = new DMatrixRMaj(n, gateRows);
+        gates = new DMatrixRMaj(n, gateRows);
+        tanhC = lstm ? new DMatrixRMaj(n, hiddenSize) : null;
+        y = new DMatrixRMaj(n, outputSize);
+        probs = crossEntropy ? new DMatrixRMaj(n, outputSize) : null;
+        stepLoss = new double[steps];
+        dy = new DMatrixRMaj(n, outputSize);
+        dhLocal = new DMatrixRMaj(n, hiddenSize);
+        dh = new DMatrixRMaj(n, hiddenSize);
+        dc = lstm ? new DMatrixRMaj(n, hiddenSize) : null;
+        dA = new DMatrixRMaj(n, gateRows);
+        dR = cell == CellType.GRU ? new DMatrixRMaj(n, gateRows) : dA;
+        dhBack = new DMatrixRMaj(n, hiddenSize);
+        dcBack = lstm ? new DMatrixRMaj(n, hiddenSize) : null;
+    }
+
+    /** The first row of step t in the per-step matrices. */
+    public int row(int t) {
+        return t * batch;
+    }
+
+    /** The first row of h_t / c_t in {@link #h} and {@link #c} (t = 0 is the initial state). */
+    public int stateRow(int t) {
+        return t * batch;
+    }
+
+    /** One entry of a per-step matrix: column j of sequence b at step t. */
+    public static double at(DMatrixRMaj m, int row, int col) {
+        return m.data[row * m.numCols + col];
+    }
+
+    /** A copy of rows [row, row + rows) as its own matrix (for display and files). */
+    public static DMatrixRMaj block(DMatrixRMaj m, int row, int rows) {
+        DMatrixRMaj out = new DMatrixRMaj(rows, m.numCols);
+        System.arraycopy(m.data, row * m.numCols, out.data, 0, rows * m.numCols);
+        return out;
+    }
+}

@@ -1,0 +1,166 @@
+package org.unroll.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Reads typed, checked values out of a parsed JSON file. Every failure becomes a
+ * {@link FormatException} naming the file, the field and what was expected.
+ */
+final class JsonFields {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private final String file;
+
+    JsonFields(String file) {
+        this.file = file;
+    }
+
+    /** Parses a whole file into a JSON object. */
+    static JsonNode readObject(Path path) throws FormatException {
+        String name = path.toString();
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new FormatException(name, "", "no such file");
+        } catch (IOException e) {
+            throw new FormatException(name, "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new FormatException(name, "", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new FormatException(name, "", "expected a JSON object at the top level");
+        }
+        return root;
+    }
+
+    FormatException error(String field, String reason) {
+        return new FormatException(file, field, reason);
+    }
+
+    /** A field that must be present and not null. */
+    JsonNode required(JsonNode parent, String name, String path) throws FormatException {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            throw error(path, "missing");
+        }
+        return n;
+    }
+
+    String text(JsonNode parent, String name, String path) throws FormatException {
+        JsonNode n = required(parent, name, path);
+        if (!n.isTextual()) {
+            throw error(path, "expected a string, found " + describe(n));
+        }
+        return n.asText();
+    }
+
+    int positiveInt(JsonNode parent, String name, String path) throws FormatException {
+        JsonNode n = required(parent, name, path);
+        if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 1_000_000) {
+            throw error(path, "expected a positive whole number, found " + describe(n));
+        }
+        return n.asInt();
+    }
+
+    double number(JsonNode n, String path) throws FormatException {
+        if (!n.isNumber()) {
+            throw error(path, "expected a number, found " + describe(n));
+        }
+        double v = n.asDouble();
+        if (!Double.isFinite(v)) {
+            throw error(path, "is not a finite number (" + n.asText() + ")");
+        }
+        return v;
+    }
+
+    /** A 1-row matrix from a JSON array of {@code length} numbers. */
+    DMatrixRMaj vector(JsonNode n, int length, String path) throws FormatException {
+        if (!n.isArray()) {
+            throw error(path, "expected an array of " + length + " numbers, found " + describe(n));
+        }
+        if (n.size() != length) {
+            throw error(path, "has length " + n.size() + ", expected " + length);
+        }
+        DMatrixRMaj v = new DMatrixRMaj(1, length);
+        for (int i = 0; i < length; i++) {
+            v.data[i] = number(n.get(i), path + "[" + i + "]");
+        }
+        return v;
+    }
+
+    /** A rows × cols matrix from a JSON array of arrays; rows < 0 accepts any non-zero count. */
+    DMatrixRMaj matrix(JsonNode n, int rows, int cols, String path) throws FormatException {
+        String expected = (rows < 0 ? "T" : String.valueOf(rows)) + "x" + cols;
+        if (!n.isArray()) {
+            throw error(path, "expected a " + expected + " array of arrays, found " + describe(n));
+        }
+        int r = n.size();
+        if (rows >= 0 && r != rows) {
+            throw error(path, "has shape " + shape(n) + ", expected " + expected);
+        }
+        DMatrixRMaj m = new DMatrixRMaj(r, cols);
+        for (int i = 0; i < r; i++) {
+            JsonNode row = n.get(i);
+            if (!row.isArray() || row.size() != cols) {
+                throw error(path, "has shape " + shape(n) + ", expected " + expected);
+            }
+            for (int j = 0; j < cols; j++) {
+                m.data[i * cols + j] = number(row.get(j), path + "[" + i + "][" + j + "]");
+            }
+        }
+        return m;
+    }
+
+    /** "3x4", "3x?" (ragged) or "3" (flat), for messages about shapes. */
+    static String shape(JsonNode n) {
+        if (!n.isArray()) {
+            return describe(n);
+        }
+        if (n.size() == 0) {
+            return "0";
+        }
+        int cols = -1;
+        for (JsonNode row : n) {
+            int c = row.isArray() ? row.size() : -1;
+            if (cols == -1 || cols == c) {
+                cols = c;
+            } else {
+                return n.size() + "x? (rows of different lengths)";
+            }
+        }
+        return cols < 0 ? String.valueOf(n.size()) : n.size() + "x" + cols;
+    }
+
+    static String describe(JsonNode n) {
+        if (n.isArray()) {
+            return "an array of " + n.size();
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        if (n.isTextual()) {
+            return "the string \"" + n.asText() + "\"";
+        }
+        return n.isNull() ? "null" : n.asText();
+    }
+}
