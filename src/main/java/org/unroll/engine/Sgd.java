@@ -1,0 +1,23 @@
+package org.unroll.engine;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** Plain gradient descent: θ ← θ − lr · g. */
+public final class Sgd implements Optimizer {
+    private final double lr;
+
+    public Sgd(double learningRate) {
+        this.lr = learningRate;
+    }
+
+    @Override
+    public void step(Params params, Params grads) {
+        for (int k = 0; k < Params.NAMES.size(); k++) {
+            DMatrixRMaj p = params.all().get(k);
+            DMatrixRMaj g = grads.all().get(k);
+            for (int i = 0; i < p.getNumElements(); i++) {
+                p.data[i] -= lr * g.data[i];
+            }
+        }
+    }
+}
