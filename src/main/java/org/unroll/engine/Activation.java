@@ -7,7 +7,7 @@ public enum Activation {
 
     /** act(z). */
     public double apply(double z) {
-        return this == TANH ? Math.tanh(z) : (z > 0 ? z : 0.0);
+        return this == TANH ? Squash.tanh(z) : (z > 0 ? z : 0.0);
     }
 
     /** act'(z) written with the output a = act(z): 1 − a² for tanh, [z > 0] for ReLU. */

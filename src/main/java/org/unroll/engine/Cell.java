@@ -43,9 +43,4 @@ interface Cell {
      * For LSTM the state is (h; c), so the blocks are ∂h/∂h, ∂h/∂c, ∂c/∂h, ∂c/∂c.
      */
     void stateJacobian(Tape tape, Params p, int t, int b, DMatrixRMaj out);
-
-    /** σ(z) = 1 / (1 + e^−z). */
-    static double sigmoid(double z) {
-        return 1.0 / (1.0 + Math.exp(-z));
-    }
 }

@@ -17,10 +17,10 @@ final class GruCell implements Cell {
             int next = (tape.stateRow(t + 1) + b) * hs;
             for (int j = 0; j < hs; j++) {
                 // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz)
-                double r = Cell.sigmoid(tape.zIh.data[g + j] + tape.zHh.data[g + j]);
-                double z = Cell.sigmoid(tape.zIh.data[g + hs + j] + tape.zHh.data[g + hs + j]);
+                double r = Squash.sigmoid(tape.zIh.data[g + j] + tape.zHh.data[g + j]);
+                double z = Squash.sigmoid(tape.zIh.data[g + hs + j] + tape.zHh.data[g + hs + j]);
                 // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-                double n = Math.tanh(tape.zIh.data[g + 2 * hs + j] + r * tape.zHh.data[g + 2 * hs + j]);
+                double n = Squash.tanh(tape.zIh.data[g + 2 * hs + j] + r * tape.zHh.data[g + 2 * hs + j]);
                 tape.gates.data[g + j] = r;
                 tape.gates.data[g + hs + j] = z;
                 tape.gates.data[g + 2 * hs + j] = n;

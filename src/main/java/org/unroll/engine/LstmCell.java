@@ -19,17 +19,17 @@ final class LstmCell implements Cell {
             int next = (tape.stateRow(t + 1) + b) * hs;
             for (int j = 0; j < hs; j++) {
                 // i, f, o = σ(·), g = tanh(·) of W_ih x + b_ih + W_hh h + b_hh, block by block
-                double i = Cell.sigmoid(tape.zIh.data[z + j] + tape.zHh.data[z + j]);
-                double f = Cell.sigmoid(tape.zIh.data[z + hs + j] + tape.zHh.data[z + hs + j]);
-                double g = Math.tanh(tape.zIh.data[z + 2 * hs + j] + tape.zHh.data[z + 2 * hs + j]);
-                double o = Cell.sigmoid(tape.zIh.data[z + 3 * hs + j] + tape.zHh.data[z + 3 * hs + j]);
+                double i = Squash.sigmoid(tape.zIh.data[z + j] + tape.zHh.data[z + j]);
+                double f = Squash.sigmoid(tape.zIh.data[z + hs + j] + tape.zHh.data[z + hs + j]);
+                double g = Squash.tanh(tape.zIh.data[z + 2 * hs + j] + tape.zHh.data[z + 2 * hs + j]);
+                double o = Squash.sigmoid(tape.zIh.data[z + 3 * hs + j] + tape.zHh.data[z + 3 * hs + j]);
                 tape.gates.data[z + j] = i;
                 tape.gates.data[z + hs + j] = f;
                 tape.gates.data[z + 2 * hs + j] = g;
                 tape.gates.data[z + 3 * hs + j] = o;
                 // c_t = f ⊙ c_{t−1} + i ⊙ g;  h_t = o ⊙ tanh(c_t)
                 double c = f * tape.c.data[prev + j] + i * g;
-                double tc = Math.tanh(c);
+                double tc = Squash.tanh(c);
                 tape.c.data[next + j] = c;
                 tape.tanhC.data[s + j] = tc;
                 tape.h.data[next + j] = o * tc;
