@@ -1,0 +1,97 @@
+package org.unroll.task;
+
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.unroll.engine.GradientFlow;
+import org.unroll.engine.Model;
+import org.unroll.engine.Params;
+import org.unroll.engine.SequenceBatch;
+
+/**
+ * A model and the one sequence it is shown on, with the characters of each step when it is
+ * a character model (else null).
+ *
+ * @param model    the model
+ * @param sequence a batch of one sequence
+ * @param text     the text as characters, or null for a sequence opened from a file without one
+ */
+public record Scenario(Model model, SequenceBatch sequence, CharText text) {
+
+    /** Builds the character model and sequence that a {@link Setup} describes. */
+    public static Scenario build(Setup s) {
+        CharText text = CharText.of(s.text());
+        int v = text.vocab().size();
+        Random rng = new Random(s.seed());
+        Params p = Params.uniform(s.cell().gates(), v, s.hiddenSize(), v, rng);
+        if (s.spectralNorm() > 0) {
+            scaleToSpectralNorm(p.weightHh, s.spectralNorm());
+        }
+        Model model = new Model(s.cell(), s.activation(), v, s.hiddenSize(), v, text.vocab(), p);
+        DMatrixRMaj h0 = null;
+        DMatrixRMaj c0 = null;
+        if (s.initialState() == InitialState.RANDOM) {
+            Random state = new Random(s.seed() ^ 0x5DEECE66DL);
+            h0 = randomState(s.hiddenSize(), state);
+            c0 = s.cell().hasCellState() ? randomState(s.hiddenSize(), state) : null;
+        }
+        SequenceBatch seq = SequenceBatch.classification(text.steps(), 1, text.oneHotInputs(),
+                text.targets(), h0, c0, s.text());
+        return new Scenario(model, seq, text);
+    }
+
+    /** W ← W · target / σ_max(W). */
+    static void scaleToSpectralNorm(DMatrixRMaj w, double target) {
+        double sigma = GradientFlow.spectralNorm(w);
+        if (sigma > 0) {
+            CommonOps_DDRM.scale(target / sigma, w);
+        }
+    }
+
+    private static DMatrixRMaj randomState(int hidden, Random rng) {
+        DMatrixRMaj m = new DMatrixRMaj(1, hidden);
+        for (int i = 0; i < hidden; i++) {
+            m.data[i] = rng.nextDouble() - 0.5;
+        }
+        return m;
+    }
+
+    /** The label of input step t: its character, or "x_t" without a text. */
+    public String inputLabel(int t) {
+        if (text != null) {
+            return text.input(t);
+        }
+        List<String> vocab = model.vocab();
+        return vocab == null ? "x" + (t + 1) : oneHotLabel(sequence.inputs(), t, vocab);
+    }
+
+    /** The label of target step t: its character, or null when the step has no target. */
+    public String targetLabel(int t) {
+        if (!sequence.hasTarget(t)) {
+            return null;
+        }
+        if (text != null) {
+            return text.target(t);
+        }
+        List<String> vocab = model.vocab();
+        if (vocab != null && sequence.classTarget(t) >= 0 && vocab.size() == model.outputSize()) {
+            return vocab.get(sequence.classTarget(t));
+        }
+        return "y" + (t + 1);
+    }
+
+    private static String oneHotLabel(DMatrixRMaj x, int t, List<String> vocab) {
+        int n = x.numCols;
+        int hot = -1;
+        for (int j = 0; j < n; j++) {
+            double v = x.data[t * n + j];
+            if (v == 1.0 && hot < 0) {
+                hot = j;
+            } else if (v != 0.0) {
+                return "x" + (t + 1);
+            }
+        }
+        return hot >= 0 && vocab.size() == n ? vocab.get(hot) : "x" + (t + 1);
+    }
+}

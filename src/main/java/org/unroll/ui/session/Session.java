@@ -1,0 +1,204 @@
+package org.unroll.ui.session;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.Walkthrough;
+import org.unroll.task.Scenario;
+import org.unroll.task.Setup;
+
+/**
+ * The one state of a window: the setup (or a model opened from files), the computed walk
+ * through one training step, and the cursor in it. Recomputing runs on a background
+ * executor and lands on the UI executor; moving the cursor only reads the walk.
+ * Plain-JUnit testable: pass {@code Runnable::run} for both executors.
+ */
+public final class Session {
+    private final Executor background;
+    private final Executor ui;
+    private final ReadOnlyObjectWrapper<Setup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
+    private final ReadOnlyObjectWrapper<Walkthrough> walkthrough = new ReadOnlyObjectWrapper<>(this, "walkthrough");
+    private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
+    private final ReadOnlyObjectWrapper<Cursor> cursor = new ReadOnlyObjectWrapper<>(this, "cursor", Cursor.START);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyIntegerWrapper positions = new ReadOnlyIntegerWrapper(this, "positions", 1);
+    private final BooleanBinding canStepForward;
+    private final BooleanBinding canStepBack;
+    private Consumer<String> errors = message -> { };
+    private long generation;
+
+    public Session(Executor background, Executor ui) {
+        this.background = background;
+        this.ui = ui;
+        canStepForward = Bindings.createBooleanBinding(
+                () -> walkthrough.get() != null && position.get() < positions.get() - 1, position, positions, walkthrough);
+        canStepBack = Bindings.createBooleanBinding(() -> position.get() > 0, position);
+    }
+
+    /** Where a failed recomputation reports its one-line reason. */
+    public void setErrorHandler(Consumer<String> handler) {
+        this.errors = handler;
+    }
+
+    /** Builds the scenario of {@code s} and walks it; the cursor stays where it was when it still exists. */
+    public void apply(Setup s) {
+        compute(() -> Scenario.build(s), s);
+    }
+
+    /** Shows a model and sequence opened from files; the setup becomes null (not a built-in lesson). */
+    public void open(Scenario sc) {
+        compute(() -> sc, null);
+    }
+
+    private void compute(java.util.function.Supplier<Scenario> make, Setup s) {
+        long gen = ++generation;
+        busy.set(true);
+        double lr = s != null ? s.learningRate() : setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
+        background.execute(() -> {
+            Scenario sc;
+            Walkthrough w;
+            try {
+                sc = make.get();
+                w = new Walkthrough(sc.model(), sc.sequence(), lr);
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    if (gen == generation) {
+                        busy.set(false);
+                        errors.accept(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    }
+                });
+                return;
+            }
+            ui.execute(() -> {
+                if (gen != generation) {
+                    return;
+                }
+                Cursor keep = cursor.get();
+                setup.set(s);
+                scenario.set(sc);
+                int steps = w.steps();
+                positions.set(Cursor.positions(steps));
+                walkthrough.set(w);
+                busy.set(false);
+                moveTo(fit(keep, steps));
+            });
+        });
+    }
+
+    /** The same point in a walk of another length: the step is clamped to the last one. */
+    static Cursor fit(Cursor c, int steps) {
+        if (c.step() >= steps) {
+            return new Cursor(c.phase(), steps - 1, c.stage());
+        }
+        return c;
+    }
+
+    public void stepForward() {
+        moveToIndex(position.get() + 1);
+    }
+
+    public void stepBack() {
+        moveToIndex(position.get() - 1);
+    }
+
+    /** To the first point of the current phase, or, when already there, to the very start. */
+    public void jumpStart() {
+        Walkthrough w = walkthrough.get();
+        if (w == null) {
+            return;
+        }
+        Cursor first = cursor.get().startOfPhase(w.steps());
+        moveTo(first.equals(cursor.get()) ? Cursor.START : first);
+    }
+
+    /** To the last point of the current phase, or, when already there, to the update at the end. */
+    public void jumpEnd() {
+        Walkthrough w = walkthrough.get();
+        if (w == null) {
+            return;
+        }
+        Cursor last = cursor.get().endOfPhase(w.steps());
+        moveTo(last.equals(cursor.get()) ? Cursor.update() : last);
+    }
+
+    public void moveTo(Cursor c) {
+        Walkthrough w = walkthrough.get();
+        if (w != null) {
+            moveToIndex(c.index(w.steps()));
+        }
+    }
+
+    public void moveToIndex(int index) {
+        Walkthrough w = walkthrough.get();
+        if (w == null) {
+            return;
+        }
+        Cursor c = Cursor.at(index, w.steps());
+        w.moveTo(c);
+        cursor.set(c);
+        position.set(c.index(w.steps()));
+    }
+
+    public ReadOnlyObjectProperty<Setup> setupProperty() {
+        return setup.getReadOnlyProperty();
+    }
+
+    public Setup getSetup() {
+        return setup.get();
+    }
+
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.getReadOnlyProperty();
+    }
+
+    public Scenario getScenario() {
+        return scenario.get();
+    }
+
+    public ReadOnlyObjectProperty<Walkthrough> walkthroughProperty() {
+        return walkthrough.getReadOnlyProperty();
+    }
+
+    public Walkthrough getWalkthrough() {
+        return walkthrough.get();
+    }
+
+    /** The cursor's index in [0, positions). */
+    public ReadOnlyIntegerProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty positionsProperty() {
+        return positions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Cursor> cursorProperty() {
+        return cursor.getReadOnlyProperty();
+    }
+
+    public Cursor getCursor() {
+        return cursor.get();
+    }
+
+    /** True while a recomputation runs in the background. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStepForwardProperty() {
+        return canStepForward;
+    }
+
+    public BooleanBinding canStepBackProperty() {
+        return canStepBack;
+    }
+}

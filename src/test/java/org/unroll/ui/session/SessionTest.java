@@ -1,0 +1,112 @@
+package org.unroll.ui.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.unroll.engine.BackwardStage;
+import org.unroll.engine.CellType;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.Phase;
+import org.unroll.engine.Walkthrough;
+import org.unroll.task.Setup;
+
+class SessionTest {
+    private final Session session = new Session(Runnable::run, Runnable::run);
+
+    @Test
+    void opensOnJeepAtTheStart() {
+        session.apply(Setup.JEEP);
+        Walkthrough w = session.getWalkthrough();
+        assertNotNull(w);
+        assertEquals(3, w.steps());
+        assertEquals(Cursor.START, session.getCursor());
+        assertEquals(Cursor.positions(3), session.positionsProperty().get());
+        assertFalse(session.canStepBackProperty().get());
+        assertTrue(session.canStepForwardProperty().get());
+        assertFalse(session.busyProperty().get());
+    }
+
+    @Test
+    void stepsThroughEveryPointAndBack() {
+        session.apply(Setup.JEEP);
+        int n = Cursor.positions(3);
+        for (int i = 1; i < n; i++) {
+            session.stepForward();
+            assertEquals(i, session.positionProperty().get());
+        }
+        assertEquals(Phase.UPDATE, session.getCursor().phase());
+        assertTrue(session.getWalkthrough().updateDone());
+        assertFalse(session.canStepForwardProperty().get());
+        session.stepForward();
+        assertEquals(n - 1, session.positionProperty().get());
+        for (int i = n - 2; i >= 0; i--) {
+            session.stepBack();
+            assertEquals(i, session.positionProperty().get());
+        }
+        assertFalse(session.getWalkthrough().forwardDone(0));
+    }
+
+    @Test
+    void jumpsToTheEndsOfAPhaseThenBeyond() {
+        session.apply(Setup.JEEP);
+        session.moveTo(Cursor.forward(1));
+        session.jumpEnd();
+        assertEquals(Cursor.forward(2), session.getCursor());
+        session.jumpEnd();
+        assertEquals(Cursor.update(), session.getCursor());
+        session.moveTo(Cursor.backward(1, BackwardStage.ADD_FUTURE));
+        session.jumpStart();
+        assertEquals(Cursor.backward(2, BackwardStage.OUTPUT_GRADIENT), session.getCursor());
+        session.jumpStart();
+        assertEquals(Cursor.START, session.getCursor());
+    }
+
+    @Test
+    void aChangedSetupRecomputesAndKeepsTheCursor() {
+        session.apply(Setup.JEEP);
+        Walkthrough before = session.getWalkthrough();
+        Cursor c = Cursor.backward(1, BackwardStage.PARAMETER_GRADIENTS);
+        session.moveTo(c);
+        session.apply(Setup.JEEP.withCell(CellType.LSTM));
+        assertNotSame(before, session.getWalkthrough());
+        assertEquals(CellType.LSTM, session.getWalkthrough().model().cell());
+        assertEquals(c, session.getCursor());
+        assertTrue(session.getWalkthrough().backwardDone(1, BackwardStage.PARAMETER_GRADIENTS));
+    }
+
+    @Test
+    void aShorterTextClampsTheStep() {
+        session.apply(Setup.JEEP.withText("abcdefgh"));
+        session.moveTo(Cursor.forward(6));
+        session.apply(Setup.JEEP.withText("abc"));
+        assertEquals(Cursor.forward(1), session.getCursor());
+    }
+
+    @Test
+    void aBadSetupReportsOneLineAndKeepsTheModel() {
+        List<String> errors = new ArrayList<>();
+        session.setErrorHandler(errors::add);
+        session.apply(Setup.JEEP);
+        Walkthrough before = session.getWalkthrough();
+        session.apply(Setup.JEEP.withText("j"));
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).contains("two characters"), errors.get(0));
+        assertSame(before, session.getWalkthrough());
+        assertFalse(session.busyProperty().get());
+    }
+
+    @Test
+    void cursorFitsALongerOrShorterWalk() {
+        assertEquals(Cursor.forward(2), Session.fit(Cursor.forward(9), 3));
+        assertEquals(Cursor.forward(2), Session.fit(Cursor.forward(2), 3));
+        assertNull(Session.fit(Cursor.loss(), 3).stage());
+    }
+}
