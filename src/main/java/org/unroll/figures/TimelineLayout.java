@@ -13,11 +13,11 @@ import java.util.List;
  */
 public final class TimelineLayout {
     /** Base sizes in px at scale 1. */
-    public static final double COLUMN = 220;
+    public static final double COLUMN = 240;
     public static final double GUTTER = 100;
     public static final double HEIGHT = 410;
     public static final double FONT = 17;
-    public static final double BOX_FRACTION = 0.66;
+    public static final double BOX_FRACTION = 0.7;
     public static final double RIGHT_PAD = 40;
 
     /** The shared parameters, as the timeline labels them. */

@@ -63,6 +63,8 @@ public final class ModelPanel extends VBox {
         spectral.setLabelFormatter(converter(v -> v == Math.rint(v) ? Integer.toString(v.intValue()) : ""));
         Label legend = new Label(I18n.get("modelpanel.slider.legend"));
         legend.getStyleClass().add("muted");
+        legend.setWrapText(true);
+        scale.setMnemonicParsing(false);
         HBox scaleRow = new HBox(scale, spectralValue);
         scaleRow.setAlignment(Pos.CENTER_LEFT);
         scaleRow.setSpacing(6);
@@ -86,12 +88,10 @@ public final class ModelPanel extends VBox {
 
         getChildren().setAll(title,
                 field("model.cell", cell),
-                field("model.hiddenSize", hidden),
                 field("model.text", text),
-                field("model.seed", seed),
+                row(field("model.hiddenSize", hidden), field("model.seed", seed)),
                 caption("model.spectralNorm"), scaleRow, spectral, legend,
-                field("model.initialState", initial),
-                field("model.learningRate", learningRate),
+                row(field("model.initialState", initial), field("model.learningRate", learningRate)),
                 message, files);
     }
 
@@ -110,6 +110,16 @@ public final class ModelPanel extends VBox {
         message.textProperty().bind(vm.messageProperty());
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
+    }
+
+    private static HBox row(VBox a, VBox b) {
+        HBox r = new HBox(a, b);
+        r.setSpacing(8);
+        HBox.setHgrow(a, Priority.ALWAYS);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        a.setPrefWidth(1);
+        b.setPrefWidth(1);
+        return r;
     }
 
     private static VBox field(String key, javafx.scene.Node control) {
