@@ -12,6 +12,11 @@ final class Multiplier {
     /** Per-thread buffer holding Bᵀ for the A·Bᵀ products; it only grows, so steady state allocates nothing. */
     private static final ThreadLocal<double[]> TRANSPOSE_BUFFER = ThreadLocal.withInitial(() -> new double[0]);
 
+    private static final int TRANSPOSE_ROWS = 8;
+
+    /** From this many rows of A on, A·Bᵀ transposes B and runs the blocked product; below, it takes dot products. */
+    private static final int TRANSPOSE_MIN_ROWS = 4;
+
     private final MatrixKernel kernel;
 
     Multiplier(MatrixKernel kernel) {
@@ -28,8 +33,12 @@ final class Multiplier {
         requireEqual("C.numCols", c.numCols, "B.numRows", b.numRows);
         int n = b.numRows;
         int k = b.numCols;
-        double[] bt = transpose(b);
-        run(a.data, aRow0 * k, k, 1, bt, 0, n, c.data, cRow0 * n, n, rows, n, k, accumulate);
+        if (rows < TRANSPOSE_MIN_ROWS && k > 0) {
+            kernel.dotProducts(a.data, aRow0 * k, k, b.data, 0, k, c.data, cRow0 * n, n, rows, n, k, accumulate);
+        } else {
+            double[] bt = transpose(b);
+            run(a.data, aRow0 * k, k, 1, bt, 0, n, c.data, cRow0 * n, n, rows, n, k, accumulate);
+        }
     }
 
     /** C[cRow0 + r] (+)= A[aRow0 + r] · B for r &lt; rows. */
@@ -73,7 +82,10 @@ final class Multiplier {
                 c, cOffset, cRowStride, m, n, k, accumulate);
     }
 
-    /** Bᵀ (k × n, row-major) for B (n × k), written into this thread's buffer. */
+    /**
+     * Bᵀ (k × n, row-major) for B (n × k), written into this thread's buffer. Rows of B are taken
+     * {@value #TRANSPOSE_ROWS} at a time so that each write fills one contiguous run of Bᵀ.
+     */
     private static double[] transpose(DMatrixRMaj b) {
         int n = b.numRows;
         int k = b.numCols;
@@ -83,11 +95,14 @@ final class Multiplier {
             TRANSPOSE_BUFFER.set(bt);
         }
         double[] src = b.data;
-        for (int j = 0; j < n; j++) {
-            int row = j * k;
+        for (int j0 = 0; j0 < n; j0 += TRANSPOSE_ROWS) {
+            int j1 = Math.min(n, j0 + TRANSPOSE_ROWS);
             for (int p = 0; p < k; p++) {
-                // Bᵀ[p][j] = B[j][p]
-                bt[p * n + j] = src[row + p];
+                int row = p * n;
+                for (int j = j0; j < j1; j++) {
+                    // Bᵀ[p][j] = B[j][p]
+                    bt[row + j] = src[j * k + p];
+                }
             }
         }
         return bt;

@@ -94,4 +94,38 @@ final class ScalarKernel implements MatrixKernel {
         }
         c[c0] = s;
     }
+
+    @Override
+    public void dotProducts(double[] a, int aOffset, int aRowStride,
+                            double[] b, int bOffset, int bRowStride,
+                            double[] c, int cOffset, int cRowStride,
+                            int m, int n, int k, boolean accumulate) {
+        int blockedColumns = n - n % BLOCK;
+        for (int i = 0; i < m; i++) {
+            int ai = aOffset + i * aRowStride;
+            int ci = cOffset + i * cRowStride;
+            for (int j = 0; j < blockedColumns; j += BLOCK) {
+                dots1x4(a, ai, b, bOffset + j * bRowStride, bRowStride, c, ci + j, k, accumulate);
+            }
+            for (int j = blockedColumns; j < n; j++) {
+                element(a, ai, 1, b, bOffset + j * bRowStride, 1, c, ci + j, k, accumulate);
+            }
+        }
+    }
+
+    /** C[0][0..4) (+)= A[0][0..k) · B[0..4)[0..k)ᵀ; offsets point at A[0][0], B[0][0], C[0][0]. */
+    private static void dots1x4(double[] a, int a0, double[] b, int b0, int bRowStride,
+                                double[] c, int c0, int k, boolean accumulate) {
+        int b1 = b0 + bRowStride, b2 = b1 + bRowStride, b3 = b2 + bRowStride;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        if (accumulate) {
+            s0 = c[c0]; s1 = c[c0 + 1]; s2 = c[c0 + 2]; s3 = c[c0 + 3];
+        }
+        for (int p = 0; p < k; p++) {
+            // s[q] += A[0][p] * B[q][p]
+            double ap = a[a0 + p];
+            s0 += ap * b[b0 + p]; s1 += ap * b[b1 + p]; s2 += ap * b[b2 + p]; s3 += ap * b[b3 + p];
+        }
+        c[c0] = s0; c[c0 + 1] = s1; c[c0 + 2] = s2; c[c0 + 3] = s3;
+    }
 }

@@ -1,6 +1,7 @@
 package org.unroll.engine.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -154,5 +155,66 @@ final class VectorKernel implements MatrixKernel {
             s = DoubleVector.broadcast(SPECIES, a[ap]).fma(DoubleVector.fromArray(SPECIES, b, bp), s);
         }
         s.intoArray(c, c0);
+    }
+
+    @Override
+    public void dotProducts(double[] a, int aOffset, int aRowStride,
+                            double[] b, int bOffset, int bRowStride,
+                            double[] c, int cOffset, int cRowStride,
+                            int m, int n, int k, boolean accumulate) {
+        int blockedColumns = n - n % ROWS;
+        int vectorDepth = k - k % LANES;
+        for (int i = 0; i < m; i++) {
+            int ai = aOffset + i * aRowStride;
+            int ci = cOffset + i * cRowStride;
+            for (int j = 0; j < blockedColumns; j += ROWS) {
+                dots1x4(a, ai, b, bOffset + j * bRowStride, bRowStride, c, ci + j, k, vectorDepth, accumulate);
+            }
+            for (int j = blockedColumns; j < n; j++) {
+                dot(a, ai, b, bOffset + j * bRowStride, c, ci + j, k, vectorDepth, accumulate);
+            }
+        }
+    }
+
+    /** C[0][0..4) (+)= A[0][0..k) · B[0..4)[0..k)ᵀ, vectors along p up to vectorDepth, then scalars. */
+    private static void dots1x4(double[] a, int a0, double[] b, int b0, int bRowStride,
+                                double[] c, int c0, int k, int vectorDepth, boolean accumulate) {
+        int b1 = b0 + bRowStride, b2 = b1 + bRowStride, b3 = b2 + bRowStride;
+        DoubleVector v0 = DoubleVector.zero(SPECIES), v1 = v0, v2 = v0, v3 = v0;
+        for (int p = 0; p < vectorDepth; p += LANES) {
+            // v[q] += A[0][p .. p+L) * B[q][p .. p+L)
+            DoubleVector ap = DoubleVector.fromArray(SPECIES, a, a0 + p);
+            v0 = ap.fma(DoubleVector.fromArray(SPECIES, b, b0 + p), v0);
+            v1 = ap.fma(DoubleVector.fromArray(SPECIES, b, b1 + p), v1);
+            v2 = ap.fma(DoubleVector.fromArray(SPECIES, b, b2 + p), v2);
+            v3 = ap.fma(DoubleVector.fromArray(SPECIES, b, b3 + p), v3);
+        }
+        double s0 = v0.reduceLanes(VectorOperators.ADD), s1 = v1.reduceLanes(VectorOperators.ADD);
+        double s2 = v2.reduceLanes(VectorOperators.ADD), s3 = v3.reduceLanes(VectorOperators.ADD);
+        for (int p = vectorDepth; p < k; p++) {
+            // s[q] += A[0][p] * B[q][p]
+            double ap = a[a0 + p];
+            s0 += ap * b[b0 + p]; s1 += ap * b[b1 + p]; s2 += ap * b[b2 + p]; s3 += ap * b[b3 + p];
+        }
+        if (accumulate) {
+            s0 += c[c0]; s1 += c[c0 + 1]; s2 += c[c0 + 2]; s3 += c[c0 + 3];
+        }
+        c[c0] = s0; c[c0 + 1] = s1; c[c0 + 2] = s2; c[c0 + 3] = s3;
+    }
+
+    /** C[0][0] (+)= A[0][0..k) · B[0][0..k), vectors along p up to vectorDepth, then scalars. */
+    private static void dot(double[] a, int a0, double[] b, int b0, double[] c, int c0,
+                            int k, int vectorDepth, boolean accumulate) {
+        DoubleVector v = DoubleVector.zero(SPECIES);
+        for (int p = 0; p < vectorDepth; p += LANES) {
+            // v += A[0][p .. p+L) * B[0][p .. p+L)
+            v = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(DoubleVector.fromArray(SPECIES, b, b0 + p), v);
+        }
+        double s = v.reduceLanes(VectorOperators.ADD);
+        for (int p = vectorDepth; p < k; p++) {
+            // s += A[0][p] * B[0][p]
+            s += a[a0 + p] * b[b0 + p];
+        }
+        c[c0] = accumulate ? c[c0] + s : s;
     }
 }

@@ -21,10 +21,10 @@ class GemmTest {
 
     private static final double RELATIVE_TOLERANCE = 1e-12;
 
-    /** (m, k, n): odd, even, vector-length multiples and not, single rows, and depth beyond one chunk. */
+    /** (m, k, n): odd, even, vector-length multiples and not, 1 to 3 rows (A·Bᵀ by dot products), depth beyond one chunk. */
     private static final int[][] SIZES = {
         {1, 1, 1}, {3, 5, 7}, {2, 3, 2}, {32, 32, 128}, {32, 128, 32}, {1, 32, 128}, {13, 17, 19},
-        {6, 9, 43}, {33, 40, 41}, {5, 7, 8}, {7, 300, 45}, {32, 2, 128}, {4, 64, 1},
+        {6, 9, 43}, {33, 40, 41}, {5, 7, 8}, {7, 300, 45}, {32, 2, 128}, {4, 64, 1}, {3, 19, 9}, {1, 300, 6}, {2, 16, 4},
     };
 
     private final Random random = new Random(20240611L);
