@@ -23,6 +23,8 @@ public final class GemmBench {
     private enum Op {
         /** C = A·Bᵀ, A m×k, B n×k. */
         MULT_TRANS_B,
+        /** C = A·B, A m×k, B k×n. */
+        MULT,
         /** C += A·B, A m×k, B k×n. */
         MULT_ADD,
         /** C += Aᵀ·B, A k×m, B k×n. */
@@ -42,6 +44,7 @@ public final class GemmBench {
     private static final Case[] CASES = {
         new Case("z = h·W_hhᵀ  (H=32)", Op.MULT_TRANS_B, 32, 32, 128),
         new Case("z = h·W_hhᵀ  (H=128)", Op.MULT_TRANS_B, 32, 128, 512),
+        new Case("z = h·(W_hhᵀ kept)  (H=32)", Op.MULT, 32, 32, 128),
         new Case("z = x·W_xhᵀ  (I=2)", Op.MULT_TRANS_B, 32, 2, 128),
         new Case("z = h·W_hhᵀ  (H=32, B=1)", Op.MULT_TRANS_B, 1, 32, 128),
         new Case("dh += dz·W_hh  (H=32)", Op.MULT_ADD, 32, 128, 32),
@@ -89,6 +92,7 @@ public final class GemmBench {
     private static Product ejml(Op op) {
         return switch (op) {
             case MULT_TRANS_B -> CommonOps_DDRM::multTransB;
+            case MULT -> CommonOps_DDRM::mult;
             case MULT_ADD -> CommonOps_DDRM::multAdd;
             case MULT_ADD_TRANS_A -> CommonOps_DDRM::multAddTransA;
         };
@@ -97,6 +101,7 @@ public final class GemmBench {
     private static Product on(Multiplier multiplier, Op op) {
         return switch (op) {
             case MULT_TRANS_B -> (a, b, c) -> multiplier.timesTransposed(a, 0, a.numRows, b, c, 0, false);
+            case MULT -> (a, b, c) -> multiplier.times(a, 0, a.numRows, b, c, 0, false);
             case MULT_ADD -> (a, b, c) -> multiplier.times(a, 0, a.numRows, b, c, 0, true);
             case MULT_ADD_TRANS_A -> (a, b, c) -> multiplier.transposedTimesAdd(a, 0, a.numRows, b, 0, c);
         };
