@@ -22,11 +22,6 @@ final class VectorKernel implements MatrixKernel {
 
     private final ScalarKernel columnTail = new ScalarKernel();
 
-    /** Number of doubles in one vector register of the species in use. */
-    static int lanes() {
-        return LANES;
-    }
-
     @Override
     public void product(double[] a, int aOffset, int aRowStride, int aDepthStride,
                         double[] b, int bOffset, int bRowStride,
