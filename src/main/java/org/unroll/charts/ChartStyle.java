@@ -13,6 +13,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.Marker;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -69,6 +71,8 @@ public final class ChartStyle {
     public static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
     /** Legend item font. */
     public static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+    /** Tick label font of log axes: exponents are drawn smaller, so the base is bigger. */
+    public static final Font LOG_TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
     /** Font of annotations: marker labels and bad-value marks. */
     public static final Font MARK_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
 
@@ -267,7 +271,37 @@ public final class ChartStyle {
         axis.setBase(10);
         axis.setSmallestValue(Double.MIN_NORMAL);
         axis.setMinorTickMarksVisible(false);
+        // whole decades only, and a bigger font so the superscript exponents stay legible
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setTickLabelFont(LOG_TICK_FONT);
         return axis;
+    }
+
+    /**
+     * Gives a marker's label the mark font and a white, slightly see-through background.
+     *
+     * @param marker the marker
+     */
+    public static void styleMarkerLabel(Marker marker) {
+        marker.setLabelFont(MARK_FONT);
+        marker.setLabelPaint(BLACK);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+    }
+
+    /**
+     * A tick unit for a time-step axis with {@code steps} steps: 1, 2, 5, 10, 20, 50, …,
+     * the smallest that leaves at most about 20 labels.
+     *
+     * @param steps the number of steps
+     * @return the tick unit
+     */
+    public static NumberTickUnit stepTickUnit(int steps) {
+        double unit = 1;
+        int i = 0;
+        while (steps / unit > 20) {
+            unit *= (i++ % 3 == 1) ? 2.5 : 2;
+        }
+        return new NumberTickUnit(unit, new java.text.DecimalFormat("0"));
     }
 
     /**

@@ -20,8 +20,8 @@ import org.jfree.chart.ui.RectangleEdge;
  * A mark at the top or bottom edge of a vertical XY plot standing in for a value the axis
  * cannot draw (see {@link ExtremeValues}): a triangle pointing at the edge, filled with
  * the series colour and outlined in {@link ChartStyle#BAD_VALUE}, labelled "0", "∞",
- * "NaN", … beside it. It does not take part in the axis range, so it can never stretch
- * or break an axis.
+ * "NaN", … just inside it (a run of equal marks of one series is labelled once). It
+ * does not take part in the axis range, so it can never stretch or break an axis.
  */
 public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
 
@@ -32,6 +32,8 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
     private final ExtremeValues.Kind kind;
     private final transient Paint fill;
     private final int slot;
+    private final boolean labelled;
+    private int labelRow;
 
     /**
      * @param x    the domain value the mark sits at
@@ -39,8 +41,9 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
      * @param fill the series colour
      * @param slot 0 for the first mark at this edge and x, 1 for the next (drawn further
      *             in so marks of several series stay apart), …
+     * @param labelled whether the label is drawn (false for the 2nd, 3rd, … mark of a run)
      */
-    public EdgeMarkAnnotation(double x, ExtremeValues.Kind kind, Paint fill, int slot) {
+    public EdgeMarkAnnotation(double x, ExtremeValues.Kind kind, Paint fill, int slot, boolean labelled) {
         if (kind == ExtremeValues.Kind.PLOTTED) {
             throw new IllegalArgumentException("a plotted value needs no mark");
         }
@@ -48,6 +51,7 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
         this.kind = Objects.requireNonNull(kind);
         this.fill = Objects.requireNonNull(fill);
         this.slot = Math.max(0, slot);
+        this.labelled = labelled;
     }
 
     /** @return the domain value the mark sits at */
@@ -58,6 +62,31 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
     /** @return what the value was */
     public ExtremeValues.Kind kind() {
         return kind;
+    }
+
+    /** @return whether the label is drawn */
+    public boolean labelled() {
+        return labelled;
+    }
+
+    /**
+     * Moves the label one text line further in, so labels of neighbouring marks of
+     * different kinds ("NaN" beside "∞") do not overlap.
+     *
+     * @param row 0 next to the triangle, 1 one line further in
+     */
+    public void setLabelRow(int row) {
+        labelRow = Math.max(0, row);
+    }
+
+    /** @return the label row: 0 next to the triangle, 1 one line further in */
+    public int labelRow() {
+        return labelRow;
+    }
+
+    /** @return the slot: 0 at the edge, 1 further in, … */
+    public int slot() {
+        return slot;
     }
 
     /** @return the label drawn beside the mark */
@@ -73,7 +102,7 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
         }
         RectangleEdge domainEdge = plot.getDomainAxisEdge();
         double jx = domainAxis.valueToJava2D(x, dataArea, domainEdge);
-        double step = 2 * HALF + 3;
+        double step = 2 * HALF + 46;
         double jy = kind.atTop()
                 ? dataArea.getMinY() + HALF + 1 + slot * step
                 : dataArea.getMaxY() - HALF - 1 - slot * step;
@@ -85,20 +114,20 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
         g2.setStroke(new BasicStroke(2.5f));
         g2.draw(placed);
 
-        Font font = ChartStyle.MARK_FONT;
-        g2.setFont(font);
-        FontMetrics fm = g2.getFontMetrics();
-        String text = kind.label();
-        double tx = jx + HALF + 3;
-        if (tx + fm.stringWidth(text) > dataArea.getMaxX()) {
-            tx = jx - HALF - 3 - fm.stringWidth(text);
+        if (labelled) {
+            Font font = ChartStyle.MARK_FONT;
+            g2.setFont(font);
+            FontMetrics fm = g2.getFontMetrics();
+            String text = kind.label();
+            double w = fm.stringWidth(text);
+            double tx = Math.min(Math.max(jx - w / 2, dataArea.getMinX() + 1), dataArea.getMaxX() - w - 1);
+            double line = labelRow * (fm.getAscent() + fm.getDescent());
+            double ty = kind.atTop() ? jy + HALF + 2 + fm.getAscent() + line : jy - HALF - 2 - fm.getDescent() - line;
+            g2.setPaint(new Color(255, 255, 255, 210));
+            g2.fill(new Rectangle2D.Double(tx - 2, ty - fm.getAscent(), w + 4, fm.getAscent() + fm.getDescent()));
+            g2.setPaint(ChartStyle.BAD_VALUE);
+            g2.drawString(text, (float) tx, (float) ty);
         }
-        double ty = jy + (fm.getAscent() - fm.getDescent()) / 2.0;
-        g2.setPaint(Color.WHITE);
-        g2.fill(new Rectangle2D.Double(tx - 1, jy - fm.getAscent() / 2.0 - 1,
-                fm.stringWidth(text) + 2, fm.getAscent() + 2));
-        g2.setPaint(ChartStyle.BAD_VALUE);
-        g2.drawString(text, (float) tx, (float) ty);
         String tip = getToolTipText();
         if (info != null && tip != null) {
             addEntity(info, placed, rendererIndex, tip, getURL());
@@ -111,11 +140,12 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
             return false;
         }
         EdgeMarkAnnotation m = (EdgeMarkAnnotation) o;
-        return Double.compare(x, m.x) == 0 && kind == m.kind && slot == m.slot && fill.equals(m.fill);
+        return Double.compare(x, m.x) == 0 && kind == m.kind && slot == m.slot && labelled == m.labelled
+                && fill.equals(m.fill);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(x, kind, slot, fill);
+        return Objects.hash(x, kind, slot, labelled, fill);
     }
 }

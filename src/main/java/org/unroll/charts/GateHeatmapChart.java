@@ -106,6 +106,7 @@ public final class GateHeatmapChart {
         datasets.clear();
         time.setAutoRange(false);
         time.setRange(0.5, a.steps() + 0.5);
+        time.setTickUnit(ChartStyle.stepTickUnit(a.steps()));
         boolean anySigmoid = false;
         boolean anyTanh = false;
         for (int g = 0; g < a.gateNames().size(); g++) {
@@ -130,11 +131,12 @@ public final class GateHeatmapChart {
             plot.add(sub, 1);
         }
         chart.clearSubtitles();
-        if (anySigmoid) {
-            chart.addSubtitle(legend(false, anyTanh ? "sigmoid gates 0…1" : "gate value 0…1"));
-        }
+        // the first legend added sits outermost: tanh outside, sigmoid next to the plots
         if (anyTanh) {
             chart.addSubtitle(legend(true, "tanh gate " + String.join(", ", a.tanhGates()) + "  −1…1"));
+        }
+        if (anySigmoid) {
+            chart.addSubtitle(legend(false, anyTanh ? "sigmoid gates 0…1" : "gate value 0…1"));
         }
     }
 

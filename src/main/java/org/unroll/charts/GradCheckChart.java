@@ -44,8 +44,7 @@ public final class GradCheckChart {
         ChartStyle.styleXYPlot(errors);
         valueLines = new MarkedLines(values, 0);
         errorLines = new MarkedLines(errors, 0);
-        tolerance.setLabelFont(ChartStyle.MARK_FONT);
-        tolerance.setLabelPaint(ChartStyle.BLACK);
+        ChartStyle.styleMarkerLabel(tolerance);
         tolerance.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         tolerance.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         errors.addRangeMarker(0, tolerance, Layer.FOREGROUND, false);
@@ -94,6 +93,7 @@ public final class GradCheckChart {
                     new MarkedLines.Line("relative error, fails", column(fail, 0), column(fail, 1), 1, 0, 2, false)),
                     true);
             tolerance.setValue(r.tolerance());
+            errors.getRangeAxis().setRange(errorRange(r));
             tolerance.setLabel("tolerance " + TickNumberFormat.text(r.tolerance()));
             chart.setTitle(r.cellLabel() + " gradient check: " + (failures == 0
                     ? "all " + n + " entries pass" : failures + " of " + n + " entries fail"));
@@ -123,6 +123,23 @@ public final class GradCheckChart {
     /** @return the tolerance line's value */
     public double toleranceShown() {
         return tolerance.getValue();
+    }
+
+    /**
+     * The relative-error axis range: every finite positive error and the tolerance, with
+     * half a decade to spare at each end (the tolerance line always shows).
+     */
+    static org.jfree.data.Range errorRange(GradCheckResult r) {
+        double lo = r.tolerance();
+        double hi = r.tolerance();
+        for (GradCheckResult.Row row : r.rows()) {
+            double e = row.relativeError();
+            if (e > 0 && Double.isFinite(e)) {
+                lo = Math.min(lo, e);
+                hi = Math.max(hi, e);
+            }
+        }
+        return new org.jfree.data.Range(lo / Math.sqrt(10) / 10, hi * Math.sqrt(10) * 10);
     }
 
     private static double[] column(List<double[]> points, int c) {

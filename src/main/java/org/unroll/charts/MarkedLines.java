@@ -85,10 +85,23 @@ final class MarkedLines {
             renderer.setSeriesLinesVisible(i, l.joined());
             ExtremeValues.Split split = ExtremeValues.split(l.x(), l.y(), logAxis);
             ChartBatch.replace(data.getSeries(i), l.x(), split.plottedY());
+            ExtremeValues.Mark previous = null;
+            EdgeMarkAnnotation previousMark = null;
             for (ExtremeValues.Mark m : split.marks()) {
                 String where = m.x() + (m.kind().atTop() ? "top" : "bottom");
                 int slot = slots.merge(where, 1, Integer::sum) - 1;
-                EdgeMarkAnnotation a = new EdgeMarkAnnotation(m.x(), m.kind(), ChartStyle.color(l.colour()), slot);
+                boolean continuesRun = previous != null && previous.kind() == m.kind()
+                        && Math.abs(previous.x() - m.x()) <= 1.0;
+                previous = m;
+                EdgeMarkAnnotation a = new EdgeMarkAnnotation(m.x(), m.kind(), ChartStyle.color(l.colour()), slot,
+                        !continuesRun);
+                boolean adjacent = previousMark != null && previousMark.labelled()
+                        && previousMark.kind().atTop() == m.kind().atTop()
+                        && Math.abs(previousMark.x() - m.x()) <= 1.0;
+                if (!continuesRun && adjacent) {
+                    a.setLabelRow(1 - previousMark.labelRow());
+                }
+                previousMark = a;
                 a.setToolTipText(l.key() + " at " + TickNumberFormat.text(m.x()) + ": " + m.kind().label());
                 marks.add(a);
                 plot.addAnnotation(a, false);

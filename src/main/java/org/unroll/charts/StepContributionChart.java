@@ -69,6 +69,8 @@ public final class StepContributionChart {
     /** An empty chart in {@link Mode#ENTRY}. */
     public StepContributionChart() {
         plot = new XYPlot(entryData, steps, ChartStyle.linearAxis("contribution", false), renderer);
+        plot.getRangeAxis().setUpperMargin(0.12);
+        plot.getRangeAxis().setLowerMargin(0.12);
         ChartStyle.styleXYPlot(plot);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeZeroBaselineVisible(true);
@@ -241,6 +243,7 @@ public final class StepContributionChart {
         steps.setAutoRange(false);
         int last = mode == Mode.ENTRY ? (int) totalX(c) : c.steps();
         steps.setRange(0.3, last + 0.7);
+        steps.setTickUnit(ChartStyle.stepTickUnit(c.steps()));
         steps.setNumberFormatOverride(new StepFormat(c.steps()));
         if (mode == Mode.ENTRY) {
             chart.setTitle(c.cellLabel() + ": each step's share of ∂L/∂" + c.entryLabel());
@@ -270,8 +273,7 @@ public final class StepContributionChart {
         if (Double.isFinite(c.total())) {
             ValueMarker m = new ValueMarker(c.total(), TOTAL, ChartStyle.stroke(1, 2.5f));
             m.setLabel("total " + TickNumberFormat.text(c.total()));
-            m.setLabelFont(ChartStyle.MARK_FONT);
-            m.setLabelPaint(TOTAL);
+            ChartStyle.styleMarkerLabel(m);
             boolean up = c.total() >= 0;
             m.setLabelAnchor(up ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
             m.setLabelTextAnchor(up ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
@@ -292,7 +294,7 @@ public final class StepContributionChart {
     private void addMark(double x, double value, Color fill) {
         ExtremeValues.Kind k = ExtremeValues.classify(value, false);
         if (k != ExtremeValues.Kind.PLOTTED) {
-            EdgeMarkAnnotation a = new EdgeMarkAnnotation(x, k, fill, 0);
+            EdgeMarkAnnotation a = new EdgeMarkAnnotation(x, k, fill, 0, true);
             a.setToolTipText("step " + (int) x + ": " + k.label());
             marks.add(a);
             plot.addAnnotation(a, false);

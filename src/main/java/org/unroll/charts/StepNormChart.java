@@ -39,8 +39,9 @@ public final class StepNormChart {
         ChartStyle.styleXYPlot(plot);
         lines = new MarkedLines(plot, 0);
         stepMarker = new ValueMarker(0, new Color(0xF0, 0xE4, 0x42, 170), new BasicStroke(22f));
-        stepMarker.setLabelFont(ChartStyle.MARK_FONT);
-        stepMarker.setLabelPaint(ChartStyle.BLACK);
+        ChartStyle.styleMarkerLabel(stepMarker);
+        // below the first rows of edge marks at the top
+        stepMarker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(48, 2, 2, 2));
         stepMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         stepMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         chart = ChartStyle.newChart("Gradient norm per step  ‖dL/dh_t‖", plot, true);
@@ -139,5 +140,14 @@ public final class StepNormChart {
             ls.add(new MarkedLines.Line(Labels.unique(g.cellLabel(), f, flows), x, g.dhNorms(), f, f, f, true));
         }
         lines.set(ls, logScale);
+        int steps = flows.stream().mapToInt(GradientFlow::steps).max().orElse(0);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        if (steps > 0) {
+            x.setAutoRange(false);
+            x.setRange(0.5, steps + 0.5);
+            x.setTickUnit(ChartStyle.stepTickUnit(steps));
+        } else {
+            x.setAutoRange(true);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.unroll.charts;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 
 /**
@@ -19,16 +20,17 @@ public final class VanishingChart {
     public static final int MAX_FLOWS = 3;
 
     private final JFreeChart chart;
+    private final XYPlot plot;
     private final MarkedLines lines;
     private List<GradientFlow> flows = List.of();
 
     /** An empty chart. */
     public VanishingChart() {
-        XYPlot plot = new XYPlot(null, ChartStyle.linearAxis("k  (the step the gradient reaches back to)", true),
+        plot = new XYPlot(null, ChartStyle.linearAxis("k  (the step the gradient reaches back to)", true),
                 ChartStyle.logAxis("‖∂h_T/∂h_k‖  (log scale)"), null);
         ChartStyle.styleXYPlot(plot);
         lines = new MarkedLines(plot, 0);
-        chart = ChartStyle.newChart("Vanishing and exploding gradients", plot, true);
+        chart = ChartStyle.newChart("‖∂h_T/∂h_k‖ against k;  dashed: the bound (γ·σ_max)^(T−k)", plot, true);
     }
 
     /** @return the chart, for a ChartViewer or {@link ChartExport} */
@@ -70,15 +72,14 @@ public final class VanishingChart {
     }
 
     /**
-     * The legend text of a flow's bound, e.g. "RNN (tanh) bound (γ·σ_max)^(T−k), γ·σ_max = 0.6".
+     * The legend text of a flow's bound, e.g. "RNN (tanh) bound 0.6^(T−k)".
      *
      * @param label the flow's legend label
      * @param flow  the flow
      * @return the text
      */
     static String boundKey(String label, GradientFlow flow) {
-        return label + "  bound (γ·σ_max)^(T−k), γ·σ_max = "
-                + TickNumberFormat.text(flow.gamma() * flow.sigmaMax());
+        return label + " bound " + TickNumberFormat.text(flow.gamma() * flow.sigmaMax()) + "^(T−k)";
     }
 
     private void redraw() {
@@ -90,13 +91,22 @@ public final class VanishingChart {
             for (int i = 0; i <= g.steps(); i++) {
                 k[i] = i;
             }
-            ls.add(new MarkedLines.Line(label + "  ‖∂h_T/∂h_k‖", k, g.jacobianNorms(), f, 0, f, true));
+            ls.add(new MarkedLines.Line(label, k, g.jacobianNorms(), f, 0, f, true));
             if (g.hasCellPath()) {
-                ls.add(new MarkedLines.Line(label + "  cell path ‖∂c_T/∂c_k‖", k, g.cellJacobianNorms(),
+                ls.add(new MarkedLines.Line(label + " cell ‖∂c_T/∂c_k‖", k, g.cellJacobianNorms(),
                         f, 3, f + 3, true));
             }
             ls.add(new MarkedLines.Line(boundKey(label, g), k, g.bound(), f, 1, -1, true));
         }
         lines.set(ls, true);
+        int steps = flows.stream().mapToInt(GradientFlow::steps).max().orElse(0);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        if (steps > 0) {
+            x.setAutoRange(false);
+            x.setRange(-0.5, steps + 0.5);
+            x.setTickUnit(ChartStyle.stepTickUnit(steps));
+        } else {
+            x.setAutoRange(true);
+        }
     }
 }
