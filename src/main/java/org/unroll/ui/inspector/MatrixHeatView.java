@@ -44,6 +44,9 @@ public class MatrixHeatView extends Region {
     private static final Color SELECTION_OUTER = Color.web("#000000");
     private static final Color SELECTION_INNER = Color.web("#ffffff");
     private static final Color LABEL_TEXT = Color.web("#333333");
+    private static final Color CELL_EDGE = Color.web("#c8c8c8");
+    /** The view is never narrower than this (in em), so the value line has room. */
+    private static final double MIN_WIDTH_EM = 18;
 
     private final ObjectProperty<MatrixData> data = new SimpleObjectProperty<>(this, "data");
     private final DoubleProperty scaleMax = new SimpleDoubleProperty(this, "scaleMax", 0);
@@ -59,6 +62,7 @@ public class MatrixHeatView extends Region {
     private final ScrollPane scroller = new ScrollPane(canvas);
     private final Label value = new Label();
     private final VBox content = new VBox();
+    private final HBox header = new HBox();
 
     private HeatLayout layout;
     private HeatScale scale = new HeatScale(1);
@@ -79,6 +83,10 @@ public class MatrixHeatView extends Region {
         title.getStyleClass().add("matrix-title");
         scaleLabel.getStyleClass().add("matrix-scale");
         value.getStyleClass().add("matrix-value");
+        value.setWrapText(true);
+        value.setMinWidth(0);
+        value.setPrefWidth(1);
+        value.setMaxWidth(Double.MAX_VALUE);
         canvas.getStyleClass().add("matrix-canvas");
         scroller.getStyleClass().add("matrix-scroller");
         scroller.setFitToWidth(false);
@@ -87,7 +95,7 @@ public class MatrixHeatView extends Region {
         scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(title, spacer, legend, scaleLabel);
+        header.getChildren().addAll(title, spacer, legend, scaleLabel);
         header.getStyleClass().add("matrix-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         content.getStyleClass().add("matrix-content");
@@ -216,6 +224,11 @@ public class MatrixHeatView extends Region {
                 int rgb = scale.rgb(v);
                 g.setFill(rgb(rgb));
                 g.fillRect(x, y, w, h);
+                if (gap > 0) {
+                    g.setStroke(CELL_EDGE);
+                    g.setLineWidth(1);
+                    g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+                }
                 if (!Double.isFinite(v)) {
                     hatch(g, x, y, w, h, em);
                 }
@@ -333,13 +346,26 @@ public class MatrixHeatView extends Region {
     }
 
     @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    /** As wide as the header or the cells need, at least {@value #MIN_WIDTH_EM} em; the value line wraps within that. */
+    @Override
     protected double computePrefWidth(double height) {
-        return snappedLeftInset() + content.prefWidth(-1) + snappedRightInset();
+        double inner = Math.max(MIN_WIDTH_EM * em(), Math.max(header.prefWidth(-1), scroller.prefWidth(-1)));
+        return snappedLeftInset() + inner + snappedRightInset();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return snappedTopInset() + content.prefHeight(-1) + snappedBottomInset();
+        double w = width < 0 ? prefWidth(-1) : width;
+        return snappedTopInset() + content.prefHeight(w - snappedLeftInset() - snappedRightInset()) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + MIN_WIDTH_EM * em() / 2 + snappedRightInset();
     }
 
     /** The centre of a cell in screen coordinates (for tests and for pointing at a cell), null if not shown. */
