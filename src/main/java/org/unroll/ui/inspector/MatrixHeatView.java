@@ -168,8 +168,9 @@ public class MatrixHeatView extends Region {
         layout = HeatLayout.fit(m.rows(), m.cols(), em, rowLabelWidth, colLabelHeight, widthBudgetEm.get() * em);
         canvas.setWidth(Math.ceil(layout.width()) + 2);
         canvas.setHeight(Math.ceil(layout.height()) + 2);
-        double maxWidth = widthBudgetEm.get() * em;
-        double maxHeight = 0.6 * widthBudgetEm.get() * em;
+        // The budget is for the cells; label margins and the 2px stroke allowance come on top.
+        double maxWidth = widthBudgetEm.get() * em + layout.left() + 2;
+        double maxHeight = 0.6 * widthBudgetEm.get() * em + layout.top() + 2;
         // Scroll bars only when the cells exceed the budget: AS_NEEDED alone still reserves a bar's height.
         scroller.setHbarPolicy(canvas.getWidth() > maxWidth ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
         scroller.setVbarPolicy(canvas.getHeight() > maxHeight ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
@@ -239,7 +240,14 @@ public class MatrixHeatView extends Region {
                     hatch(g, x, y, w, h, em);
                 }
                 if (layout.showsValues()) {
-                    g.setFill(rgb(HeatScale.textRgbOn(rgb)));
+                    if (Double.isFinite(v)) {
+                        g.setFill(rgb(HeatScale.textRgbOn(rgb)));
+                    } else {
+                        // Readable over the hatching: black text on a white tag.
+                        g.setFill(Color.WHITE);
+                        g.fillRect(x + 0.2 * w, y + h / 2 - 0.55 * em, 0.6 * w, 1.1 * em);
+                        g.setFill(Color.BLACK);
+                    }
                     g.fillText(cellText(v), x + w / 2, y + h / 2);
                 }
             }
