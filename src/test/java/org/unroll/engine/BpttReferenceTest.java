@@ -36,6 +36,10 @@ class BpttReferenceTest {
             new Variant("lstm", CellType.LSTM, Activation.TANH),
             new Variant("gru", CellType.GRU, Activation.TANH));
 
+    static Stream<Variant> cellVariants() {
+        return VARIANTS.stream();
+    }
+
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         int[][] sizes = {{3, 1}, {11, 4}, {3, 9}};
