@@ -35,7 +35,7 @@ final class ShortUsageErrors implements IParameterExceptionHandler {
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
                 && !spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty()) {
             String word = u.getUnmatched().get(0);
-            if (!spec.resemblesOption(word)) {
+            if (!word.startsWith("-")) {
                 return "unknown subcommand '" + word + "' (the subcommands are: "
                         + String.join(", ", spec.subcommands().keySet()) + ")";
             }

@@ -156,6 +156,11 @@ final class JsonFields {
         if (!n.isArray()) {
             throw error(path, "expected an array of " + length + " numbers, found " + describe(n));
         }
+        for (JsonNode e : n) {
+            if (e.isArray()) {
+                throw error(path, "expected a flat array of " + length + " numbers, found shape " + shape(n));
+            }
+        }
         if (n.size() != length) {
             throw error(path, "has length " + n.size() + ", expected " + length);
         }
