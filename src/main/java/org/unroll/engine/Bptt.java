@@ -1,6 +1,8 @@
 package org.unroll.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.unroll.engine.kernel.Gemm;
 
 /**
  * Forward through time and back, one step (and one stage) at a time, on a {@link Tape}.
@@ -13,6 +15,10 @@ public final class Bptt {
     private final Cell cell;
     private final Tape tape;
     private SequenceBatch seq;
+    /** W_ihᵀ, W_hhᵀ and W_outᵀ, refreshed when a pass starts, so each product runs row by row. */
+    private final DMatrixRMaj weightIhT;
+    private final DMatrixRMaj weightHhT;
+    private final DMatrixRMaj weightOutT;
 
     /** Allocates the tape for this model and the shape of this sequence batch. */
     public Bptt(Model model, SequenceBatch seq) {
@@ -21,6 +27,9 @@ public final class Bptt {
         this.cell = Cell.of(model);
         this.tape = new Tape(model.cell(), seq.steps(), seq.batch(), model.inputSize(),
                 model.hiddenSize(), model.outputSize(), seq.loss() == LossType.CROSS_ENTROPY);
+        this.weightIhT = new DMatrixRMaj(p.weightIh.numCols, p.weightIh.numRows);
+        this.weightHhT = new DMatrixRMaj(p.weightHh.numCols, p.weightHh.numRows);
+        this.weightOutT = new DMatrixRMaj(p.weightOut.numCols, p.weightOut.numRows);
         setSequence(seq);
     }
 
@@ -59,10 +68,17 @@ public final class Bptt {
         return tape;
     }
 
-    /** Runs every forward step and returns the total loss. */
+    /**
+     * Runs every forward step and returns the total loss. The input projections of all steps
+     * are one product, W_ih x_t + b_ih for every t at once, since they do not depend on h.
+     */
     public double forward() {
+        refreshTransposes();
+        int rows = tape.steps * tape.batch;
+        Gemm.mult(tape.x, 0, rows, weightIhT, tape.zIh, 0);
+        MatOps.addRowVector(p.biasIh, tape.zIh, 0, rows);
         for (int t = 0; t < tape.steps; t++) {
-            forwardStep(t);
+            recurrentStep(t);
         }
         return loss();
     }
@@ -78,20 +94,39 @@ public final class Bptt {
         accumulateGradients(0, tape.steps, grads);
     }
 
-    /** Forward step t: pre-activations, the cell, the output y_t and the loss at step t. */
+    /**
+     * Forward step t: pre-activations, the cell, the output y_t and the loss at step t. Step 0
+     * starts a pass: it reads the parameters' current values.
+     */
     public void forwardStep(int t) {
+        if (t == 0) {
+            refreshTransposes();
+        }
+        int row = tape.row(t);
+        // W_ih x_t + b_ih
+        Gemm.mult(tape.x, row, tape.batch, weightIhT, tape.zIh, row);
+        MatOps.addRowVector(p.biasIh, tape.zIh, row, tape.batch);
+        recurrentStep(t);
+    }
+
+    /** Step t after its input projection: W_hh h_{t−1} + b_hh, the cell, y_t and L_t. */
+    private void recurrentStep(int t) {
         int b = tape.batch;
         int row = tape.row(t);
-        // W_ih x_t + b_ih  and  W_hh h_{t−1} + b_hh
-        MatOps.multTransB(tape.x, row, b, p.weightIh, tape.zIh, row);
-        MatOps.addRowVector(p.biasIh, tape.zIh, row, b);
-        MatOps.multTransB(tape.h, tape.stateRow(t), b, p.weightHh, tape.zHh, row);
+        // W_hh h_{t−1} + b_hh
+        Gemm.mult(tape.h, tape.stateRow(t), b, weightHhT, tape.zHh, row);
         MatOps.addRowVector(p.biasHh, tape.zHh, row, b);
         cell.forward(tape, t);
         // y_t = W_out h_t + b_out
-        MatOps.multTransB(tape.h, tape.stateRow(t + 1), b, p.weightOut, tape.y, row);
+        Gemm.mult(tape.h, tape.stateRow(t + 1), b, weightOutT, tape.y, row);
         MatOps.addRowVector(p.biasOut, tape.y, row, b);
         tape.stepLoss[t] = seq.loss() == LossType.CROSS_ENTROPY ? crossEntropy(t) : squaredError(t);
+    }
+
+    private void refreshTransposes() {
+        CommonOps_DDRM.transpose(p.weightIh, weightIhT);
+        CommonOps_DDRM.transpose(p.weightHh, weightHhT);
+        CommonOps_DDRM.transpose(p.weightOut, weightOutT);
     }
 
     /** softmax(y_t) into probs; returns Σ_b −log softmax(y_t)[target]. */
@@ -178,9 +213,7 @@ public final class Bptt {
             }
         }
         // dL_t/dh_t = dy_t · W_out
-        int hs = tape.hiddenSize;
-        java.util.Arrays.fill(tape.dhLocal.data, tape.row(t) * hs, (tape.row(t) + tape.batch) * hs, 0.0);
-        MatOps.multAdd(tape.dy, tape.row(t), tape.batch, p.weightOut, tape.dhLocal, tape.row(t));
+        Gemm.mult(tape.dy, tape.row(t), tape.batch, p.weightOut, tape.dhLocal, tape.row(t));
     }
 
     /** Stage 2: dh_t = dL_t/dh_t + dh_next (and, for LSTM, dc_t = dc_next + dh_t ⊙ o ⊙ tanh'(c_t)). */
@@ -198,8 +231,7 @@ public final class Bptt {
     /** Stage 4: dh_{t−1} = dR_t · W_hh (plus the cell's direct paths). */
     private void passBack(int t) {
         int row = tape.row(t);
-        java.util.Arrays.fill(tape.dhBack.data, row * tape.hiddenSize, (row + tape.batch) * tape.hiddenSize, 0.0);
-        MatOps.multAdd(tape.dR, row, tape.batch, p.weightHh, tape.dhBack, row);
+        Gemm.mult(tape.dR, row, tape.batch, p.weightHh, tape.dhBack, row);
         cell.passBackDirect(tape, t);
     }
 
@@ -212,11 +244,11 @@ public final class Bptt {
     public void accumulateGradients(int from, int to, Params out) {
         int row = tape.row(from);
         int rows = (to - from) * tape.batch;
-        MatOps.multAddTransA(tape.dA, row, rows, tape.x, row, out.weightIh);
-        MatOps.multAddTransA(tape.dR, row, rows, tape.h, tape.stateRow(from), out.weightHh);
+        Gemm.multAddTransA(tape.dA, row, rows, tape.x, row, out.weightIh);
+        Gemm.multAddTransA(tape.dR, row, rows, tape.h, tape.stateRow(from), out.weightHh);
         MatOps.addColumnSums(tape.dA, row, rows, out.biasIh);
         MatOps.addColumnSums(tape.dR, row, rows, out.biasHh);
-        MatOps.multAddTransA(tape.dy, row, rows, tape.h, tape.stateRow(from + 1), out.weightOut);
+        Gemm.multAddTransA(tape.dy, row, rows, tape.h, tape.stateRow(from + 1), out.weightOut);
         MatOps.addColumnSums(tape.dy, row, rows, out.biasOut);
     }
 

@@ -36,7 +36,7 @@ public final class Rtrl {
             forwardSensitivities(model, tape, b, g, dh0);
         }
         // the output layer is not recurrent: dW_out = Σ_t dy_tᵀ h_t, db_out = Σ_t dy_t
-        MatOps.multAddTransA(tape.dy, 0, tape.steps * tape.batch, tape.h, tape.stateRow(1), g.weightOut);
+        org.unroll.engine.kernel.Gemm.multAddTransA(tape.dy, 0, tape.steps * tape.batch, tape.h, tape.stateRow(1), g.weightOut);
         MatOps.addColumnSums(tape.dy, 0, tape.steps * tape.batch, g.biasOut);
         return new Result(g, dh0);
     }

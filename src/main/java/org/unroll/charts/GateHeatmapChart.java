@@ -1,0 +1,182 @@
+package org.unroll.charts;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.XYToolTipGenerator;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYZDataset;
+
+/**
+ * Gate activations as time × unit heat maps: one sub-plot per gate (LSTM i, f, g, o; GRU
+ * r, z, n) stacked on a shared time axis. Sigmoid gates use viridis on 0..1, tanh gates
+ * magma on −1..1, each explained by a colour legend at the right; hovering a cell shows
+ * its gate, step, unit and value.
+ *
+ * <p>Touch it on one thread only (the JavaFX thread once it is on screen).
+ */
+public final class GateHeatmapChart {
+
+    private static final Map<String, String> GATE_NAMES = Map.of("i", "i input", "f", "f forget",
+            "g", "g candidate", "o", "o output", "r", "r reset", "z", "z update", "n", "n new");
+
+    private final NumberAxis time = ChartStyle.linearAxis("time step t", true);
+    private final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+    private final JFreeChart chart;
+    private final List<DefaultXYZDataset> datasets = new ArrayList<>();
+    private GateActivations shown;
+
+    /** An empty chart. */
+    public GateHeatmapChart() {
+        plot.setGap(14);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        chart = ChartStyle.newChart("Gate activations", plot, false);
+    }
+
+    /** @return the chart, for a ChartViewer or {@link ChartExport} */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /**
+     * Shows new activations, replacing what was shown. Sub-plots are rebuilt only when the
+     * gates, T or H change; otherwise only their data is replaced.
+     *
+     * @param a the activations
+     */
+    public void update(GateActivations a) {
+        ChartBatch.run(chart, () -> {
+            boolean sameShape = shown != null && shown.gateNames().equals(a.gateNames())
+                    && shown.tanhGates().equals(a.tanhGates())
+                    && shown.steps() == a.steps() && shown.units() == a.units();
+            if (!sameShape) {
+                rebuild(a);
+            }
+            for (int g = 0; g < a.gateNames().size(); g++) {
+                datasets.get(g).addSeries(a.gateNames().get(g), cells(a, g));
+            }
+            chart.setTitle(a.cellLabel() + " gate activations  (rows: hidden units)");
+            shown = a;
+        });
+    }
+
+    /**
+     * @param gate the gate index in the shown activations
+     * @return its dataset: series 0 with x = t, y = unit, z = activation
+     */
+    public XYZDataset dataset(int gate) {
+        return datasets.get(gate);
+    }
+
+    /** @return the sub-plots, one per gate, top to bottom */
+    public List<XYPlot> subplots() {
+        return List.copyOf(plot.getSubplots());
+    }
+
+    private static double[][] cells(GateActivations a, int g) {
+        int n = a.steps() * a.units();
+        double[][] xyz = new double[3][n];
+        for (int t = 1; t <= a.steps(); t++) {
+            for (int u = 0; u < a.units(); u++) {
+                int i = (t - 1) * a.units() + u;
+                xyz[0][i] = t;
+                xyz[1][i] = u;
+                xyz[2][i] = a.value(g, t, u);
+            }
+        }
+        return xyz;
+    }
+
+    private void rebuild(GateActivations a) {
+        for (XYPlot p : List.copyOf(plot.getSubplots())) {
+            plot.remove(p);
+        }
+        datasets.clear();
+        time.setAutoRange(false);
+        time.setRange(0.5, a.steps() + 0.5);
+        time.setTickUnit(ChartStyle.stepTickUnit(a.steps()));
+        boolean anySigmoid = false;
+        boolean anyTanh = false;
+        for (int g = 0; g < a.gateNames().size(); g++) {
+            String name = a.gateNames().get(g);
+            boolean tanh = a.isTanh(g);
+            anyTanh |= tanh;
+            anySigmoid |= !tanh;
+            NumberAxis units = ChartStyle.linearAxis(GATE_NAMES.getOrDefault(name, name), true);
+            units.setAutoRange(false);
+            units.setRange(-0.5, a.units() - 0.5);
+            XYBlockRenderer r = new XYBlockRenderer();
+            r.setPaintScale(scale(tanh));
+            r.setBlockAnchor(RectangleAnchor.CENTER);
+            r.setDefaultToolTipGenerator(tooltips(name));
+            DefaultXYZDataset d = new DefaultXYZDataset();
+            datasets.add(d);
+            XYPlot sub = new XYPlot(d, null, units, r);
+            ChartStyle.styleXYPlot(sub);
+            sub.setDomainGridlinesVisible(false);
+            sub.setRangeGridlinesVisible(false);
+            sub.setInsets(new RectangleInsets(2, 4, 2, 8));
+            plot.add(sub, 1);
+        }
+        chart.clearSubtitles();
+        // the first legend added sits outermost: tanh outside, sigmoid next to the plots
+        if (anyTanh) {
+            chart.addSubtitle(legend(true, "tanh gate " + String.join(", ", a.tanhGates()) + "  −1…1"));
+        }
+        if (anySigmoid) {
+            chart.addSubtitle(legend(false, anyTanh ? "sigmoid gates 0…1" : "gate value 0…1"));
+        }
+    }
+
+    /**
+     * @param tanh whether the gate is a tanh gate
+     * @return the colour scale for it
+     */
+    static ColorRamp scale(boolean tanh) {
+        return tanh ? ColorRamp.magma(-1, 1) : ColorRamp.viridis(0, 1);
+    }
+
+    /**
+     * The tooltip of gate {@code name}'s cells, e.g. "f  t = 3, unit 2: 0.8123".
+     *
+     * @param name the gate name
+     * @return the generator
+     */
+    static XYToolTipGenerator tooltips(String name) {
+        return (dataset, series, item) -> {
+            XYZDataset d = (XYZDataset) dataset;
+            return name + "  t = " + (int) d.getXValue(series, item) + ", unit " + (int) d.getYValue(series, item)
+                    + ": " + String.format(java.util.Locale.ROOT, "%.4f", d.getZValue(series, item));
+        };
+    }
+
+    private static PaintScaleLegend legend(boolean tanh, String title) {
+        ColorRamp s = scale(tanh);
+        NumberAxis axis = new NumberAxis(title);
+        ChartStyle.styleAxis(axis);
+        axis.setRange(s.getLowerBound(), s.getUpperBound());
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(tanh ? 0.5 : 0.25));
+        PaintScaleLegend l = new PaintScaleLegend(s, axis);
+        l.setPosition(RectangleEdge.RIGHT);
+        l.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
+        l.setStripWidth(26);
+        l.setSubdivisionCount(200);
+        l.setAxisOffset(4);
+        l.setMargin(new RectangleInsets(40, 12, 40, 4));
+        l.setStripOutlineVisible(true);
+        l.setBackgroundPaint(Color.WHITE);
+        return l;
+    }
+}

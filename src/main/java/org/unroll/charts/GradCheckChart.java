@@ -1,0 +1,164 @@
+package org.unroll.charts;
+
+import java.awt.Color;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The gradient check as proof that BPTT is right: for every checked entry (labelled
+ * e.g. weight_hh[2,1] along a shared x axis) the top plot shows the analytic gradient
+ * (filled circle) and the finite-difference estimate (hollow square around it: they
+ * coincide when all is well); the bottom plot shows the relative error on a log axis
+ * with the tolerance as a dashed line, passes as green circles and failures (NaN
+ * included) as vermillion triangles. A relative error of exactly 0 is a "0" mark at the
+ * bottom edge, a NaN one a "NaN" mark at the top.
+ *
+ * <p>Touch it on one thread only (the JavaFX thread once it is on screen).
+ */
+public final class GradCheckChart {
+
+    private final CombinedDomainXYPlot plot;
+    private final XYPlot values;
+    private final XYPlot errors;
+    private final MarkedLines valueLines;
+    private final MarkedLines errorLines;
+    private final ValueMarker tolerance = new ValueMarker(1e-6, ChartStyle.BLACK, ChartStyle.stroke(1, 2.5f));
+    private final JFreeChart chart;
+    private GradCheckResult shown;
+
+    /** An empty chart. */
+    public GradCheckChart() {
+        plot = new CombinedDomainXYPlot(symbolAxis(List.of()));
+        plot.setGap(16);
+        values = new XYPlot(null, null, ChartStyle.linearAxis("gradient", false), null);
+        errors = new XYPlot(null, null, ChartStyle.logAxis("relative error"), null);
+        ChartStyle.styleXYPlot(values);
+        ChartStyle.styleXYPlot(errors);
+        valueLines = new MarkedLines(values, 0);
+        errorLines = new MarkedLines(errors, 0);
+        ChartStyle.styleMarkerLabel(tolerance);
+        tolerance.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        tolerance.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        errors.addRangeMarker(0, tolerance, Layer.FOREGROUND, false);
+        plot.add(values, 1);
+        plot.add(errors, 1);
+        chart = ChartStyle.newChart("Gradient check", plot, true);
+    }
+
+    /** @return the chart, for a ChartViewer or {@link ChartExport} */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /**
+     * Shows a new check, replacing what was shown.
+     *
+     * @param r the result
+     */
+    public void update(GradCheckResult r) {
+        ChartBatch.run(chart, () -> {
+            shown = r;
+            List<GradCheckResult.Row> rows = r.rows();
+            int n = rows.size();
+            double[] x = new double[n];
+            double[] analytic = new double[n];
+            double[] numeric = new double[n];
+            java.util.List<double[]> pass = new java.util.ArrayList<>();
+            java.util.List<double[]> fail = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                GradCheckResult.Row row = rows.get(i);
+                x[i] = i;
+                analytic[i] = row.analytic();
+                numeric[i] = row.numeric();
+                (row.passes(r.tolerance()) ? pass : fail).add(new double[] {i, row.relativeError()});
+            }
+            int failures = fail.size();
+            plot.setDomainAxis(symbolAxis(rows.stream().map(GradCheckResult.Row::label).toList()));
+            valueLines.set(List.of(
+                    new MarkedLines.Line("analytic (BPTT)", x, analytic, 0, 0, 0, false),
+                    new MarkedLines.Line("numeric (central difference)", x, numeric, 1, 0, 1, false)), false);
+            valueLines.renderer().setSeriesShapesFilled(1, false);
+            valueLines.renderer().setSeriesShape(1, new java.awt.geom.Rectangle2D.Double(-10, -10, 20, 20));
+            valueLines.renderer().setSeriesStroke(1, ChartStyle.stroke(0, 2.5f));
+            errorLines.set(List.of(
+                    new MarkedLines.Line("relative error, passes", column(pass, 0), column(pass, 1), 2, 0, 0, false),
+                    new MarkedLines.Line("relative error, fails", column(fail, 0), column(fail, 1), 1, 0, 2, false)),
+                    true);
+            tolerance.setValue(r.tolerance());
+            errors.getRangeAxis().setRange(errorRange(r));
+            tolerance.setLabel("tolerance " + TickNumberFormat.text(r.tolerance()));
+            chart.setTitle(r.cellLabel() + " gradient check: " + (failures == 0
+                    ? "all " + n + " entries pass" : failures + " of " + n + " entries fail"));
+        });
+    }
+
+    /** @return the analytic (series 0) and numeric (series 1) values, x = row number */
+    public XYSeriesCollection valueDataset() {
+        return valueLines.dataset();
+    }
+
+    /** @return the relative errors: series 0 passes, series 1 failures, x = row number */
+    public XYSeriesCollection errorDataset() {
+        return errorLines.dataset();
+    }
+
+    /** @return the marks standing in for relative errors of 0, ∞ or NaN */
+    public List<EdgeMarkAnnotation> marks() {
+        return errorLines.marks();
+    }
+
+    /** @return the value marks (analytic or numeric gradients that are ±∞ or NaN) */
+    public List<EdgeMarkAnnotation> valueMarks() {
+        return valueLines.marks();
+    }
+
+    /** @return the tolerance line's value */
+    public double toleranceShown() {
+        return tolerance.getValue();
+    }
+
+    /**
+     * The relative-error axis range: every finite positive error and the tolerance, with
+     * half a decade to spare at each end (the tolerance line always shows).
+     */
+    static org.jfree.data.Range errorRange(GradCheckResult r) {
+        double lo = r.tolerance();
+        double hi = r.tolerance();
+        for (GradCheckResult.Row row : r.rows()) {
+            double e = row.relativeError();
+            if (e > 0 && Double.isFinite(e)) {
+                lo = Math.min(lo, e);
+                hi = Math.max(hi, e);
+            }
+        }
+        return new org.jfree.data.Range(lo / Math.sqrt(10) / 10, hi * Math.sqrt(10) * 10);
+    }
+
+    private static double[] column(List<double[]> points, int c) {
+        return points.stream().mapToDouble(p -> p[c]).toArray();
+    }
+
+    private static SymbolAxis symbolAxis(List<String> labels) {
+        SymbolAxis a = new SymbolAxis("checked entry", labels.toArray(new String[0]));
+        ChartStyle.styleAxis(a);
+        a.setGridBandsVisible(false);
+        a.setVerticalTickLabels(true);
+        a.setAutoRange(false);
+        a.setRange(-0.5, Math.max(labels.size(), 1) - 0.5);
+        a.setTickLabelFont(ChartStyle.TICK_FONT.deriveFont(16f));
+        return a;
+    }
+
+    /** @return the result shown, or null */
+    public GradCheckResult shown() {
+        return shown;
+    }
+}

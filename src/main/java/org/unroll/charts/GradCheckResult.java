@@ -1,0 +1,85 @@
+package org.unroll.charts;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A gradient check: analytic BPTT gradients beside central finite differences, entry by
+ * entry, with their relative errors. The input of {@link GradCheckChart}.
+ *
+ * @param cellLabel what the title calls the cell, e.g. "LSTM"
+ * @param rows      the checked entries, in drawing order (at least one)
+ * @param tolerance the relative error below which an entry passes (e.g. 1e-6), &gt; 0
+ */
+public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance) {
+
+    /**
+     * One checked entry.
+     *
+     * @param parameter     the parameter name, e.g. "weight_hh"
+     * @param index         the entry's index within the parameter, e.g. [2, 1]
+     * @param analytic      the BPTT gradient
+     * @param numeric       the finite-difference estimate
+     * @param relativeError |a − n| / (|a| + |n|), 0 when both are 0 (may be NaN or ∞ for a
+     *                      broken run)
+     */
+    public record Row(String parameter, List<Integer> index, double analytic, double numeric,
+                      double relativeError) {
+
+        /** Validates and copies. */
+        public Row {
+            Checks.label(parameter, "parameter");
+            index = List.copyOf(index);
+            if (relativeError < 0) {
+                throw new IllegalArgumentException("relative error " + relativeError + " is negative");
+            }
+        }
+
+        /**
+         * A row whose relative error is computed here: |a − n| / (|a| + |n|), 0 when both
+         * are 0.
+         *
+         * @param parameter the parameter name
+         * @param analytic  the BPTT gradient
+         * @param numeric   the finite-difference estimate
+         * @param index     the entry's index
+         * @return the row
+         */
+        public static Row of(String parameter, double analytic, double numeric, int... index) {
+            double denom = Math.abs(analytic) + Math.abs(numeric);
+            double rel = denom == 0 ? 0 : Math.abs(analytic - numeric) / denom;
+            return new Row(parameter, java.util.Arrays.stream(index).boxed().collect(Collectors.toList()),
+                    analytic, numeric, rel);
+        }
+
+        /** @return the entry as text, e.g. "weight_hh[2,1]" */
+        public String label() {
+            return parameter + index.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        }
+
+        /**
+         * @param tolerance the pass threshold
+         * @return whether the relative error is below it
+         */
+        public boolean passes(double tolerance) {
+            return relativeError <= tolerance;
+        }
+    }
+
+    /** Validates and copies. */
+    public GradCheckResult {
+        Checks.label(cellLabel, "cellLabel");
+        rows = List.copyOf(rows);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no rows");
+        }
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be a positive number, was " + tolerance);
+        }
+    }
+
+    /** @return whether every row passes the tolerance */
+    public boolean allPass() {
+        return rows.stream().allMatch(r -> r.passes(tolerance));
+    }
+}

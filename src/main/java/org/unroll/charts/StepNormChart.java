@@ -1,0 +1,153 @@
+package org.unroll.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+
+/**
+ * The per-step gradient norm ‖dL/dh_t‖ against t (one line per cell, up to three for
+ * compare mode), on a linear or logarithmic y axis, with the current step marked.
+ *
+ * <p>Touch it on one thread only (the JavaFX thread once it is on screen).
+ */
+public final class StepNormChart {
+
+    /** The most flows one plot overlays. */
+    public static final int MAX_FLOWS = 3;
+
+    private final XYPlot plot;
+    private final JFreeChart chart;
+    private final MarkedLines lines;
+    private final ValueMarker stepMarker;
+    private List<GradientFlow> flows = List.of();
+    private boolean logScale;
+    private int currentStep = -1;
+
+    /** An empty chart on a linear axis with no step marked. */
+    public StepNormChart() {
+        NumberAxis x = ChartStyle.linearAxis("time step t", true);
+        plot = new XYPlot(null, x, ChartStyle.linearAxis("‖dL/dh_t‖", false), null);
+        ChartStyle.styleXYPlot(plot);
+        lines = new MarkedLines(plot, 0);
+        stepMarker = new ValueMarker(0, new Color(0xF0, 0xE4, 0x42, 170), new BasicStroke(22f));
+        ChartStyle.styleMarkerLabel(stepMarker);
+        // below the first rows of edge marks at the top
+        stepMarker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(48, 2, 2, 2));
+        stepMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        stepMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        chart = ChartStyle.newChart("Gradient norm per step  ‖dL/dh_t‖", plot, true);
+    }
+
+    /** @return the chart, for a ChartViewer or {@link ChartExport} */
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /**
+     * Shows one cell's norms.
+     *
+     * @param flow the flow
+     */
+    public void update(GradientFlow flow) {
+        update(List.of(flow));
+    }
+
+    /**
+     * Shows up to {@link #MAX_FLOWS} cells' norms overlaid, replacing what was shown; an
+     * empty list clears the chart.
+     *
+     * @param newFlows the flows, each drawn in its own colour, dash and shape
+     */
+    public void update(List<GradientFlow> newFlows) {
+        if (newFlows.size() > MAX_FLOWS) {
+            throw new IllegalArgumentException("at most " + MAX_FLOWS + " flows, got " + newFlows.size());
+        }
+        flows = List.copyOf(newFlows);
+        ChartBatch.run(chart, this::redraw);
+    }
+
+    /**
+     * Switches the y axis between linear and logarithmic; on a log axis a zero norm is
+     * shown as a "0" mark at the bottom edge.
+     *
+     * @param log whether the y axis is logarithmic
+     */
+    public void setLogScale(boolean log) {
+        if (log == logScale) {
+            return;
+        }
+        logScale = log;
+        ChartBatch.run(chart, () -> {
+            ValueAxis y = log ? ChartStyle.logAxis("‖dL/dh_t‖  (log scale)")
+                    : ChartStyle.linearAxis("‖dL/dh_t‖", false);
+            plot.setRangeAxis(y);
+            redraw();
+        });
+    }
+
+    /** @return whether the y axis is logarithmic */
+    public boolean isLogScale() {
+        return logScale;
+    }
+
+    /**
+     * Marks time step {@code t} with a highlighted band labelled "t = …".
+     *
+     * @param t the step, 1..T, or −1 for no mark
+     */
+    public void setCurrentStep(int t) {
+        if (t < -1) {
+            throw new IllegalArgumentException("step must be -1 (none) or a time step, was " + t);
+        }
+        currentStep = t;
+        ChartBatch.run(chart, () -> {
+            plot.removeDomainMarker(stepMarker, Layer.BACKGROUND);
+            if (t >= 0) {
+                stepMarker.setValue(t);
+                stepMarker.setLabel("t = " + t);
+                plot.addDomainMarker(stepMarker, Layer.BACKGROUND);
+            }
+        });
+    }
+
+    /** @return the marked step, or −1 for none */
+    public int currentStep() {
+        return currentStep;
+    }
+
+    /** @return the marks standing in for unplottable values (0, ∞, NaN) */
+    public List<EdgeMarkAnnotation> marks() {
+        return lines.marks();
+    }
+
+    private void redraw() {
+        List<MarkedLines.Line> ls = new ArrayList<>();
+        for (int f = 0; f < flows.size(); f++) {
+            GradientFlow g = flows.get(f);
+            double[] x = new double[g.steps()];
+            for (int t = 1; t <= g.steps(); t++) {
+                x[t - 1] = t;
+            }
+            ls.add(new MarkedLines.Line(Labels.unique(g.cellLabel(), f, flows), x, g.dhNorms(), f, f, f, true));
+        }
+        lines.set(ls, logScale);
+        int steps = flows.stream().mapToInt(GradientFlow::steps).max().orElse(0);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        if (steps > 0) {
+            x.setAutoRange(false);
+            x.setRange(0.5, steps + 0.5);
+            x.setTickUnit(ChartStyle.stepTickUnit(steps));
+        } else {
+            x.setAutoRange(true);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.unroll.engine.kernel;
+
+/**
+ * A strided matrix product over raw row-major arrays, the single primitive behind every {@link Gemm} method.
+ *
+ * <p>For {@code 0 <= i < m}, {@code 0 <= j < n}:
+ * <pre>
+ *   C[i][j] = (accumulate ? C[i][j] : 0) + sum_{p < k} A[i][p] * B[p][j]
+ *   A[i][p] = a[aOffset + i * aRowStride + p * aDepthStride]
+ *   B[p][j] = b[bOffset + p * bRowStride + j]
+ *   C[i][j] = c[cOffset + i * cRowStride + j]
+ * </pre>
+ * Choosing {@code (aRowStride, aDepthStride) = (lda, 1)} reads A as stored; {@code (1, lda)} reads its transpose.
+ * Only {@code c} is modified; it must not overlap {@code a} or {@code b}. Requires {@code k >= 1}.
+ *
+ * <p>{@link #dotProducts} computes A·Bᵀ directly from B's rows, which is cheaper than transposing B when A has
+ * only a few rows.
+ */
+interface MatrixKernel {
+
+    void product(double[] a, int aOffset, int aRowStride, int aDepthStride,
+                 double[] b, int bOffset, int bRowStride,
+                 double[] c, int cOffset, int cRowStride,
+                 int m, int n, int k, boolean accumulate);
+
+    /**
+     * For {@code 0 <= i < m}, {@code 0 <= j < n}:
+     * <pre>
+     *   C[i][j] = (accumulate ? C[i][j] : 0) + sum_{p < k} A[i][p] * B[j][p]
+     *   A[i][p] = a[aOffset + i * aRowStride + p]
+     *   B[j][p] = b[bOffset + j * bRowStride + p]
+     *   C[i][j] = c[cOffset + i * cRowStride + j]
+     * </pre>
+     */
+    void dotProducts(double[] a, int aOffset, int aRowStride,
+                     double[] b, int bOffset, int bRowStride,
+                     double[] c, int cOffset, int cRowStride,
+                     int m, int n, int k, boolean accumulate);
+}

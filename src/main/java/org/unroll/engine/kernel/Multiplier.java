@@ -1,0 +1,129 @@
+package org.unroll.engine.kernel;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The shape-checked products of {@link Gemm} on one given {@link MatrixKernel}, so that tests can run each kernel.
+ * Row ranges address rows {@code [row0, row0 + rows)} of a matrix directly in its data array.
+ */
+final class Multiplier {
+
+    /** Per-thread buffer holding Bᵀ for the A·Bᵀ products; it only grows, so steady state allocates nothing. */
+    private static final ThreadLocal<double[]> TRANSPOSE_BUFFER = ThreadLocal.withInitial(() -> new double[0]);
+
+    private static final int TRANSPOSE_ROWS = 8;
+
+    /** From this many rows of A on, A·Bᵀ transposes B and runs the blocked product; below, it takes dot products. */
+    private static final int TRANSPOSE_MIN_ROWS = 4;
+
+    private final MatrixKernel kernel;
+
+    Multiplier(MatrixKernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** C[cRow0 + r] (+)= A[aRow0 + r] · Bᵀ for r &lt; rows. */
+    void timesTransposed(DMatrixRMaj a, int aRow0, int rows, DMatrixRMaj b, DMatrixRMaj c, int cRow0,
+                         boolean accumulate) {
+        requireDistinct(a, b, c);
+        requireRows("A", a, aRow0, rows);
+        requireRows("C", c, cRow0, rows);
+        requireEqual("A.numCols", a.numCols, "B.numCols", b.numCols);
+        requireEqual("C.numCols", c.numCols, "B.numRows", b.numRows);
+        int n = b.numRows;
+        int k = b.numCols;
+        if (rows < TRANSPOSE_MIN_ROWS && k > 0) {
+            kernel.dotProducts(a.data, aRow0 * k, k, b.data, 0, k, c.data, cRow0 * n, n, rows, n, k, accumulate);
+        } else {
+            double[] bt = transpose(b);
+            run(a.data, aRow0 * k, k, 1, bt, 0, n, c.data, cRow0 * n, n, rows, n, k, accumulate);
+        }
+    }
+
+    /** C[cRow0 + r] (+)= A[aRow0 + r] · B for r &lt; rows. */
+    void times(DMatrixRMaj a, int aRow0, int rows, DMatrixRMaj b, DMatrixRMaj c, int cRow0, boolean accumulate) {
+        requireDistinct(a, b, c);
+        requireRows("A", a, aRow0, rows);
+        requireRows("C", c, cRow0, rows);
+        requireEqual("A.numCols", a.numCols, "B.numRows", b.numRows);
+        requireEqual("C.numCols", c.numCols, "B.numCols", b.numCols);
+        int n = b.numCols;
+        int k = b.numRows;
+        run(a.data, aRow0 * k, k, 1, b.data, 0, n, c.data, cRow0 * n, n, rows, n, k, accumulate);
+    }
+
+    /** C += A[aRow0 .. aRow0+rows)ᵀ · B[bRow0 .. bRow0+rows). */
+    void transposedTimesAdd(DMatrixRMaj a, int aRow0, int rows, DMatrixRMaj b, int bRow0, DMatrixRMaj c) {
+        requireDistinct(a, b, c);
+        requireRows("A", a, aRow0, rows);
+        requireRows("B", b, bRow0, rows);
+        requireEqual("C.numRows", c.numRows, "A.numCols", a.numCols);
+        requireEqual("C.numCols", c.numCols, "B.numCols", b.numCols);
+        int m = a.numCols;
+        int n = b.numCols;
+        run(a.data, aRow0 * m, 1, m, b.data, bRow0 * n, n, c.data, 0, n, m, n, rows, true);
+    }
+
+    private void run(double[] a, int aOffset, int aRowStride, int aDepthStride,
+                     double[] b, int bOffset, int bRowStride,
+                     double[] c, int cOffset, int cRowStride,
+                     int m, int n, int k, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                Arrays.fill(c, cOffset, cOffset + m * cRowStride, 0.0);
+            }
+            return;
+        }
+        kernel.product(a, aOffset, aRowStride, aDepthStride, b, bOffset, bRowStride,
+                c, cOffset, cRowStride, m, n, k, accumulate);
+    }
+
+    /**
+     * Bᵀ (k × n, row-major) for B (n × k), written into this thread's buffer. Rows of B are taken
+     * {@value #TRANSPOSE_ROWS} at a time so that each write fills one contiguous run of Bᵀ.
+     */
+    private static double[] transpose(DMatrixRMaj b) {
+        int n = b.numRows;
+        int k = b.numCols;
+        double[] bt = TRANSPOSE_BUFFER.get();
+        if (bt.length < n * k) {
+            bt = new double[n * k];
+            TRANSPOSE_BUFFER.set(bt);
+        }
+        double[] src = b.data;
+        for (int j0 = 0; j0 < n; j0 += TRANSPOSE_ROWS) {
+            int j1 = Math.min(n, j0 + TRANSPOSE_ROWS);
+            for (int p = 0; p < k; p++) {
+                int row = p * n;
+                for (int j = j0; j < j1; j++) {
+                    // Bᵀ[p][j] = B[j][p]
+                    bt[row + j] = src[j * k + p];
+                }
+            }
+        }
+        return bt;
+    }
+
+    private static void requireDistinct(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (c == a || c == b) {
+            throw new IllegalArgumentException("C must be a different matrix from A and B");
+        }
+    }
+
+    private static void requireRows(String name, DMatrixRMaj matrix, int row0, int rows) {
+        if (row0 < 0 || rows < 0 || row0 + rows > matrix.numRows) {
+            throw new IllegalArgumentException(name + " has " + matrix.numRows + " rows; rows ["
+                    + row0 + ", " + (row0 + rows) + ") are out of range");
+        }
+    }
+
+    private static void requireEqual(String leftName, int left, String rightName, int right) {
+        if (left != right) {
+            throw new IllegalArgumentException(leftName + " = " + left + " must equal " + rightName + " = " + right);
+        }
+    }
+}
