@@ -206,12 +206,13 @@ public final class TimelineLayout {
     public Rectangle2D hRow(int t) {
         Rectangle2D b = box(t);
         double rowTop = cellState ? 58 : 36;
-        return new Rectangle2D.Double(b.getX() + 5 * scale, b.getY() + rowTop * scale, b.getWidth() - 10 * scale, 34 * scale);
+        double inset = cellState ? 20 : 5;
+        return new Rectangle2D.Double(b.getX() + inset * scale, b.getY() + rowTop * scale, b.getWidth() - (inset + 5) * scale, 34 * scale);
     }
 
     public Rectangle2D cRow(int t) {
         Rectangle2D b = box(t);
-        return new Rectangle2D.Double(b.getX() + 5 * scale, b.getY() + 16 * scale, b.getWidth() - 10 * scale, 34 * scale);
+        return new Rectangle2D.Double(b.getX() + 20 * scale, b.getY() + 16 * scale, b.getWidth() - 25 * scale, 34 * scale);
     }
 
     /** The y of the line carrying h between boxes. */

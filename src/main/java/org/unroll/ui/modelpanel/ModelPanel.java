@@ -78,12 +78,11 @@ public final class ModelPanel extends VBox {
         message.setWrapText(true);
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        HBox files = new HBox(open, save);
+        VBox files = new VBox(open, save);
         files.setSpacing(6);
         open.setTooltip(new Tooltip(I18n.get("shell.dialog.openModel")));
         for (Button b : new Button[] {open, save}) {
             b.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(b, Priority.ALWAYS);
         }
 
         getChildren().setAll(title,
@@ -91,7 +90,8 @@ public final class ModelPanel extends VBox {
                 field("model.text", text),
                 row(field("model.hiddenSize", hidden), field("model.seed", seed)),
                 caption("model.spectralNorm"), scaleRow, spectral, legend,
-                row(field("model.initialState", initial), field("model.learningRate", learningRate)),
+                field("model.initialState", initial),
+                field("model.learningRate", learningRate),
                 message, files);
     }
 
