@@ -114,10 +114,10 @@ public final class ModelPanelViewModel {
             return I18n.get("modelpanel.error.textShort");
         }
         if (chars > MAX_TEXT) {
-            return I18n.get("modelpanel.error.textLong", MAX_TEXT);
+            return I18n.get("modelpanel.error.textLong", Integer.toString(MAX_TEXT));
         }
         if (hiddenSize.get() < 1 || hiddenSize.get() > MAX_HIDDEN) {
-            return I18n.get("modelpanel.error.hiddenSize", MAX_HIDDEN);
+            return I18n.get("modelpanel.error.hiddenSize", Integer.toString(MAX_HIDDEN));
         }
         try {
             Long.parseLong(seed.get() == null ? "" : seed.get().trim());

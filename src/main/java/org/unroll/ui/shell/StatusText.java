@@ -17,7 +17,7 @@ public final class StatusText {
         for (double l : w.tape().stepLoss) {
             loss += l;
         }
-        String text = I18n.get("shell.status", w.model().label(), w.model().hiddenSize(), w.steps(),
+        String text = I18n.get("shell.status", w.model().label(), Integer.toString(w.model().hiddenSize()), Integer.toString(w.steps()),
                 String.format(Locale.ROOT, "%.3g", w.flow().sigmaMax()), String.format(Locale.ROOT, "%.4g", loss));
         return source == null ? text : text + " · " + source;
     }

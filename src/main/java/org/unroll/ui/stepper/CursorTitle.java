@@ -22,10 +22,10 @@ public final class CursorTitle {
         int steps = w.steps();
         return switch (c.phase()) {
             case START -> I18n.get("shell.title.start", inputs(sc, steps));
-            case FORWARD -> I18n.get("shell.title.forward", c.step() + 1, steps, forwardFormula(w.model().cell(),
+            case FORWARD -> I18n.get("shell.title.forward", str(c.step() + 1), str(steps), forwardFormula(w.model().cell(),
                     w.model().activation(), c.step() + 1));
             case LOSS -> I18n.get("shell.title.loss", lossFormula(w, steps));
-            case BACKWARD -> I18n.get("shell.title.backward", c.step() + 1, steps, c.stage().number(),
+            case BACKWARD -> I18n.get("shell.title.backward", str(c.step() + 1), str(steps), str(c.stage().number()),
                     stage(c.stage().number(), c.step() + 1));
             case UPDATE -> I18n.get("shell.title.update", num(w.learningRate()), num(total(w)), num(w.lossAfterUpdate()));
         };
@@ -72,6 +72,10 @@ public final class CursorTitle {
             b.append(", …");
         }
         return b.toString();
+    }
+
+    private static String str(int n) {
+        return Integer.toString(n);
     }
 
     static String num(double v) {

@@ -33,7 +33,8 @@ public final class StepperViewModel {
             return w == null ? I18n.get("shell.busy") : CursorTitle.of(session.getCursor(), w, session.getScenario());
         }, session.cursorProperty(), session.walkthroughProperty());
         position = Bindings.createStringBinding(
-                () -> I18n.get("shell.position", session.positionProperty().get() + 1, session.positionsProperty().get()),
+                () -> I18n.get("shell.position", Integer.toString(session.positionProperty().get() + 1),
+                        Integer.toString(session.positionsProperty().get())),
                 session.positionProperty(), session.positionsProperty());
         session.walkthroughProperty().addListener((o, a, b) -> {
             if (b == null) {

@@ -25,7 +25,7 @@ import org.unroll.ui.session.Session;
  * step width; the scroll follows the cursor so the current step stays in view. Toolkit-free.
  */
 public final class TimelineViewModel {
-    public static final double MIN_STEP_ZOOM = 0.1;
+    public static final double MIN_STEP_ZOOM = 0.004;
     public static final double MAX_STEP_ZOOM = 2.0;
 
     private final Session session;
@@ -69,7 +69,9 @@ public final class TimelineViewModel {
 
     /** The effective scale: window zoom × step width. */
     public double scale() {
-        return baseScale.get() * stepZoom.get();
+        double s = baseScale.get() * stepZoom.get();
+        // the figure's height must fit too (presenter mode on a 720-pixel projector)
+        return height > 0 ? Math.max(0.05, Math.min(s, height / TimelineLayout.HEIGHT)) : s;
     }
 
     /** The view reports its size. */
@@ -144,7 +146,7 @@ public final class TimelineViewModel {
         };
         int rows = param.equals(TimelineLayout.BIAS) ? m.getNumElements() : m.numRows;
         int cols = param.equals(TimelineLayout.BIAS) ? 1 : m.numCols;
-        return I18n.get("timeline.shared", param, rows, cols, w.steps());
+        return I18n.get("timeline.shared", param, Integer.toString(rows), Integer.toString(cols), Integer.toString(w.steps()));
     }
 
     /** The layout of the current frame in the current viewport, or null before the first walk. */
