@@ -72,6 +72,7 @@ public final class TimelineFigure {
     static final Color HOVER_LINE = new Color(0xA35A00);
     static final Color DONE_FILL = new Color(0xD7F0DA);
     static final Color LABEL_FILL = new Color(0xFFFFFF);
+    static final Color GRID = new Color(0x9AA5B1);
 
     private final Graphics2D g;
     private final Frame f;
@@ -447,14 +448,21 @@ public final class TimelineFigure {
         double w = area.getWidth() / n;
         boolean showText = text && n <= 6 && w >= 30 * s;
         Font valueFont = small;
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        // many thin squares: crisp and cheaper without antialiasing
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        if (w < 4 * s) {
+            g.setColor(new Color(0x9AA5B1));
+            g.fill(area);
+        }
         for (int j = 0; j < n; j++) {
             double v = Tape.at(m, row, j);
             Color c = heat(v / max);
-            Rectangle2D sq = new Rectangle2D.Double(area.getX() + j * w, area.getY(), w, area.getHeight());
+            Rectangle2D sq = new Rectangle2D.Double(area.getX() + j * w, area.getY(), w < 4 * s ? w + 0.6 : w, area.getHeight());
             g.setColor(c);
             g.fill(sq);
             if (w >= 4 * s) {
-                g.setColor(new Color(0x9AA5B1));
+                g.setColor(GRID);
                 g.setStroke(new BasicStroke((float) (0.6 * s)));
                 g.draw(sq);
             }
@@ -464,6 +472,7 @@ public final class TimelineFigure {
                 drawCentered(compact(v), sq.getCenterX(), sq.getCenterY() + l.font() * 0.33, valueFont);
             }
         }
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa == null ? RenderingHints.VALUE_ANTIALIAS_ON : aa);
     }
 
     /** Diverging blue – white – red for v in [−1, 1]. */
