@@ -417,11 +417,11 @@ public final class TimelineFigure {
         Rectangle2D box = l.box(cur);
         Shape mark = switch (f.cursor().stage()) {
             case OUTPUT_GRADIENT -> null;
-            case ADD_FUTURE -> new Rectangle2D.Double(box.getMaxX() - 2 * s, l.gradientY() - 14 * s,
-                    cur == steps - 1 ? 20 * s : l.box(cur + 1).getX() - box.getMaxX() + 4 * s, 28 * s);
+            case ADD_FUTURE -> new Rectangle2D.Double(box.getMaxX() + 1 * s, l.gradientY() - 32 * s,
+                    cur == steps - 1 ? 20 * s : l.box(cur + 1).getX() - box.getMaxX() - 2 * s, 46 * s);
             case PARAMETER_GRADIENTS -> null;
-            case PASS_BACK -> new Rectangle2D.Double(l.sourceRight(cur) - 2 * s, l.gradientY() - 14 * s,
-                    box.getX() - l.sourceRight(cur) + 4 * s, 28 * s);
+            case PASS_BACK -> new Rectangle2D.Double(l.sourceRight(cur) + 1 * s, l.gradientY() - 32 * s,
+                    box.getX() - l.sourceRight(cur) - 2 * s, 46 * s);
         };
         if (f.cursor().stage() == BackwardStage.ADD_FUTURE || f.cursor().stage() == BackwardStage.PARAMETER_GRADIENTS) {
             RoundRectangle2D r = new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 16 * s, 16 * s);

@@ -189,6 +189,8 @@ public final class MainWindow {
         // presenter mode gives the room to the timeline: the model panel steps aside
         modelScroller.visibleProperty().bind(zoom.presenterProperty().not());
         modelScroller.managedProperty().bind(zoom.presenterProperty().not());
+        menu.visibleProperty().bind(zoom.presenterProperty().not());
+        menu.managedProperty().bind(zoom.presenterProperty().not());
         openItem.setOnAction(e -> files.open(window()));
         modelPanel.openButton().setOnAction(e -> files.open(window()));
         saveModelItem.setOnAction(e -> files.saveModel(window()));
@@ -209,6 +211,8 @@ public final class MainWindow {
     /** Applies zoom and presenter mode to the scene and puts the stepping keys on it. */
     public void install(Scene scene) {
         ZoomSceneBinder.bind(zoom, scene);
+        // start with the focus on the timeline, not on the first control of the panel
+        Platform.runLater(() -> timeline.canvas().requestFocus());
         StepKeys.install(scene, stepperVm, new StepKeys.Presenter() {
             @Override
             public void toggle() {

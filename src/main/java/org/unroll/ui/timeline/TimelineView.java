@@ -2,8 +2,8 @@ package org.unroll.ui.timeline;
 
 import java.awt.geom.Rectangle2D;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
@@ -26,12 +26,12 @@ public final class TimelineView extends BorderPane {
     private final TimelineViewModel vm;
     private final Pane canvasHolder = new Pane();
     private final Canvas canvas = new Canvas();
-    private final FXGraphics2D g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
     private final ScrollBar scroll = new ScrollBar();
     private final Label hover = new Label();
     private final Button narrower = new Button("−");
     private final Button wider = new Button("+");
     private final Button fit = new Button("↔");
+    private final HBox zoomBox = new HBox();
     private long paints;
 
     public TimelineView(TimelineViewModel vm) {
@@ -45,6 +45,7 @@ public final class TimelineView extends BorderPane {
         canvasHolder.getChildren().add(canvas);
         canvasHolder.setMinSize(0, 0);
         canvas.setManaged(false);
+        canvas.setFocusTraversable(true);
         hover.getStyleClass().add("timeline-hover");
         hover.setManaged(false);
         hover.setMouseTransparent(true);
@@ -60,10 +61,13 @@ public final class TimelineView extends BorderPane {
         narrower.setTooltip(new Tooltip(I18n.get("timeline.zoomOut")));
         wider.setTooltip(new Tooltip(I18n.get("timeline.zoomIn")));
         fit.setTooltip(new Tooltip(I18n.get("timeline.fit")));
-        HBox bottom = new HBox(scroll, narrower, wider, fit);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        bottom.getStyleClass().add("timeline-bottom");
-        setBottom(bottom);
+        zoomBox.getChildren().setAll(narrower, wider, fit);
+        zoomBox.getStyleClass().add("timeline-zoom");
+        zoomBox.setManaged(false);
+        canvasHolder.getChildren().add(zoomBox);
+        scroll.getStyleClass().add("timeline-scroll");
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        setBottom(scroll);
     }
 
     private void initListeners() {
@@ -78,6 +82,7 @@ public final class TimelineView extends BorderPane {
             }
         });
         canvas.setOnMouseMoved(e -> vm.hover(e.getX(), e.getY()));
+        canvas.setOnMousePressed(e -> canvas.requestFocus());
         canvas.setOnMouseExited(e -> vm.setHighlight(null));
         canvasHolder.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.isShortcutDown()) {
@@ -100,9 +105,12 @@ public final class TimelineView extends BorderPane {
         double h = Math.floor(canvasHolder.getHeight());
         canvas.setWidth(w);
         canvas.setHeight(h);
+        double zw = zoomBox.prefWidth(-1);
+        zoomBox.resizeRelocate(Math.max(0, w - zw - 6), 4, zw, zoomBox.prefHeight(-1));
         hover.relocate(8, 4);
-        hover.resize(Math.max(0, w - 16), hover.prefHeight(-1));
+        hover.resize(Math.max(0, w - zw - 24), hover.prefHeight(-1));
         vm.setViewport(w, h);
+        syncScrollBar();
         paint();
     }
 
@@ -114,6 +122,7 @@ public final class TimelineView extends BorderPane {
         scroll.setUnitIncrement(40);
         scroll.setBlockIncrement(Math.max(40, vm.viewportWidth() * 0.8));
         scroll.setDisable(max <= 0);
+        scroll.setVisible(max > 0);
     }
 
     /** Repaints now; cheap, only the visible steps are drawn. */
@@ -128,7 +137,15 @@ public final class TimelineView extends BorderPane {
             canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
             return;
         }
-        TimelineFigure.paint(g2, new Rectangle2D.Double(0, 0, w, h), f);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        // a full clear drops the canvas's queued commands; save/restore keeps no clip from the last paint
+        gc.clearRect(0, 0, w, h);
+        gc.save();
+        try {
+            TimelineFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), f);
+        } finally {
+            gc.restore();
+        }
         paints++;
     }
 
