@@ -252,7 +252,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                     eqs.add(new Equation(pred, "L_t = " + num(tape.stepLoss[t])));
                 }
             } else {
-                eqs.add(new Equation("L_t = \\lVert y_t - \\hat{y}_t \\rVert^2", "L_t = " + num(tape.stepLoss[t])));
+                eqs.add(new Equation("L_t = \\| y_t - \\hat{y}_t \\|^2", "L_t = " + num(tape.stepLoss[t])));
             }
         }
 
