@@ -44,6 +44,7 @@ public class FormulaView extends Region {
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
 
     private final FormulaRenderer renderer;
+    private String lastLoggedFailure;
     private final ImageView imageView = new ImageView();
     /** Shows the raw LaTeX on failure; its CSS font also gives the base size of the formula. */
     private final Label fallback = new Label();
@@ -107,7 +108,10 @@ public class FormulaView extends Region {
             imageView.setImage(null);
             image.set(null);
             fallback.setText(tex);
-            System.err.println("Unroll: cannot render formula (" + result.error() + "): " + tex);
+            if (!tex.equals(lastLoggedFailure)) {
+                lastLoggedFailure = tex;
+                System.err.println("Unroll: cannot render formula (" + result.error() + "): " + tex);
+            }
         }
         showFailure(!result.ok());
         failed.set(!result.ok());

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -44,6 +45,11 @@ public class MatrixHeatView extends Region {
     private static final Color SELECTION_OUTER = Color.web("#000000");
     private static final Color SELECTION_INNER = Color.web("#ffffff");
     private static final Color LABEL_TEXT = Color.web("#333333");
+    /** On the value line while it shows the hint rather than a value. */
+    private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
+    private static final Color CELL_EDGE = Color.web("#c8c8c8");
+    /** The view is never narrower than this (in em), so the value line has room. */
+    private static final double MIN_WIDTH_EM = 20;
 
     private final ObjectProperty<MatrixData> data = new SimpleObjectProperty<>(this, "data");
     private final DoubleProperty scaleMax = new SimpleDoubleProperty(this, "scaleMax", 0);
@@ -59,6 +65,7 @@ public class MatrixHeatView extends Region {
     private final ScrollPane scroller = new ScrollPane(canvas);
     private final Label value = new Label();
     private final VBox content = new VBox();
+    private final HBox header = new HBox();
 
     private HeatLayout layout;
     private HeatScale scale = new HeatScale(1);
@@ -79,15 +86,17 @@ public class MatrixHeatView extends Region {
         title.getStyleClass().add("matrix-title");
         scaleLabel.getStyleClass().add("matrix-scale");
         value.getStyleClass().add("matrix-value");
+        value.setWrapText(true);
+        value.setMinWidth(0);
+        value.setPrefWidth(1);
+        value.setMaxWidth(Double.MAX_VALUE);
         canvas.getStyleClass().add("matrix-canvas");
         scroller.getStyleClass().add("matrix-scroller");
         scroller.setFitToWidth(false);
         scroller.setFitToHeight(false);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(title, spacer, legend, scaleLabel);
+        header.getChildren().addAll(title, spacer, legend, scaleLabel);
         header.getStyleClass().add("matrix-header");
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         content.getStyleClass().add("matrix-content");
@@ -159,8 +168,14 @@ public class MatrixHeatView extends Region {
         layout = HeatLayout.fit(m.rows(), m.cols(), em, rowLabelWidth, colLabelHeight, widthBudgetEm.get() * em);
         canvas.setWidth(Math.ceil(layout.width()) + 2);
         canvas.setHeight(Math.ceil(layout.height()) + 2);
-        scroller.setPrefViewportWidth(Math.min(canvas.getWidth(), widthBudgetEm.get() * em));
-        scroller.setPrefViewportHeight(Math.min(canvas.getHeight(), 0.6 * widthBudgetEm.get() * em));
+        // The budget is for the cells; label margins and the 2px stroke allowance come on top.
+        double maxWidth = widthBudgetEm.get() * em + layout.left() + 2;
+        double maxHeight = 0.6 * widthBudgetEm.get() * em + layout.top() + 2;
+        // Scroll bars only when the cells exceed the budget: AS_NEEDED alone still reserves a bar's height.
+        scroller.setHbarPolicy(canvas.getWidth() > maxWidth ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setVbarPolicy(canvas.getHeight() > maxHeight ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setPrefViewportWidth(Math.min(canvas.getWidth(), maxWidth));
+        scroller.setPrefViewportHeight(Math.min(canvas.getHeight(), maxHeight));
         title.setText(I18n.get("inspector.title", m.title(), m.rows(), m.cols()));
         scaleLabel.setText("±" + Numbers.significant(scale.maxAbs(), CELL_DIGITS));
         drawLegend(em);
@@ -216,11 +231,23 @@ public class MatrixHeatView extends Region {
                 int rgb = scale.rgb(v);
                 g.setFill(rgb(rgb));
                 g.fillRect(x, y, w, h);
+                if (gap > 0) {
+                    g.setStroke(CELL_EDGE);
+                    g.setLineWidth(1);
+                    g.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+                }
                 if (!Double.isFinite(v)) {
                     hatch(g, x, y, w, h, em);
                 }
                 if (layout.showsValues()) {
-                    g.setFill(rgb(HeatScale.textRgbOn(rgb)));
+                    if (Double.isFinite(v)) {
+                        g.setFill(rgb(HeatScale.textRgbOn(rgb)));
+                    } else {
+                        // Readable over the hatching: black text on a white tag.
+                        g.setFill(Color.WHITE);
+                        g.fillRect(x + 0.2 * w, y + h / 2 - 0.55 * em, 0.6 * w, 1.1 * em);
+                        g.setFill(Color.BLACK);
+                    }
                     g.fillText(cellText(v), x + w / 2, y + h / 2);
                 }
             }
@@ -290,13 +317,15 @@ public class MatrixHeatView extends Region {
     private void updateValueText() {
         MatrixData m = data.get();
         Cell shown = hovered.get() != null ? hovered.get() : selected.get();
+        boolean hint = m != null && (shown == null || !contains(m, shown));
         if (m == null) {
             valueText.set("");
-        } else if (shown != null && contains(m, shown)) {
-            valueText.set(m.describe(shown));
-        } else {
+        } else if (hint) {
             valueText.set(I18n.get("inspector.hint"));
+        } else {
+            valueText.set(m.describe(shown));
         }
+        value.pseudoClassStateChanged(HINT, hint);
     }
 
     private Font labelFont(double em) {
@@ -333,13 +362,26 @@ public class MatrixHeatView extends Region {
     }
 
     @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    /** As wide as the header or the cells need, at least {@value #MIN_WIDTH_EM} em; the value line wraps within that. */
+    @Override
     protected double computePrefWidth(double height) {
-        return snappedLeftInset() + content.prefWidth(-1) + snappedRightInset();
+        double inner = Math.max(MIN_WIDTH_EM * em(), Math.max(header.prefWidth(-1), scroller.prefWidth(-1)));
+        return snappedLeftInset() + inner + snappedRightInset();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        return snappedTopInset() + content.prefHeight(-1) + snappedBottomInset();
+        double w = width < 0 ? prefWidth(-1) : width;
+        return snappedTopInset() + content.prefHeight(w - snappedLeftInset() - snappedRightInset()) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + MIN_WIDTH_EM * em() / 2 + snappedRightInset();
     }
 
     /** The centre of a cell in screen coordinates (for tests and for pointing at a cell), null if not shown. */

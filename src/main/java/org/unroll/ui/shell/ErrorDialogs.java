@@ -6,6 +6,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.unroll.ui.I18n;
 import org.unroll.ui.Theme;
 
@@ -56,7 +57,9 @@ public final class ErrorDialogs {
                 Platform.runLater(() -> {
                     try {
                         Alert alert = show(focusedWindow(), reason);
-                        alert.setOnHidden(e -> LAST_RESORT_SHOWING.set(false));
+                        // The window, not the Alert: closing the window directly never fires the Alert's onHidden.
+                        alert.getDialogPane().getScene().getWindow()
+                                .addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> LAST_RESORT_SHOWING.set(false));
                     } catch (RuntimeException e) {
                         LAST_RESORT_SHOWING.set(false);
                         log(Thread.currentThread(), e);
