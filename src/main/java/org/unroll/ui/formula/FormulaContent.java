@@ -74,7 +74,12 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
 
     /** The formulas at {@code w}'s cursor; {@code sc} gives character labels (may be null). */
     public static FormulaContent at(Walkthrough w, Scenario sc) {
-        return new Builder(w, sc).build();
+        return at(w, sc, w.cursor());
+    }
+
+    /** The formulas at {@code cursor} (clamped to the walk), without moving the walk's own cursor. */
+    public static FormulaContent at(Walkthrough w, Scenario sc, Cursor cursor) {
+        return new Builder(w, sc).build(org.unroll.ui.inspector.InspectorContent.fit(cursor, w.steps()));
     }
 
     private static final class Builder {
@@ -99,8 +104,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             this.ce = tape.probs != null;
         }
 
-        FormulaContent build() {
-            Cursor cur = w.cursor();
+        FormulaContent build(Cursor cur) {
             int t = cur.step();
             String heading;
             String caption;
