@@ -302,8 +302,8 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             } else {
                 eqs.add(new Equation("dy_t = 2\\,(y_t - \\hat{y}_t)", "dy_t = " + col(dy)));
             }
-            eqs.add(new Equation("\\frac{\\partial L_t}{\\partial h_t} = " + WOUT + T + " dy_t",
-                    "\\frac{\\partial L_t}{\\partial h_t} = " + mat(transpose(p.weightOut)) + col(dy) + " = "
+            eqs.add(new Equation("\\partial L_t/\\partial h_t = " + WOUT + T + " dy_t",
+                    "\\partial L_t/\\partial h_t = " + mat(transpose(p.weightOut)) + col(dy) + " = "
                             + col(row(tape.dhLocal, r))));
         }
 
@@ -351,7 +351,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                         sym = "\\delta_t = dh_t \\odot \\mathbb{1}[z_t > 0]";
                     }
                     eqs.add(new Equation(sym, "\\delta_t = " + col(dh) + "\\odot" + col(d) + " = " + col(dA)));
-                    eqs.add(new Equation("\\frac{\\partial L}{\\partial " + WHH + "} \\mathrel{+}= \\delta_t\\, h_{t-1}" + T,
+                    eqs.add(new Equation("\\partial L/\\partial " + WHH + " \\mathrel{+}= \\delta_t\\, h_{t-1}" + T,
                             "\\Delta " + WHH + " = " + col(dA) + rowVec(hPrev) + " = " + mat(matrix(step.weightHh))));
                 }
                 case LSTM -> {
@@ -361,7 +361,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                     eqs.add(new Equation("\\delta^f_t = dc_t \\odot c_{t-1} \\odot f_t(1 - f_t),\\quad "
                             + "\\delta^g_t = dc_t \\odot i_t \\odot (1 - g_t^2)",
                             "\\delta^f_t = " + col(slice(dA, 1)) + ",\\quad \\delta^g_t = " + col(slice(dA, 2))));
-                    eqs.add(new Equation("\\frac{\\partial L}{\\partial " + WHH + "} \\mathrel{+}= \\delta_t\\, h_{t-1}" + T
+                    eqs.add(new Equation("\\partial L/\\partial " + WHH + " \\mathrel{+}= \\delta_t\\, h_{t-1}" + T
                             + ",\\quad \\delta_t = [\\delta^i_t; \\delta^f_t; \\delta^g_t; \\delta^o_t]",
                             "\\Delta " + WHH + " = " + mat(matrix(step.weightHh))));
                 }
@@ -372,18 +372,18 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                             "\\delta^n_t = " + col(slice(dA, 2)) + ",\\quad \\delta^z_t = " + col(slice(dA, 1))));
                     eqs.add(new Equation("\\delta^r_t = \\delta^n_t \\odot (W_{hn} h_{t-1} + b_{hn}) \\odot r_t(1 - r_t)",
                             "\\delta^r_t = " + col(slice(dA, 0))));
-                    eqs.add(new Equation("\\frac{\\partial L}{\\partial " + WHH + "} \\mathrel{+}= \\delta^h_t\\, h_{t-1}" + T
+                    eqs.add(new Equation("\\partial L/\\partial " + WHH + " \\mathrel{+}= \\delta^h_t\\, h_{t-1}" + T
                             + ",\\quad \\delta^h_t = [\\delta^r_t; \\delta^z_t; r_t \\odot \\delta^n_t]",
                             "\\Delta " + WHH + " = " + col(dR) + rowVec(hPrev) + " = " + mat(matrix(step.weightHh))));
                 }
             }
             String delta = "\\delta_t";
-            eqs.add(new Equation("\\frac{\\partial L}{\\partial " + WXH + "} \\mathrel{+}= " + delta + "\\, x_t" + T
-                            + ",\\quad \\frac{\\partial L}{\\partial b} \\mathrel{+}= " + delta,
+            eqs.add(new Equation("\\partial L/\\partial " + WXH + " \\mathrel{+}= " + delta + "\\, x_t" + T
+                            + ",\\quad \\partial L/\\partial b \\mathrel{+}= " + delta,
                     "\\Delta " + WXH + " = " + mat(matrix(step.weightIh)) + ",\\quad \\Delta b = "
                             + col(step.biasIh.data)));
-            eqs.add(new Equation("\\frac{\\partial L}{\\partial " + WOUT + "} \\mathrel{+}= dy_t\\, h_t" + T
-                            + ",\\quad \\frac{\\partial L}{\\partial " + BOUT + "} \\mathrel{+}= dy_t",
+            eqs.add(new Equation("\\partial L/\\partial " + WOUT + " \\mathrel{+}= dy_t\\, h_t" + T
+                            + ",\\quad \\partial L/\\partial " + BOUT + " \\mathrel{+}= dy_t",
                     "\\Delta " + WOUT + " = " + mat(matrix(step.weightOut))));
             Params sum = w.runningSum(t);
             eqs.add(new Equation("\\Sigma " + WHH + " = \\sum_{k=t}^{T} \\delta_k\\, h_{k-1}" + T,
@@ -420,7 +420,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             double eta = w.learningRate();
             Params after = w.updatedModel().params();
             Params g = w.gradients();
-            eqs.add(new Equation("W \\leftarrow W - \\eta\\, \\frac{\\partial L}{\\partial W}\\quad(\\eta = " + num(eta) + ")",
+            eqs.add(new Equation("W \\leftarrow W - \\eta\\, \\partial L/\\partial W\\quad(\\eta = " + num(eta) + ")",
                     WHH + " \\leftarrow " + mat(matrix(p.weightHh)) + " - " + num(eta)
                             + mat(matrix(g.weightHh)) + " = " + mat(matrix(after.weightHh))));
             eqs.add(new Equation("L = " + num(w.bptt().loss()) + "\\ \\to\\ L' = " + num(w.lossAfterUpdate()), null));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -33,8 +34,9 @@ public class FormulaPane extends VBox {
     private final Label caption = new Label();
     private final VBox lines = new VBox();
     private final ScrollPane scroller = new ScrollPane(lines);
-    private final List<FormulaView> symbolic = new ArrayList<>();
-    private final List<FormulaView> numeric = new ArrayList<>();
+    /** Reused formula views, taken in order. */
+    private final List<FormulaView> views = new ArrayList<>();
+    private static final String BASE_SIZE = "formula-pane.baseSize";
     private FormulaContent content;
 
     public FormulaPane(Session session) {
@@ -55,6 +57,7 @@ public class FormulaPane extends VBox {
         getStylesheets().add(FormulaPane.class.getResource("formula.css").toExternalForm());
         heading.getStyleClass().add("formula-heading");
         heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.getStyleClass().add("formula-caption");
         caption.setWrapText(true);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -84,60 +87,141 @@ public class FormulaPane extends VBox {
         content = next;
         heading.setText(next.heading());
         caption.setText(next.caption());
-        List<FormulaContent.Equation> eqs = next.equations();
-        while (symbolic.size() < eqs.size()) {
-            FormulaView s = new FormulaView();
-            s.getStyleClass().add("formula-symbolic");
-            s.relativeSizeProperty().set(SYMBOLIC_SIZE);
-            FormulaView n = new FormulaView();
-            n.getStyleClass().add("formula-numeric");
-            n.relativeSizeProperty().set(NUMERIC_SIZE);
-            n.colorProperty().set(NUMERIC_COLOR);
-            symbolic.add(s);
-            numeric.add(n);
-        }
-        List<javafx.scene.Node> shown = new ArrayList<>();
-        for (int i = 0; i < eqs.size(); i++) {
-            FormulaContent.Equation e = eqs.get(i);
-            FormulaView s = symbolic.get(i);
-            setLatex(s, e.symbolic(), SYMBOLIC_SIZE);
-            shown.add(s);
+        int used = 0;
+        List<javafx.scene.Node> rows = new ArrayList<>();
+        for (FormulaContent.Equation e : next.equations()) {
+            rows.add(row(segments(e.symbolic(), false), true, used));
+            used += segments(e.symbolic(), false).size();
             if (e.numeric() != null) {
-                FormulaView n = numeric.get(i);
-                setLatex(n, e.numeric(), NUMERIC_SIZE);
-                shown.add(n);
+                List<String> parts = segments(e.numeric(), true);
+                rows.add(row(parts, false, used));
+                used += parts.size();
             }
         }
-        if (!shown.equals(lines.getChildren())) {
-            lines.getChildren().setAll(shown);
-        }
+        lines.getChildren().setAll(rows);
         fitWidths();
     }
 
-    /** New LaTeX at the full size (fitWidths shrinks it again if needed), rendered once. */
-    private static void setLatex(FormulaView v, String latex, double size) {
-        if (!latex.equals(v.getLatex())) {
-            v.relativeSizeProperty().set(size);
-            v.setLatex(latex);
+    /** One equation line: its segments in a flow that wraps between them. */
+    private FlowPane row(List<String> parts, boolean isSymbolic, int first) {
+        while (views.size() < first + parts.size()) {
+            views.add(new FormulaView());
         }
+        FlowPane flow = new FlowPane();
+        flow.getStyleClass().add(isSymbolic ? "formula-symbolic" : "formula-numeric");
+        flow.setRowValignment(javafx.geometry.VPos.CENTER);
+        for (int i = 0; i < parts.size(); i++) {
+            FormulaView v = views.get(first + i);
+            double size = isSymbolic ? SYMBOLIC_SIZE : NUMERIC_SIZE;
+            v.getProperties().put(BASE_SIZE, size);
+            v.colorProperty().set(isSymbolic ? Color.web("#1a1a1a") : NUMERIC_COLOR);
+            if (!parts.get(i).equals(v.getLatex()) || v.relativeSizeProperty().get() > size) {
+                v.relativeSizeProperty().set(size);
+                v.setLatex(parts.get(i));
+            }
+            flow.getChildren().add(v);
+        }
+        return flow;
     }
 
-    /** Shrinks formulas wider than the pane, down to {@link #MIN_FIT} of their size. */
+    /**
+     * Splits an equation where a line may break: at top-level {@code ,\quad} (separate equations) and,
+     * in numeric lines, before each top-level {@code =} after the first, so that a long chain
+     * "a = b = c" wraps as "a = b", "= c". Falls back to the whole equation if a piece would not be
+     * valid LaTeX on its own.
+     */
+    static List<String> segments(String latex, boolean atEquals) {
+        List<String> out = new ArrayList<>();
+        for (String clause : splitTopLevel(latex, ",\\quad ")) {
+            if (!atEquals) {
+                out.add(clause);
+                continue;
+            }
+            List<String> parts = splitTopLevel(clause, " = ");
+            if (parts.size() <= 2) {
+                out.add(clause);
+                continue;
+            }
+            out.add(parts.get(0) + " = " + parts.get(1));
+            for (int i = 2; i < parts.size(); i++) {
+                out.add("= " + parts.get(i));
+            }
+        }
+        for (String s : out) {
+            if (FormulaRenderer.unbalancedBraces(s) != null || count(s, "\\left") != count(s, "\\right")
+                    || count(s, "\\begin") != count(s, "\\end")) {
+                return List.of(latex);
+            }
+        }
+        return out;
+    }
+
+    /** Splits at {@code sep} outside braces and outside \\left … \\right and environments. */
+    private static List<String> splitTopLevel(String s, String sep) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (command(s, i, "\\left") || command(s, i, "\\begin")) {
+                depth++;
+            } else if (command(s, i, "\\right") || command(s, i, "\\end")) {
+                depth--;
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (depth == 0 && s.startsWith(sep, i)) {
+                parts.add(s.substring(from, i));
+                from = i + sep.length();
+                i = from - 1;
+            }
+        }
+        parts.add(s.substring(from));
+        return parts;
+    }
+
+    /** Whether the control word {@code name} (not a longer one such as \\leftarrow) starts at i. */
+    private static boolean command(String s, int i, String name) {
+        int end = i + name.length();
+        return s.startsWith(name, i) && (end >= s.length() || !Character.isLetter(s.charAt(end)));
+    }
+
+    private static int count(String s, String name) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (command(s, i, name)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Shrinks formula pieces wider than the pane, down to {@link #MIN_FIT} of their size. */
     private void fitWidths() {
-        double available = scroller.getViewportBounds() == null ? 0 : scroller.getViewportBounds().getWidth();
+        double available = scroller.getViewportBounds() == null ? 0 : scroller.getViewportBounds().getWidth() - 2 * em();
         if (available <= 0) {
             return;
         }
-        for (javafx.scene.Node node : lines.getChildren()) {
-            FormulaView v = (FormulaView) node;
-            double base = symbolic.contains(v) ? SYMBOLIC_SIZE : NUMERIC_SIZE;
-            double current = v.relativeSizeProperty().get();
-            double widthAtBase = v.prefWidth(-1) * base / current;
-            double wanted = widthAtBase <= available ? base : Math.max(base * MIN_FIT, base * available / widthAtBase * 0.98);
-            if (Math.abs(wanted - current) > 0.01) {
-                v.relativeSizeProperty().set(wanted);
+        for (javafx.scene.Node row : lines.getChildren()) {
+            for (javafx.scene.Node node : ((FlowPane) row).getChildren()) {
+                FormulaView v = (FormulaView) node;
+                double base = (Double) v.getProperties().get(BASE_SIZE);
+                double current = v.relativeSizeProperty().get();
+                double widthAtBase = v.prefWidth(-1) * base / current;
+                double wanted = widthAtBase <= available ? base
+                        : Math.max(base * MIN_FIT, base * available / widthAtBase * 0.98);
+                if (Math.abs(wanted - current) > 0.01) {
+                    v.relativeSizeProperty().set(wanted);
+                }
             }
         }
+    }
+
+    private double em() {
+        return caption.getFont().getSize();
     }
 
     /** The formulas shown now, or null before a walk exists. */
@@ -145,9 +229,11 @@ public class FormulaPane extends VBox {
         return content;
     }
 
-    /** The formula views shown now, in order (symbolic and numeric lines alternating). */
+    /** The formula views shown now, in order (symbolic and numeric lines alternating, each in pieces). */
     public List<FormulaView> getFormulaViews() {
-        return lines.getChildren().stream().map(FormulaView.class::cast).toList();
+        return lines.getChildren().stream()
+                .flatMap(row -> ((FlowPane) row).getChildren().stream())
+                .map(FormulaView.class::cast).toList();
     }
 
     public Label getHeading() {

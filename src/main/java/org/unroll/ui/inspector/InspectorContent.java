@@ -18,14 +18,11 @@ import org.unroll.ui.inspector.InspectorEntry.Section;
  * What the inspector shows at the walk's cursor: the vectors and matrices that exist there, read from
  * the tape (and from {@link Walkthrough#stepContribution}, {@link Walkthrough#runningSum},
  * {@link Walkthrough#gradients} and {@link Walkthrough#updatedModel}), never anything computed later.
- * Toolkit-free. Vectors of up to {@value #COLUMN_MAX} entries are columns (n×1), longer ones rows.
+ * Toolkit-free. Vectors are rows (1×n); the per-step input/loss tables have one row per step.
  * Titles use the symbolic time index t (the caption of the formula pane says which t); the
  * teaching pass has one sequence (B = 1), and with a larger batch the first sequence is shown.
  */
 public final class InspectorContent {
-
-    /** Vectors up to this length are shown as columns, as in the derivation; longer ones as rows. */
-    static final int COLUMN_MAX = 16;
 
     private final Walkthrough w;
     private final Scenario sc;
@@ -48,7 +45,7 @@ public final class InspectorContent {
         this.hs = tape.hiddenSize;
         this.gh = tape.gateRows;
         this.gateNames = cell.gateNames();
-        List<String> vocab = model.vocab();
+        List<String> vocab = model.vocab() == null ? null : model.vocab().stream().map(InspectorContent::visible).toList();
         this.inputLabels = vocab != null && vocab.size() == tape.inputSize ? vocab : List.of();
         this.outputLabels = vocab != null && vocab.size() == tape.outputSize ? vocab : List.of();
     }
@@ -155,11 +152,6 @@ public final class InspectorContent {
         int s = stage.number();
         boolean last = t == tape.steps - 1;
         boolean ce = tape.probs != null;
-        add("x", Section.INPUTS, vector("x_t", row(tape.x, r), inputLabels), false);
-        add("h_prev", Section.INPUTS, vector("h_{t−1}", state(tape.h, t), List.of()), false);
-        add("h", Section.INPUTS, vector("h_t", state(tape.h, t + 1), List.of()), false);
-        add("p", Section.INPUTS, vector(ce ? "softmax(y_t)" : "y_t", row(ce ? tape.probs : tape.y, r), outputLabels), false);
-
         add("dy", Section.BACKWARD, vector("dy_t", row(tape.dy, r), outputLabels), s == 1);
         add("dhLocal", Section.BACKWARD, vector("dL_t/dh_t = W_outᵀ dy_t", row(tape.dhLocal, r), List.of()), s == 1);
         if (s >= 2) {
@@ -193,6 +185,11 @@ public final class InspectorContent {
         }
         Params running = s >= 3 ? w.runningSum(t) : last ? model.params().zerosLike() : w.runningSum(t + 1);
         addParams("sum", Section.RUNNING_SUMS, running, "Σ", "inspector.entry.running", s == 3);
+        // what the step read in the forward pass, for reference, after the gradients
+        add("x", Section.INPUTS, vector("x_t", row(tape.x, r), inputLabels), false);
+        add("h_prev", Section.INPUTS, vector("h_{t−1}", state(tape.h, t), List.of()), false);
+        add("h", Section.INPUTS, vector("h_t", state(tape.h, t + 1), List.of()), false);
+        add("p", Section.INPUTS, vector(ce ? "softmax(y_t)" : "y_t", row(ce ? tape.probs : tape.y, r), outputLabels), false);
     }
 
     private void update() {
@@ -248,15 +245,22 @@ public final class InspectorContent {
 
     // ---- helpers ----
 
+    /** A character as a label: a space as ␣, a line break as ↵, tabs as ⇥. */
+    static String visible(String ch) {
+        return switch (ch) {
+            case " " -> "␣";
+            case "\n" -> "↵";
+            case "\t" -> "⇥";
+            default -> ch;
+        };
+    }
+
     private void add(String id, Section section, MatrixData data, boolean fresh) {
         out.add(new InspectorEntry(id, section, data, fresh));
     }
 
-    /** A vector as a column (with row labels) when short, else as a row (with column labels). */
+    /** A vector as one row (1×n, with column labels): compact in a grid, one line per vector. */
     static MatrixData vector(String title, double[] v, List<String> labels) {
-        if (v.length <= COLUMN_MAX) {
-            return MatrixData.column(title, v).withRowLabels(labels);
-        }
         return MatrixData.row(title, v).withColumnLabels(labels);
     }
 
@@ -289,8 +293,8 @@ public final class InspectorContent {
     private List<String> stepLabels(boolean withTarget) {
         List<String> labels = new ArrayList<>(tape.steps);
         for (int t = 0; t < tape.steps; t++) {
-            String in = sc == null ? "x" + (t + 1) : sc.inputLabel(t);
-            String target = sc == null ? null : sc.targetLabel(t);
+            String in = sc == null ? "x" + (t + 1) : visible(sc.inputLabel(t));
+            String target = sc == null || sc.targetLabel(t) == null ? null : visible(sc.targetLabel(t));
             labels.add((t + 1) + ": " + in + (withTarget && target != null ? "→" + target : ""));
         }
         return labels;

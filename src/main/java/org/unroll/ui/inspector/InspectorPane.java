@@ -32,6 +32,8 @@ public class InspectorPane extends BorderPane {
     private final VBox sections = new VBox();
     private final ScrollPane scroller = new ScrollPane(sections);
     private final Label empty = new Label();
+    private final Label valueLine = new Label();
+    private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
     /** Views by entry id, kept while their id is shown. */
     private final Map<String, MatrixHeatView> views = new HashMap<>();
     private List<InspectorEntry> entries = List.of();
@@ -56,6 +58,19 @@ public class InspectorPane extends BorderPane {
         scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         empty.getStyleClass().addAll("inspector-empty", "muted");
         empty.setText(I18n.get("inspector.empty"));
+        valueLine.getStyleClass().addAll("matrix-value", "inspector-value");
+        valueLine.setWrapText(true);
+        valueLine.setMaxWidth(Double.MAX_VALUE);
+        setTop(valueLine);
+        updateValueLine();
+        widthProperty().addListener((obs, old, now) -> {
+            double budget = widthBudgetEm();
+            views.values().forEach(v -> v.widthBudgetEmProperty().set(budget));
+        });
+        valueLine.fontProperty().addListener((obs, old, now) -> {
+            double budget = widthBudgetEm();
+            views.values().forEach(v -> v.widthBudgetEmProperty().set(budget));
+        });
         setCenter(empty);
     }
 
@@ -84,9 +99,7 @@ public class InspectorPane extends BorderPane {
         for (InspectorEntry e : next) {
             MatrixHeatView v = views.get(e.id());
             if (v == null) {
-                v = new MatrixHeatView();
-                v.getStyleClass().add("inspector-matrix");
-                v.setId("inspector-" + e.id());
+                v = newView(e.id());
             }
             if (!e.data().equals(v.getData())) {
                 v.setData(e.data());
@@ -96,6 +109,7 @@ public class InspectorPane extends BorderPane {
         }
         views.clear();
         views.putAll(keep);
+        updateValueLine();
         if (!layout.equals(shownLayout)) {
             rebuild(next);
             shownLayout = layout;
@@ -103,6 +117,45 @@ public class InspectorPane extends BorderPane {
         if (getCenter() != scroller) {
             setCenter(scroller);
         }
+    }
+
+    private MatrixHeatView newView(String id) {
+        MatrixHeatView v = new InspectorMatrixView();
+        v.setId("inspector-" + id);
+        v.widthBudgetEmProperty().set(widthBudgetEm());
+        v.hoveredCellProperty().addListener((obs, old, now) -> updateValueLine());
+        v.selectedCellProperty().addListener((obs, old, now) -> updateValueLine());
+        v.valueTextProperty().addListener((obs, old, now) -> updateValueLine());
+        return v;
+    }
+
+    /** The one value line: the hovered cell of any matrix, else a selected one, else the hint. */
+    private void updateValueLine() {
+        String text = null;
+        for (MatrixHeatView v : views.values()) {
+            if (v.hoveredCellProperty().get() != null) {
+                text = v.valueTextProperty().get();
+                break;
+            }
+        }
+        if (text == null) {
+            for (MatrixHeatView v : views.values()) {
+                if (v.selectedCellProperty().get() != null) {
+                    text = v.valueTextProperty().get();
+                    break;
+                }
+            }
+        }
+        boolean hint = text == null;
+        valueLine.setText(hint ? I18n.get("inspector.hint") : text);
+        valueLine.pseudoClassStateChanged(HINT, hint);
+    }
+
+    /** Cells shrink to fit the pane's width (in em) before a matrix scrolls. */
+    private double widthBudgetEm() {
+        double em = valueLine.getFont().getSize();
+        double width = getWidth() > 0 ? getWidth() : getPrefWidth() > 0 ? getPrefWidth() : 640;
+        return Math.max(12, width / em - 5);
     }
 
     private void rebuild(List<InspectorEntry> next) {

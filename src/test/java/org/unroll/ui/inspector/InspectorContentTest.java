@@ -84,9 +84,9 @@ class InspectorContentTest {
             assertArrayEquals(tapeRow(tape.y, t), flat(find(e, "y_t = W_out h_t + b_out")), 0.0);
             assertArrayEquals(tapeRow(tape.probs, t), flat(find(e, "softmax(y_t)")), 0.0);
             assertEquals(tape.stepLoss[t], find(e, "L_t").values()[0][0], 0.0);
-            assertEquals(List.of("j", "e", "p"), find(e, "softmax(y_t)").data().rowLabels());
-            assertEquals(4, find(e, "h_t").data().rows());
-            assertEquals(1, find(e, "h_t").data().cols());
+            assertEquals(List.of("j", "e", "p"), find(e, "softmax(y_t)").data().columnLabels());
+            assertEquals(1, find(e, "h_t").data().rows());
+            assertEquals(4, find(e, "h_t").data().cols());
             assertFalse(find(e, "x_t").fresh());
             assertTrue(find(e, "h_t").fresh());
             for (String title : titles(e)) {
@@ -110,9 +110,9 @@ class InspectorContentTest {
         Tape tape = w.tape();
         int t = 1;
         List<InspectorEntry> s1 = at(Cursor.backward(t, BackwardStage.OUTPUT_GRADIENT));
-        assertEquals(List.of("x_t", "h_{t−1}", "h_t", "softmax(y_t)", "dy_t", "dL_t/dh_t = W_outᵀ dy_t",
+        assertEquals(List.of("dy_t", "dL_t/dh_t = W_outᵀ dy_t",
                 "ΣW_xh (running sum)", "ΣW_hh (running sum)", "Σb (running sum)", "ΣW_out (running sum)",
-                "Σb_out (running sum)"), titles(s1));
+                "Σb_out (running sum)", "x_t", "h_{t−1}", "h_t", "softmax(y_t)"), titles(s1));
         assertArrayEquals(tapeRow(tape.dy, t), flat(find(s1, "dy_t")), 0.0);
         assertArrayEquals(tapeRow(tape.dhLocal, t), flat(find(s1, "dL_t/dh_t = W_outᵀ dy_t")), 0.0);
         // before stage 3 the running sum holds the later steps only
@@ -206,7 +206,7 @@ class InspectorContentTest {
     }
 
     @Test
-    void longVectorsAreRows() {
+    void vectorsAreRowsEvenWhenLong() {
         Scenario sc = Scenario.build(Setup.JEEP.withHiddenSize(40));
         Walkthrough walk = new Walkthrough(sc.model(), sc.sequence(), 0.1);
         walk.moveTo(Cursor.forward(0));
