@@ -163,7 +163,8 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                         : I18n.get(cell == CellType.LSTM ? "formula.caption.addFuture.lstm" : "formula.caption.addFuture",
                         shown, shown + 1);
                 case PARAMETER_GRADIENTS -> I18n.get("formula.caption.paramGradients." + cell.id(), shown);
-                case PASS_BACK -> I18n.get("formula.caption.passBack." + cell.id(), shown, shown - 1);
+                case PASS_BACK -> t == 0 ? I18n.get("formula.caption.passBack.first", shown)
+                        : I18n.get("formula.caption.passBack." + cell.id(), shown, shown - 1);
             };
         }
 

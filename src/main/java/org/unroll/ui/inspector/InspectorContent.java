@@ -118,7 +118,7 @@ public final class InspectorContent {
             }
         }
         add("h", Section.FORWARD, vector("h_t", state(tape.h, t + 1), List.of()), true);
-        add("y", Section.FORWARD, vector("y_t = W_out h_t + b_out", row(tape.y, r), outputLabels), true);
+        add("y", Section.FORWARD, vector("y_t", row(tape.y, r), outputLabels), true);
         if (tape.probs != null) {
             add("p", Section.FORWARD, vector("softmax(y_t)", row(tape.probs, r), outputLabels), true);
         }
@@ -153,7 +153,7 @@ public final class InspectorContent {
         boolean last = t == tape.steps - 1;
         boolean ce = tape.probs != null;
         add("dy", Section.BACKWARD, vector("dy_t", row(tape.dy, r), outputLabels), s == 1);
-        add("dhLocal", Section.BACKWARD, vector("dL_t/dh_t = W_outᵀ dy_t", row(tape.dhLocal, r), List.of()), s == 1);
+        add("dhLocal", Section.BACKWARD, vector("dL_t/dh_t", row(tape.dhLocal, r), List.of()), s == 1);
         if (s >= 2) {
             double[] dhNext = last ? new double[hs] : row(tape.dhBack, tape.row(t + 1));
             add("dhNext", Section.BACKWARD, vector("dh_next", dhNext, List.of()), false);

@@ -50,11 +50,19 @@ class InspectorMatrixView extends MatrixHeatView {
                 inner = Math.max(inner, n.prefWidth(-1));
             }
         }
-        return snappedLeftInset() + inner + pane.snappedLeftInset() + pane.snappedRightInset() + snappedRightInset();
+        double pref = snappedLeftInset() + inner + pane.snappedLeftInset() + pane.snappedRightInset() + snappedRightInset();
+        double max = getMaxWidth();
+        return max > 0 && max < pref ? max : pref;
     }
 
+    /** Narrower than the header when it must be: the title then ends in an ellipsis. */
     @Override
     protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
+        return Math.min(computePrefWidth(height), snappedLeftInset() + snappedRightInset() + 6 * em());
+    }
+
+    private double em() {
+        Node title = content().lookup(".matrix-title");
+        return title instanceof Label l ? l.getFont().getSize() : 15;
     }
 }

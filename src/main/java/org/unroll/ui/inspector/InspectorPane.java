@@ -67,6 +67,10 @@ public class InspectorPane extends BorderPane {
             double budget = widthBudgetEm();
             views.values().forEach(v -> v.widthBudgetEmProperty().set(budget));
         });
+        scroller.viewportBoundsProperty().addListener((obs, old, now) -> {
+            double max = maxViewWidth();
+            views.values().forEach(v -> v.setMaxWidth(max));
+        });
         valueLine.fontProperty().addListener((obs, old, now) -> {
             double budget = widthBudgetEm();
             views.values().forEach(v -> v.widthBudgetEmProperty().set(budget));
@@ -123,6 +127,7 @@ public class InspectorPane extends BorderPane {
         MatrixHeatView v = new InspectorMatrixView();
         v.setId("inspector-" + id);
         v.widthBudgetEmProperty().set(widthBudgetEm());
+        v.setMaxWidth(maxViewWidth());
         v.hoveredCellProperty().addListener((obs, old, now) -> updateValueLine());
         v.selectedCellProperty().addListener((obs, old, now) -> updateValueLine());
         v.valueTextProperty().addListener((obs, old, now) -> updateValueLine());
@@ -149,6 +154,15 @@ public class InspectorPane extends BorderPane {
         boolean hint = text == null;
         valueLine.setText(hint ? I18n.get("inspector.hint") : text);
         valueLine.pseudoClassStateChanged(HINT, hint);
+    }
+
+    /** The width a matrix may take: the viewport less the sections' padding (no limit before layout). */
+    private double maxViewWidth() {
+        double viewport = scroller.getViewportBounds() == null ? 0 : scroller.getViewportBounds().getWidth();
+        if (viewport <= 0) {
+            return Double.MAX_VALUE;
+        }
+        return Math.max(50, viewport - sections.snappedLeftInset() - sections.snappedRightInset());
     }
 
     /** Cells shrink to fit the pane's width (in em) before a matrix scrolls. */
