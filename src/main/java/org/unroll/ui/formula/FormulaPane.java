@@ -138,13 +138,19 @@ public class FormulaPane extends VBox {
                 continue;
             }
             List<String> parts = splitTopLevel(clause, " = ");
-            if (parts.size() <= 2) {
-                out.add(clause);
-                continue;
-            }
-            out.add(parts.get(0) + " = " + parts.get(1));
-            for (int i = 2; i < parts.size(); i++) {
-                out.add("= " + parts.get(i));
+            for (int i = 0; i < parts.size(); i++) {
+                // "a = b": the left side stays with the first right-hand side
+                String prefix = i == 0 ? "" : "= ";
+                if (i == 0 && parts.size() > 1 && !parts.get(0).contains("\\leftarrow")) {
+                    List<String> terms = splitTopLevel(parts.get(1), " + ");
+                    out.add(parts.get(0) + " = " + terms.get(0));
+                    terms.subList(1, terms.size()).forEach(term -> out.add("+ " + term));
+                    i++;
+                    continue;
+                }
+                List<String> terms = splitTopLevel(parts.get(i), " + ");
+                out.add(prefix + terms.get(0));
+                terms.subList(1, terms.size()).forEach(term -> out.add("+ " + term));
             }
         }
         for (String s : out) {
