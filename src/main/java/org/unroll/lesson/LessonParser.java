@@ -466,7 +466,7 @@ public final class LessonParser {
         }
         int last = sb.codePointBefore(sb.length());
         int first = more.codePointAt(0);
-        if (!(wide(last) && wide(first))) {
+        if (!(wide(last) || wide(first))) {
             sb.append(' ');
         }
         sb.append(more);
