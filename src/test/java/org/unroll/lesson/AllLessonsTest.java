@@ -76,6 +76,14 @@ class AllLessonsTest {
     }
 
     @Test
+    void theLessonsArePackagedAsResources() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<Lesson> packaged = LessonLibrary.loadResources(problems::add);
+        assertEquals(List.of(), problems);
+        assertEquals(files().size(), packaged.size());
+    }
+
+    @Test
     void theLibraryFindsTheWorkingCopyFolder() throws Exception {
         List<String> problems = new ArrayList<>();
         List<Lesson> all = LessonLibrary.loadFolder(DIR, problems::add);
