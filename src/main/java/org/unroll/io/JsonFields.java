@@ -1,12 +1,16 @@
 package org.unroll.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +24,12 @@ final class JsonFields {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // Two values for one field, or text after the object, are mistakes, not data.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** Whole numbers beyond this cannot be told apart as doubles. */
+    private static final double LARGEST_EXACT_WHOLE = 0x1p53;
 
     private final String file;
 
@@ -31,26 +40,56 @@ final class JsonFields {
     /** Parses a whole file into a JSON object. */
     static JsonNode readObject(Path path) throws FormatException {
         String name = path.toString();
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new FormatException(name, "", "no such file");
-        } catch (IOException e) {
-            throw new FormatException(name, "", "cannot read the file (" + e.getClass().getSimpleName() + ")");
-        }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = MAPPER.readTree(readText(path));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new FormatException(name, "", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new FormatException(name, "", "malformed JSON" + where(e) + ": " + syntaxProblem(e));
         }
-        if (root == null || !root.isObject()) {
-            throw new FormatException(name, "", "expected a JSON object at the top level");
+        if (root == null || root.isMissingNode()) {
+            throw new FormatException(name, "", "the file is empty");
+        }
+        if (!root.isObject()) {
+            throw new FormatException(name, "", "expected a JSON object at the top level, found " + describe(root));
         }
         return root;
+    }
+
+    private static String readText(Path path) throws FormatException {
+        String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new FormatException(name, "", "is a directory, not a file");
+        }
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new FormatException(name, "", "no such file");
+        } catch (AccessDeniedException e) {
+            throw new FormatException(name, "", "permission denied");
+        } catch (CharacterCodingException e) {
+            throw new FormatException(name, "", "is not UTF-8 text");
+        } catch (IOException e) {
+            throw new FormatException(name, "", "cannot read the file: " + oneLine(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** Jackson's description of a syntax error, without its parser internals. */
+    static String syntaxProblem(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("Trailing token")) {
+            return "more text after the end of the top-level object";
+        }
+        m = m.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        return oneLine(m);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     FormatException error(String field, String reason) {
@@ -76,10 +115,25 @@ final class JsonFields {
 
     int positiveInt(JsonNode parent, String name, String path) throws FormatException {
         JsonNode n = required(parent, name, path);
-        if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 1_000_000) {
-            throw error(path, "expected a positive whole number, found " + describe(n));
+        if (!isWhole(n) || n.asLong() < 1 || n.asLong() > 1_000_000) {
+            throw error(path, "expected a positive whole number (at most 1000000), found " + describe(n));
         }
         return n.asInt();
+    }
+
+    /**
+     * A whole number that {@code asLong()} returns exactly: 3 and 3.0, but not 3.5, NaN, 1e999
+     * or an integer too long for 64 bits.
+     */
+    static boolean isWhole(JsonNode n) {
+        if (n.isIntegralNumber()) {
+            return n.canConvertToLong();
+        }
+        if (!n.isNumber()) {
+            return false;
+        }
+        double v = n.asDouble();
+        return Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) <= LARGEST_EXACT_WHOLE;
     }
 
     double number(JsonNode n, String path) throws FormatException {
@@ -87,8 +141,12 @@ final class JsonFields {
             throw error(path, "expected a number, found " + describe(n));
         }
         double v = n.asDouble();
-        if (!Double.isFinite(v)) {
-            throw error(path, "is not a finite number (" + n.asText() + ")");
+        if (Double.isNaN(v)) {
+            throw error(path, "must be a finite number, found NaN");
+        }
+        if (Double.isInfinite(v)) {
+            throw error(path, "must be a finite number, found " + (v < 0 ? "-" : "")
+                    + "Infinity (or a number too large for a double, beyond 1.8e308)");
         }
         return v;
     }
@@ -97,6 +155,11 @@ final class JsonFields {
     DMatrixRMaj vector(JsonNode n, int length, String path) throws FormatException {
         if (!n.isArray()) {
             throw error(path, "expected an array of " + length + " numbers, found " + describe(n));
+        }
+        for (JsonNode e : n) {
+            if (e.isArray()) {
+                throw error(path, "expected a flat array of " + length + " numbers, found shape " + shape(n));
+            }
         }
         if (n.size() != length) {
             throw error(path, "has length " + n.size() + ", expected " + length);
@@ -110,11 +173,12 @@ final class JsonFields {
 
     /** A rows × cols matrix from a JSON array of arrays; rows < 0 accepts any non-zero count. */
     DMatrixRMaj matrix(JsonNode n, int rows, int cols, String path) throws FormatException {
-        String expected = (rows < 0 ? "T" : String.valueOf(rows)) + "x" + cols;
         if (!n.isArray()) {
+            String expected = (rows < 0 ? "T" : String.valueOf(rows)) + "x" + cols;
             throw error(path, "expected a " + expected + " array of arrays, found " + describe(n));
         }
         int r = n.size();
+        String expected = (rows < 0 ? r : rows) + "x" + cols;
         if (rows >= 0 && r != rows) {
             throw error(path, "has shape " + shape(n) + ", expected " + expected);
         }
@@ -122,7 +186,9 @@ final class JsonFields {
         for (int i = 0; i < r; i++) {
             JsonNode row = n.get(i);
             if (!row.isArray() || row.size() != cols) {
-                throw error(path, "has shape " + shape(n) + ", expected " + expected);
+                String found = row.isArray() ? row.size() + " numbers" : describe(row);
+                throw error(path, "has shape " + shape(n) + ", expected " + expected
+                        + " (row " + i + " has " + found + ")");
             }
             for (int j = 0; j < cols; j++) {
                 m.data[i * cols + j] = number(row.get(j), path + "[" + i + "][" + j + "]");

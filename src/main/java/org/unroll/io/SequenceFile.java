@@ -49,12 +49,14 @@ public final class SequenceFile {
                     + ", expected one per step (" + steps + ")");
         }
         DMatrixRMaj h0 = optionalState(f, root, "h0", hid);
-        DMatrixRMaj c0 = optionalState(f, root, "c0", hid);
-        if (c0 != null && !model.cell().hasCellState()) {
-            throw f.error("c0", "only an lstm model has a cell state");
+        JsonNode c0Node = root.get("c0");
+        if (c0Node != null && !c0Node.isNull() && !model.cell().hasCellState()) {
+            throw f.error("c0", "only an lstm model has a cell state, and this model is "
+                    + model.cell().id());
         }
+        DMatrixRMaj c0 = optionalState(f, root, "c0", hid);
         JsonNode textNode = root.get("text");
-        String text = textNode != null && textNode.isTextual() ? textNode.asText() : null;
+        String text = textNode == null || textNode.isNull() ? null : f.text(root, "text", "text");
         if (loss == LossType.CROSS_ENTROPY) {
             int[] cls = new int[steps];
             for (int t = 0; t < steps; t++) {
@@ -62,8 +64,9 @@ public final class SequenceFile {
                 String p = "targets[" + t + "]";
                 if (n.isNull()) {
                     cls[t] = -1;
-                } else if (!n.isIntegralNumber()) {
-                    throw f.error(p, "expected a class index or null, found " + JsonFields.describe(n));
+                } else if (!JsonFields.isWhole(n)) {
+                    throw f.error(p, "expected a class index (a whole number) or null, found "
+                            + JsonFields.describe(n));
                 } else if (n.asLong() < 0 || n.asLong() >= out) {
                     throw f.error(p, "class index " + n.asText() + " is out of range 0.." + (out - 1)
                             + " (output_size " + out + ")");
