@@ -1,0 +1,213 @@
+package org.unroll.ui.formula;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Window;
+import org.unroll.ui.I18n;
+
+/**
+ * A LaTeX formula shown as mathematics. Its size follows the CSS font size (so zoom and presenter mode
+ * apply) times {@link #relativeSizeProperty()}, unless {@link #fontSizeProperty()} is set; it is rendered
+ * at the window's output scale and re-rendered whenever the size changes, so it stays crisp.
+ * LaTeX that cannot be parsed shows as raw red text (style class {@code formula-error}).
+ */
+public class FormulaView extends Region {
+
+    /** Style classes of the view and of its raw-text fallback. */
+    public static final String STYLE_CLASS = "formula-view";
+    public static final String ERROR_STYLE_CLASS = "formula-error";
+
+    private final StringProperty latex = new SimpleStringProperty(this, "latex", "");
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 0);
+    private final DoubleProperty relativeSize = new SimpleDoubleProperty(this, "relativeSize", 1.25);
+    private final ObjectProperty<Color> color = new SimpleObjectProperty<>(this, "color", Color.web("#1a1a1a"));
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed", false);
+    private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
+
+    private final FormulaRenderer renderer;
+    private String lastLoggedFailure;
+    private final ImageView imageView = new ImageView();
+    /** Shows the raw LaTeX on failure; its CSS font also gives the base size of the formula. */
+    private final Label fallback = new Label();
+    private final StackPane content = new StackPane(imageView, fallback);
+    private final ObservableValue<Number> outputScale = sceneProperty()
+            .flatMap(Scene::windowProperty)
+            .flatMap(Window::renderScaleXProperty)
+            .orElse(1.0);
+
+    public FormulaView() {
+        this("", FormulaRenderer.shared());
+    }
+
+    public FormulaView(String latex) {
+        this(latex, FormulaRenderer.shared());
+    }
+
+    public FormulaView(String latex, FormulaRenderer renderer) {
+        this.renderer = renderer;
+        createView();
+        initListeners();
+        this.latex.set(latex);
+        render();
+    }
+
+    private void createView() {
+        getStyleClass().add(STYLE_CLASS);
+        fallback.getStyleClass().add(ERROR_STYLE_CLASS);
+        fallback.setWrapText(true);
+        fallback.setTooltip(new Tooltip(I18n.get("formula.error")));
+        imageView.setSmooth(true);
+        imageView.setPreserveRatio(true);
+        content.setAlignment(Pos.CENTER_LEFT);
+        getChildren().add(content);
+        showFailure(false);
+    }
+
+    private void initListeners() {
+        latex.addListener((obs, old, now) -> render());
+        fontSize.addListener((obs, old, now) -> render());
+        relativeSize.addListener((obs, old, now) -> render());
+        color.addListener((obs, old, now) -> render());
+        fallback.fontProperty().addListener((obs, old, now) -> render());
+        outputScale.addListener((obs, old, now) -> render());
+        latex.addListener((obs, old, now) -> setAccessibleText(now));
+    }
+
+    private void render() {
+        String tex = latex.get() == null ? "" : latex.get();
+        double scale = outputScale.getValue().doubleValue();
+        double logicalSize = effectiveFontSize();
+        RenderedFormula result = renderer.render(tex, logicalSize * scale, argb(color.get()));
+        if (result.ok()) {
+            Image fx = SwingFXUtils.toFXImage(result.image(), null);
+            imageView.setImage(fx);
+            imageView.setFitWidth(fx.getWidth() / scale);
+            imageView.setFitHeight(fx.getHeight() / scale);
+            image.set(fx);
+            fallback.setText("");
+        } else {
+            imageView.setImage(null);
+            image.set(null);
+            fallback.setText(tex);
+            if (!tex.equals(lastLoggedFailure)) {
+                lastLoggedFailure = tex;
+                System.err.println("Unroll: cannot render formula (" + result.error() + "): " + tex);
+            }
+        }
+        showFailure(!result.ok());
+        failed.set(!result.ok());
+        requestLayout();
+    }
+
+    /** The font size the formula is drawn at, in px before output scaling. */
+    public double effectiveFontSize() {
+        if (fontSize.get() > 0) {
+            return fontSize.get();
+        }
+        return fallback.getFont().getSize() * Math.max(0.1, relativeSize.get());
+    }
+
+    private void showFailure(boolean show) {
+        fallback.setVisible(show);
+        fallback.setManaged(show);
+        imageView.setVisible(!show);
+        imageView.setManaged(!show);
+    }
+
+    private static int argb(Color c) {
+        Color color = c == null ? Color.BLACK : c;
+        return (int) Math.round(color.getOpacity() * 255) << 24
+                | (int) Math.round(color.getRed() * 255) << 16
+                | (int) Math.round(color.getGreen() * 255) << 8
+                | (int) Math.round(color.getBlue() * 255);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        layoutInArea(content, snappedLeftInset(), snappedTopInset(),
+                getWidth() - snappedLeftInset() - snappedRightInset(),
+                getHeight() - snappedTopInset() - snappedBottomInset(),
+                0, javafx.geometry.HPos.LEFT, javafx.geometry.VPos.CENTER);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + content.prefWidth(-1) + snappedRightInset();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return snappedTopInset() + content.prefHeight(width) + snappedBottomInset();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return computePrefWidth(height);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    /** The LaTeX source, e.g. {@code h_t = \tanh(W_{hh} h_{t-1} + b)}. */
+    public StringProperty latexProperty() {
+        return latex;
+    }
+
+    public String getLatex() {
+        return latex.get();
+    }
+
+    public void setLatex(String value) {
+        latex.set(value);
+    }
+
+    /** Explicit font size in px; 0 (the default) follows the CSS font size times {@link #relativeSizeProperty()}. */
+    public DoubleProperty fontSizeProperty() {
+        return fontSize;
+    }
+
+    /** Formula size relative to the CSS font size when {@link #fontSizeProperty()} is 0; default 1.25. */
+    public DoubleProperty relativeSizeProperty() {
+        return relativeSize;
+    }
+
+    /** Foreground colour of the formula. */
+    public ObjectProperty<Color> colorProperty() {
+        return color;
+    }
+
+    /** True while the LaTeX cannot be parsed and the raw text is shown instead. */
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    public boolean isFailed() {
+        return failed.get();
+    }
+
+    /** The rendered image in device pixels (null while failed). */
+    public ReadOnlyObjectProperty<Image> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+}
