@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "unroll", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Backpropagation through time, step by step. Without arguments bin/unroll opens"
                 + " the desktop app; with a subcommand it works headless.",
-        subcommands = {GradCommand.class})
+        subcommands = {GradCommand.class, RenderCommand.class})
 final class UnrollCommand implements Runnable {
     @Spec
     private CommandSpec spec;
