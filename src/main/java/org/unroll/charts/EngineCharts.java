@@ -212,7 +212,8 @@ public final class EngineCharts {
 
     /**
      * A gradient-check report as chart rows, parameter by parameter in {@link Params#NAMES}
-     * order; the relative errors are the engine's.
+     * order; the relative errors and the verdict (relative, or absolute for tiny gradients)
+     * are the engine's.
      *
      * @param label  the cell's label
      * @param report the engine's report
@@ -230,7 +231,7 @@ public final class EngineCharts {
                         Double.isNaN(rel) || rel >= 0 ? rel : Double.NaN));
             }
         }
-        return new GradCheckResult(label, rows, config.maxRelativeError());
+        return new GradCheckResult(label, rows, config.maxRelativeError(), config.minAbsoluteError());
     }
 
     /**

@@ -167,6 +167,8 @@ class EngineChartsTest {
         assertEquals(hh.relativeError()[0], first.relativeError());
         assertEquals(w.gradients().weightHh.data[hh.entries()[0]], first.analytic(), 1e-12);
         assertTrue(report.passed());
+        assertEquals(report.passed(), r.allPass(), "the chart's verdict is the engine's");
+        assertEquals(GradCheckConfig.DEFAULT.minAbsoluteError(), r.absoluteTolerance());
         assertEquals(GradCheckConfig.DEFAULT.maxRelativeError(), r.tolerance());
         GradCheckChart chart = new GradCheckChart();
         chart.update(r);
