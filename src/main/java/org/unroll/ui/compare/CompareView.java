@@ -77,8 +77,8 @@ public final class CompareView extends BorderPane {
 
         Button back = new Button("◀");
         Button fwd = new Button("▶");
-        Button start = new Button("⏮");
-        Button end = new Button("⏭");
+        Button start = new Button("|◀");
+        Button end = new Button("▶|");
         back.setOnAction(e -> compare.stepBack());
         fwd.setOnAction(e -> compare.stepForward());
         start.setOnAction(e -> compare.jumpStart());
@@ -96,21 +96,25 @@ public final class CompareView extends BorderPane {
         problem.setStyle("-fx-text-fill: #B2182B;");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, start, back, fwd, end, position, grow,
-                new Label(I18n.get("compare.cells")), rnn, lstm, gru,
+        HBox bar = new HBox(8, start, back, fwd, end, position, grow, png, svg);
+        HBox settings = new HBox(8, new Label(I18n.get("compare.cells")), rnn, lstm, gru,
                 new Label(I18n.get("compare.text")), text, new Label(I18n.get("compare.seed")), seed,
-                new Label(I18n.get("compare.hidden")), hidden, apply, problem, png, svg);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        setTop(bar);
+                new Label(I18n.get("compare.hidden")), hidden, apply, problem);
+        for (HBox b : List.of(bar, settings)) {
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setPadding(new Insets(3, 8, 3, 8));
+        }
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        setTop(new VBox(bar, settings));
 
         ChartViewer normsViewer = new ChartViewer(stepNorms.chart());
         ChartViewer vanishingViewer = new ChartViewer(vanishing.chart());
         HBox charts = new HBox(normsViewer, vanishingViewer);
         HBox.setHgrow(normsViewer, Priority.ALWAYS);
         HBox.setHgrow(vanishingViewer, Priority.ALWAYS);
-        normsViewer.setPrefWidth(10);
-        vanishingViewer.setPrefWidth(10);
+        // the vanishing plot is the point of the comparison: it gets the wider half
+        normsViewer.setPrefWidth(9);
+        vanishingViewer.setPrefWidth(11);
         SplitPane split = new SplitPane(timelines, charts);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
@@ -312,9 +316,10 @@ public final class CompareView extends BorderPane {
     /** The two overlaid charts side by side. */
     public Figure chartsFigure() {
         return (g, area) -> {
-            double half = area.getWidth() / 2;
-            stepNorms.chart().draw(g, new Rectangle2D.Double(area.getX(), area.getY(), half, area.getHeight()));
-            vanishing.chart().draw(g, new Rectangle2D.Double(area.getX() + half, area.getY(), half, area.getHeight()));
+            double left = area.getWidth() * 0.45;
+            stepNorms.chart().draw(g, new Rectangle2D.Double(area.getX(), area.getY(), left, area.getHeight()));
+            vanishing.chart().draw(g, new Rectangle2D.Double(area.getX() + left, area.getY(),
+                    area.getWidth() - left, area.getHeight()));
         };
     }
 
