@@ -154,7 +154,8 @@ final class JsonFields {
     /** A 1-row matrix from a JSON array of {@code length} numbers. */
     DMatrixRMaj vector(JsonNode n, int length, String path) throws FormatException {
         if (!n.isArray()) {
-            throw error(path, "expected an array of " + length + " numbers, found " + describe(n));
+            throw error(path, "expected an array of " + length + (length == 1 ? " number" : " numbers")
+                    + ", found " + describe(n));
         }
         for (JsonNode e : n) {
             if (e.isArray()) {

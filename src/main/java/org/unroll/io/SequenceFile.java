@@ -46,7 +46,7 @@ public final class SequenceFile {
         JsonNode targets = f.required(root, "targets", "targets");
         if (!targets.isArray() || targets.size() != steps) {
             throw f.error("targets", "has " + (targets.isArray() ? targets.size() + " entries" : JsonFields.describe(targets))
-                    + ", expected one per step (" + steps + ")");
+                    + ", expected one per step of inputs (" + steps + ")");
         }
         DMatrixRMaj h0 = optionalState(f, root, "h0", hid);
         JsonNode c0Node = root.get("c0");
