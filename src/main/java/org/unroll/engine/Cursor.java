@@ -33,7 +33,7 @@ public record Cursor(Phase phase, int step, BackwardStage stage) {
 
     /** How many points a sequence of T steps has. */
     public static int positions(int steps) {
-        return STAGES * steps + 3;
+        return (1 + STAGES) * steps + 3;
     }
 
     /** This cursor's place in the order, for a sequence of T steps. */
@@ -43,7 +43,7 @@ public record Cursor(Phase phase, int step, BackwardStage stage) {
             case FORWARD -> 1 + step;
             case LOSS -> steps + 1;
             case BACKWARD -> steps + 2 + (steps - 1 - step) * STAGES + stage.ordinal();
-            case UPDATE -> STAGES * steps + 2;
+            case UPDATE -> positions(steps) - 1;
         };
     }
 

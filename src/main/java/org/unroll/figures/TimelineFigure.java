@@ -184,22 +184,26 @@ public final class TimelineFigure {
         g.setColor(TEXT);
         boolean lstm = l.cellState();
         double hy = l.hLineY();
+        if (lstm) {
+            stateCaption("h₀", tape.h, node, hy);
+            stateCaption("c₀", tape.c, node, l.cLineY());
+            return;
+        }
         drawCentered("h₀", node.getCenterX(), hy - l.font() * 0.35, font);
-        boolean zero = isZero(tape.h, tape.stateRow(0));
-        Rectangle2D hr = new Rectangle2D.Double(node.getX() + 4 * s, hy, node.getWidth() - 8 * s, 20 * s);
-        if (zero) {
+        if (isZero(tape.h, tape.stateRow(0))) {
             drawCentered("= 0", node.getCenterX(), hy + l.font() * 0.95, small);
         } else {
-            paintSquares(tape.h, tape.stateRow(0), hr, false);
+            paintSquares(tape.h, tape.stateRow(0), new Rectangle2D.Double(node.getX() + 4 * s, hy, node.getWidth() - 8 * s, 20 * s), false);
         }
-        if (lstm) {
-            double cy = l.cLineY();
-            drawCentered("c₀", node.getCenterX(), cy - l.font() * 0.35, font);
-            if (isZero(tape.c, tape.stateRow(0))) {
-                drawCentered("= 0", node.getCenterX(), cy + l.font() * 0.95, small);
-            } else {
-                paintSquares(tape.c, tape.stateRow(0), new Rectangle2D.Double(hr.getX(), cy, hr.getWidth(), 20 * s), false);
-            }
+    }
+
+    /** "h₀ = 0" on one line at y, or the name above a strip of squares for a random state. */
+    private void stateCaption(String name, DMatrixRMaj m, Rectangle2D node, double y) {
+        if (isZero(m, tape.stateRow(0))) {
+            drawCentered(name + " = 0", node.getCenterX(), y + l.font() * 0.35, small);
+        } else {
+            drawCentered(name, node.getCenterX(), y - 3 * s, small);
+            paintSquares(m, tape.stateRow(0), new Rectangle2D.Double(node.getX() + 4 * s, y + 1 * s, node.getWidth() - 8 * s, 12 * s), false);
         }
     }
 
@@ -237,6 +241,12 @@ public final class TimelineFigure {
             drawCentered(f.walk().model().cell().name().equals("RNN")
                     ? f.walk().model().activation().id() : f.walk().model().cell().name(),
                     cx, l.boxCaptionBaseline(), small);
+        }
+        if (detail && l.cellState()) {
+            g.setColor(MUTED);
+            Font it = small.deriveFont(Font.ITALIC);
+            drawCentered("c", box.getX() + 10 * s, l.cRow(t).getCenterY() + l.font() * 0.33, it);
+            drawCentered("h", box.getX() + 10 * s, l.hRow(t).getCenterY() + l.font() * 0.33, it);
         }
         if (done) {
             paintSquares(tape.h, tape.stateRow(t + 1), l.hRow(t), detail);
@@ -349,7 +359,7 @@ public final class TimelineFigure {
             }
             if (detail) {
                 g.setColor(colorOf(st).darker());
-                drawCentered(fmt(norm, 2), (left + right) / 2, y + st.width() * s / 2 + l.font() * 1.05, small);
+                drawCentered(fmt(norm, 2), (left + right) / 2, y - st.width() * s / 2 - 5 * s, small);
             }
         }
     }

@@ -13,11 +13,11 @@ import java.util.List;
  */
 public final class TimelineLayout {
     /** Base sizes in px at scale 1. */
-    public static final double COLUMN = 220;
+    public static final double COLUMN = 240;
     public static final double GUTTER = 100;
     public static final double HEIGHT = 410;
     public static final double FONT = 17;
-    public static final double BOX_FRACTION = 0.66;
+    public static final double BOX_FRACTION = 0.7;
     public static final double RIGHT_PAD = 40;
 
     /** The shared parameters, as the timeline labels them. */
@@ -206,12 +206,13 @@ public final class TimelineLayout {
     public Rectangle2D hRow(int t) {
         Rectangle2D b = box(t);
         double rowTop = cellState ? 58 : 36;
-        return new Rectangle2D.Double(b.getX() + 5 * scale, b.getY() + rowTop * scale, b.getWidth() - 10 * scale, 34 * scale);
+        double inset = cellState ? 20 : 5;
+        return new Rectangle2D.Double(b.getX() + inset * scale, b.getY() + rowTop * scale, b.getWidth() - (inset + 5) * scale, 34 * scale);
     }
 
     public Rectangle2D cRow(int t) {
         Rectangle2D b = box(t);
-        return new Rectangle2D.Double(b.getX() + 5 * scale, b.getY() + 16 * scale, b.getWidth() - 10 * scale, 34 * scale);
+        return new Rectangle2D.Double(b.getX() + 20 * scale, b.getY() + 16 * scale, b.getWidth() - 25 * scale, 34 * scale);
     }
 
     /** The y of the line carrying h between boxes. */

@@ -50,6 +50,19 @@ class SnapshotTest {
                 assertTrue(UiKitSmokeTest.darkPixels(shot[0]) > 1000, file + " is blank");
             }
         }
+        for (boolean presenter : new boolean[] {false, true}) {
+            WritableImage[] shot = new WritableImage[1];
+            robot.interact(() -> {
+                I18n.setLocale(I18n.ENGLISH);
+                ZoomModel zoom = new ZoomModel();
+                zoom.setPresenter(presenter);
+                Scene scene = new Scene(UiKitDemo.heatPage(zoom), 1280, presenter ? 1800 : 1300);
+                ZoomSceneBinder.bind(zoom, scene);
+                shot[0] = scene.snapshot(null);
+            });
+            File file = new File(dir, "uikit-heat" + (presenter ? "-presenter" : "") + ".png");
+            ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", file);
+        }
         robot.interact(() -> I18n.setLocale(I18n.ENGLISH));
     }
 }

@@ -72,6 +72,15 @@ public final class UiKitDemo {
         return root;
     }
 
+    /** Only the heat maps, for looking at them without scrolling. */
+    public static Parent heatPage(ZoomModel zoom) {
+        FlowPane heat = new FlowPane(heatMaps().toArray(new MatrixHeatView[0]));
+        heat.setHgap(12);
+        heat.setVgap(12);
+        heat.setPadding(new Insets(12));
+        return new ScrollPane(heat);
+    }
+
     static List<FormulaView> formulas() {
         Tex tex = Tex.DEFAULT;
         String ht = "h_t = \\tanh(W_{hh} h_{t-1} + W_{xh} x_t + b) = \\tanh\\left("

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -44,9 +45,11 @@ public class MatrixHeatView extends Region {
     private static final Color SELECTION_OUTER = Color.web("#000000");
     private static final Color SELECTION_INNER = Color.web("#ffffff");
     private static final Color LABEL_TEXT = Color.web("#333333");
+    /** On the value line while it shows the hint rather than a value. */
+    private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
     private static final Color CELL_EDGE = Color.web("#c8c8c8");
     /** The view is never narrower than this (in em), so the value line has room. */
-    private static final double MIN_WIDTH_EM = 18;
+    private static final double MIN_WIDTH_EM = 20;
 
     private final ObjectProperty<MatrixData> data = new SimpleObjectProperty<>(this, "data");
     private final DoubleProperty scaleMax = new SimpleDoubleProperty(this, "scaleMax", 0);
@@ -91,8 +94,6 @@ public class MatrixHeatView extends Region {
         scroller.getStyleClass().add("matrix-scroller");
         scroller.setFitToWidth(false);
         scroller.setFitToHeight(false);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         header.getChildren().addAll(title, spacer, legend, scaleLabel);
@@ -167,8 +168,14 @@ public class MatrixHeatView extends Region {
         layout = HeatLayout.fit(m.rows(), m.cols(), em, rowLabelWidth, colLabelHeight, widthBudgetEm.get() * em);
         canvas.setWidth(Math.ceil(layout.width()) + 2);
         canvas.setHeight(Math.ceil(layout.height()) + 2);
-        scroller.setPrefViewportWidth(Math.min(canvas.getWidth(), widthBudgetEm.get() * em));
-        scroller.setPrefViewportHeight(Math.min(canvas.getHeight(), 0.6 * widthBudgetEm.get() * em));
+        // The budget is for the cells; label margins and the 2px stroke allowance come on top.
+        double maxWidth = widthBudgetEm.get() * em + layout.left() + 2;
+        double maxHeight = 0.6 * widthBudgetEm.get() * em + layout.top() + 2;
+        // Scroll bars only when the cells exceed the budget: AS_NEEDED alone still reserves a bar's height.
+        scroller.setHbarPolicy(canvas.getWidth() > maxWidth ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setVbarPolicy(canvas.getHeight() > maxHeight ? ScrollPane.ScrollBarPolicy.AS_NEEDED : ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setPrefViewportWidth(Math.min(canvas.getWidth(), maxWidth));
+        scroller.setPrefViewportHeight(Math.min(canvas.getHeight(), maxHeight));
         title.setText(I18n.get("inspector.title", m.title(), m.rows(), m.cols()));
         scaleLabel.setText("±" + Numbers.significant(scale.maxAbs(), CELL_DIGITS));
         drawLegend(em);
@@ -233,7 +240,14 @@ public class MatrixHeatView extends Region {
                     hatch(g, x, y, w, h, em);
                 }
                 if (layout.showsValues()) {
-                    g.setFill(rgb(HeatScale.textRgbOn(rgb)));
+                    if (Double.isFinite(v)) {
+                        g.setFill(rgb(HeatScale.textRgbOn(rgb)));
+                    } else {
+                        // Readable over the hatching: black text on a white tag.
+                        g.setFill(Color.WHITE);
+                        g.fillRect(x + 0.2 * w, y + h / 2 - 0.55 * em, 0.6 * w, 1.1 * em);
+                        g.setFill(Color.BLACK);
+                    }
                     g.fillText(cellText(v), x + w / 2, y + h / 2);
                 }
             }
@@ -303,13 +317,15 @@ public class MatrixHeatView extends Region {
     private void updateValueText() {
         MatrixData m = data.get();
         Cell shown = hovered.get() != null ? hovered.get() : selected.get();
+        boolean hint = m != null && (shown == null || !contains(m, shown));
         if (m == null) {
             valueText.set("");
-        } else if (shown != null && contains(m, shown)) {
-            valueText.set(m.describe(shown));
-        } else {
+        } else if (hint) {
             valueText.set(I18n.get("inspector.hint"));
+        } else {
+            valueText.set(m.describe(shown));
         }
+        value.pseudoClassStateChanged(HINT, hint);
     }
 
     private Font labelFont(double em) {

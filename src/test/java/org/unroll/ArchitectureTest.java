@@ -1,0 +1,54 @@
+package org.unroll;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering: a pure engine, JavaFX only in the UI, io below cli and ui. */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.unroll");
+    }
+
+    @Test
+    void theEngineUsesOnlyTheJdkAndEjml() {
+        classes().that().resideInAPackage("org.unroll.engine..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.ejml..", "org.unroll.engine..")
+                .check(production);
+    }
+
+    @Test
+    void theEngineDoesNotKnowTheLayersAboveIt() {
+        noClasses().that().resideInAPackage("org.unroll.engine..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.unroll.io..", "org.unroll.cli..", "org.unroll.ui..", "org.unroll.charts..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("org.unroll.ui..")
+                .and().doNotHaveFullyQualifiedName("org.unroll.Main")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(production);
+    }
+
+    @Test
+    void ioDoesNotDependOnCliOrUi() {
+        noClasses().that().resideInAPackage("org.unroll.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.unroll.cli..", "org.unroll.ui..")
+                .check(production);
+    }
+}
