@@ -223,12 +223,12 @@ public final class CompareSession {
 
     /** Moves every session to the same point (clamped to each one's length). */
     public void moveTo(Cursor c) {
+        int steps = steps();
+        position.set(steps < 1 ? 0 : c.index(steps));
         cursor.set(c);
         for (Session s : sessions) {
             keepInStep(s);
         }
-        int steps = steps();
-        position.set(steps < 1 ? 0 : c.index(steps));
     }
 
     private void keepInStep(Session s) {

@@ -61,4 +61,28 @@ class CompareViewTest {
         });
         assertTrue(ImageIO.read(png.toFile()).getWidth() >= 1280);
     }
+
+    /** RNN against LSTM at T = 40, at the end of the backward pass: the picture for the README. */
+    @Test
+    void rnnAgainstLstmSnapshot(FxRobot robot) throws Exception {
+        File dir = new File(System.getProperty("unroll.snapshotDir", System.getProperty("java.io.tmpdir")
+                + "/unroll-snapshots"));
+        dir.mkdirs();
+        robot.interact(() -> {
+            CompareSession s = new CompareSession(Runnable::run, Runnable::run);
+            CompareView v = new CompareView(s);
+            s.apply(CompareSession.defaultSetup(), java.util.List.of(org.unroll.engine.CellType.RNN,
+                    org.unroll.engine.CellType.LSTM));
+            s.moveTo(Cursor.backward(0, org.unroll.engine.BackwardStage.PASS_BACK));
+            Scene scene = new Scene(v, 1280, 720);
+            WritableImage img = scene.snapshot(null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(dir, "compare-rnn-lstm-view.png"));
+                v.export(new File(dir, "compare-rnn-lstm-export.png").toPath(), false, 1);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertEquals(5, ((XYSeriesCollection) v.vanishingChart().chart().getXYPlot().getDataset()).getSeriesCount());
+        });
+    }
 }
