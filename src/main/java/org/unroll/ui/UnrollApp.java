@@ -1,10 +1,25 @@
 package org.unroll.ui;
 
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.unroll.task.Setup;
+import org.unroll.ui.session.Session;
+import org.unroll.ui.shell.ErrorDialogs;
+import org.unroll.ui.shell.MainWindow;
+import org.unroll.ui.shell.ZoomModel;
 
-/** The desktop app: a window titled "Unroll". */
+/**
+ * The desktop app: one main window, ready on the jeep lesson. Recomputation runs on one
+ * background thread; any exception that escapes becomes a one-line dialog, never a stack trace.
+ * With {@code -Dunroll.timing=true} it prints the time from JVM start to the first frame of jeep.
+ */
 public final class UnrollApp extends Application {
+    private ExecutorService compute;
 
     /** Starts the JavaFX toolkit and shows the app; returns when the last window closes. */
     public static void launchApp(String[] args) {
@@ -13,7 +28,66 @@ public final class UnrollApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Unroll");
+        compute = computeThread();
+        Session session = new Session(compute, Platform::runLater);
+        MainWindow window = open(stage, session);
+        if (Boolean.getBoolean("unroll.timing")) {
+            reportFirstFrame(window, session);
+        }
+        session.apply(Setup.JEEP);
+    }
+
+    /** Builds the main window on {@code stage} (1280 × 720) and shows it; the caller applies a setup. */
+    public static MainWindow open(Stage stage, Session session) {
+        ErrorDialogs.installUncaughtHandler();
+        MainWindow window = new MainWindow(session, new ZoomModel());
+        org.unroll.ui.charts.ChartsPane charts = new org.unroll.ui.charts.ChartsPane(session);
+        charts.setPrefHeight(330);
+        charts.setMinHeight(200);
+        charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
+        window.chartsSlot().getChildren().add(charts);
+        Scene scene = new Scene(window.root(), 1280, 720);
+        window.install(scene);
+        stage.setTitle(I18n.get("app.title") + " — " + I18n.get("app.subtitle"));
+        stage.setScene(scene);
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
         stage.show();
+        return window;
+    }
+
+    /** One daemon thread for recomputation; an error there (even OutOfMemoryError) becomes a dialog. */
+    public static ExecutorService computeThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                try {
+                    r.run();
+                } catch (Throwable e) {
+                    Platform.runLater(() -> ErrorDialogs.show(null, e));
+                }
+            }, "unroll-compute");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static void reportFirstFrame(MainWindow window, Session session) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Scene scene = window.root().getScene();
+        Runnable[] pulse = new Runnable[1];
+        pulse[0] = () -> {
+            if (session.getWalkthrough() != null && window.timeline().paintCount() > 0) {
+                scene.removePostLayoutPulseListener(pulse[0]);
+                System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart));
+            }
+        };
+        scene.addPostLayoutPulseListener(pulse[0]);
+    }
+
+    @Override
+    public void stop() {
+        if (compute != null) {
+            compute.shutdownNow();
+        }
     }
 }

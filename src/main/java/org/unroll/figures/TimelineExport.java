@@ -1,0 +1,50 @@
+package org.unroll.figures;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.jfree.svg.SVGGraphics2D;
+
+/** The timeline as a PNG or SVG file for slides: the same painter as on screen. */
+public final class TimelineExport {
+    private TimelineExport() {
+    }
+
+    /** A PNG of {@code width} × {@code height} px of the frame, drawn {@code pixelRatio} times finer. */
+    public static BufferedImage image(TimelineFigure.Frame frame, int width, int height, double pixelRatio) {
+        int w = (int) Math.ceil(width * pixelRatio);
+        int h = (int) Math.ceil(height * pixelRatio);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(pixelRatio, pixelRatio);
+            TimelineFigure.paint(g, new Rectangle2D.Double(0, 0, width, height), frame);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    public static void writePng(TimelineFigure.Frame frame, int width, int height, double pixelRatio, Path file)
+            throws IOException {
+        if (!ImageIO.write(image(frame, width, height, pixelRatio), "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+    }
+
+    /** The frame as an SVG document. */
+    public static String svg(TimelineFigure.Frame frame, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        TimelineFigure.paint(g, new Rectangle2D.Double(0, 0, width, height), frame);
+        return g.getSVGDocument();
+    }
+
+    public static void writeSvg(TimelineFigure.Frame frame, int width, int height, Path file) throws IOException {
+        Files.writeString(file, svg(frame, width, height), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,162 @@
+package org.unroll.ui.modelpanel;
+
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.unroll.task.InitialState;
+import org.unroll.ui.I18n;
+
+/** The model and task panel on the left: every control edits {@link ModelPanelViewModel}. */
+public final class ModelPanel extends VBox {
+    private final ModelPanelViewModel vm;
+    private final ChoiceBox<CellChoice> cell = new ChoiceBox<>();
+    private final Spinner<Integer> hidden = new Spinner<>();
+    private final TextField seed = new TextField();
+    private final CheckBox scale = new CheckBox(I18n.get("modelpanel.scaleWhh"));
+    private final Slider spectral = new Slider(ModelPanelViewModel.MIN_SPECTRAL, ModelPanelViewModel.MAX_SPECTRAL, 1.0);
+    private final Label spectralValue = new Label();
+    private final TextField text = new TextField();
+    private final ChoiceBox<InitialState> initial = new ChoiceBox<>();
+    private final TextField learningRate = new TextField();
+    private final Label message = new Label();
+    private final Button open = new Button(I18n.get("modelpanel.openFiles"));
+    private final Button save = new Button(I18n.get("modelpanel.saveFiles"));
+    private final ObjectProperty<Integer> hiddenObject;
+
+    public ModelPanel(ModelPanelViewModel vm) {
+        this.vm = vm;
+        this.hiddenObject = vm.hiddenSizeProperty().asObject();
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("model-panel");
+        Label title = new Label(I18n.get("model.title"));
+        title.getStyleClass().add("section-title");
+
+        cell.getItems().setAll(CellChoice.values());
+        cell.setConverter(converter(c -> I18n.get(c.key())));
+        cell.setMaxWidth(Double.MAX_VALUE);
+
+        hidden.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ModelPanelViewModel.MAX_HIDDEN, 4));
+        hidden.setEditable(true);
+        hidden.setMaxWidth(Double.MAX_VALUE);
+
+        spectral.setShowTickLabels(true);
+        spectral.setShowTickMarks(true);
+        spectral.setMajorTickUnit(0.5);
+        spectral.setMinorTickCount(0);
+        spectral.setLabelFormatter(converter(v -> v == Math.rint(v) ? Integer.toString(v.intValue()) : ""));
+        Label legend = new Label(I18n.get("modelpanel.slider.legend"));
+        legend.getStyleClass().add("muted");
+        legend.setWrapText(true);
+        scale.setMnemonicParsing(false);
+        HBox scaleRow = new HBox(scale, spectralValue);
+        scaleRow.setAlignment(Pos.CENTER_LEFT);
+        scaleRow.setSpacing(6);
+
+        text.setPromptText("jeep, 我爱你 …");
+        initial.getItems().setAll(InitialState.values());
+        initial.setConverter(converter(s -> I18n.get(s == InitialState.ZEROS ? "model.initialState.zeros" : "modelpanel.initialState.random")));
+        initial.setMaxWidth(Double.MAX_VALUE);
+
+        message.getStyleClass().add("panel-message");
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        VBox files = new VBox(open, save);
+        files.setSpacing(6);
+        open.setTooltip(new Tooltip(I18n.get("shell.dialog.openModel")));
+        for (Button b : new Button[] {open, save}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        getChildren().setAll(title,
+                field("model.cell", cell),
+                field("model.text", text),
+                row(field("model.hiddenSize", hidden), field("model.seed", seed)),
+                caption("model.spectralNorm"), scaleRow, spectral, legend,
+                field("model.initialState", initial),
+                field("model.learningRate", learningRate),
+                message, files);
+    }
+
+    private void initListeners() {
+        cell.valueProperty().bindBidirectional(vm.cellProperty());
+        hidden.getValueFactory().valueProperty().bindBidirectional(hiddenObject);
+        seed.textProperty().bindBidirectional(vm.seedProperty());
+        scale.selectedProperty().bindBidirectional(vm.scaleWhhProperty());
+        spectral.valueProperty().bindBidirectional(vm.spectralNormProperty());
+        spectral.disableProperty().bind(vm.scaleWhhProperty().not());
+        spectralValue.textProperty().bind(vm.spectralNormProperty().asString(Locale.ROOT, "σ = %.2f"));
+        spectralValue.disableProperty().bind(vm.scaleWhhProperty().not());
+        text.textProperty().bindBidirectional(vm.textProperty());
+        initial.valueProperty().bindBidirectional(vm.initialStateProperty());
+        learningRate.textProperty().bindBidirectional(vm.learningRateProperty());
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+    }
+
+    private static HBox row(VBox a, VBox b) {
+        HBox r = new HBox(a, b);
+        r.setSpacing(8);
+        HBox.setHgrow(a, Priority.ALWAYS);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        a.setPrefWidth(1);
+        b.setPrefWidth(1);
+        return r;
+    }
+
+    private static VBox field(String key, javafx.scene.Node control) {
+        VBox box = new VBox(caption(key), control);
+        box.getStyleClass().add("panel-field");
+        return box;
+    }
+
+    private static Label caption(String key) {
+        Label l = new Label(I18n.get(key));
+        l.getStyleClass().add("field-caption");
+        return l;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T v) {
+                return v == null ? "" : f.apply(v);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    public Button openButton() {
+        return open;
+    }
+
+    public Button saveButton() {
+        return save;
+    }
+
+    public TextField textField() {
+        return text;
+    }
+}

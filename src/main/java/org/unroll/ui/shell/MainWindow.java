@@ -1,0 +1,314 @@
+package org.unroll.ui.shell;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.unroll.figures.TimelineExport;
+import org.unroll.figures.TimelineFigure;
+import org.unroll.ui.I18n;
+import org.unroll.ui.modelpanel.ModelPanel;
+import org.unroll.ui.modelpanel.ModelPanelViewModel;
+import org.unroll.ui.session.Session;
+import org.unroll.ui.stepper.StepKeys;
+import org.unroll.ui.stepper.StepperBar;
+import org.unroll.ui.stepper.StepperViewModel;
+import org.unroll.ui.timeline.TimelineView;
+import org.unroll.ui.timeline.TimelineViewModel;
+
+/**
+ * The main window: menu and stepping toolbar on top with the title of the current point and a
+ * hint line; the model panel on the left; the unrolled timeline in the centre with the charts
+ * slot under it; the formula and inspector slots on the right; a status line at the bottom.
+ * The three slots are empty StackPanes that the integrator fills; an empty slot takes no space.
+ */
+public final class MainWindow {
+    private final Session session;
+    private final ZoomModel zoom;
+    private final StepperViewModel stepperVm;
+    private final TimelineViewModel timelineVm;
+    private final ModelPanelViewModel modelVm;
+    private final ModelFiles files;
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane inspectorSlot = slot("inspector-slot");
+    private final StackPane formulaSlot = slot("formula-slot");
+    private final StackPane chartsSlot = slot("charts-slot");
+    private final StepperBar stepperBar;
+    private final TimelineView timeline;
+    private final ModelPanel modelPanel;
+    private final ScrollPane modelScroller = new ScrollPane();
+    private final Label title = new Label();
+    private final Label hint = new Label(I18n.get("shell.hint"));
+    private final Label status = new Label();
+    private final Label zoomLabel = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
+    private final Label busyLabel = new Label(I18n.get("shell.busy"));
+    private final ToggleButton presenter = new ToggleButton(I18n.get("shell.presenter"));
+    private final MenuBar menu = new MenuBar();
+    private final CheckMenuItem presenterItem = new CheckMenuItem(I18n.get("menu.presenterMode"));
+    private final MenuItem openItem = new MenuItem(I18n.get("menu.openModel"));
+    private final MenuItem saveModelItem = new MenuItem(I18n.get("shell.menu.saveModel"));
+    private final MenuItem saveSequenceItem = new MenuItem(I18n.get("shell.menu.saveSequence"));
+    private final MenuItem exportPng = new MenuItem(I18n.get("shell.menu.exportTimelinePng"));
+    private final MenuItem exportSvg = new MenuItem(I18n.get("shell.menu.exportTimelineSvg"));
+    private final MenuItem quit = new MenuItem(I18n.get("menu.quit"));
+    private final MenuItem zoomIn = new MenuItem(I18n.get("menu.zoomIn"));
+    private final MenuItem zoomOut = new MenuItem(I18n.get("menu.zoomOut"));
+    private final MenuItem zoomReset = new MenuItem(I18n.get("menu.zoomReset"));
+    private final MenuItem compareItem = new MenuItem(I18n.get("compare.menu"));
+
+    public MainWindow(Session session, ZoomModel zoom) {
+        this.session = session;
+        this.zoom = zoom;
+        this.stepperVm = new StepperViewModel(session);
+        this.timelineVm = new TimelineViewModel(session);
+        this.modelVm = new ModelPanelViewModel(session::apply);
+        this.files = new ModelFiles(session);
+        this.stepperBar = new StepperBar(stepperVm);
+        this.timeline = new TimelineView(timelineVm);
+        this.modelPanel = new ModelPanel(modelVm);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        root.getStyleClass().add("main-window");
+        URL css = MainWindow.class.getResource("shell.css");
+        if (css != null) {
+            root.getStylesheets().add(css.toExternalForm());
+        }
+        Menu file = new Menu(I18n.get("menu.file"));
+        file.getItems().setAll(openItem, saveModelItem, saveSequenceItem, new SeparatorMenuItem(), exportPng, exportSvg,
+                new SeparatorMenuItem(), quit);
+        Menu view = new Menu(I18n.get("menu.view"));
+        presenterItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        compareItem.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
+                new SeparatorMenuItem(), compareItem);
+        menu.getMenus().setAll(file, view);
+
+        busy.getStyleClass().add("busy-indicator");
+        busy.setFocusTraversable(false);
+        busyLabel.getStyleClass().add("muted");
+        presenter.getStyleClass().add("presenter-toggle");
+        presenter.setFocusTraversable(false);
+        presenter.setTooltip(new Tooltip(I18n.get("shell.presenter.tooltip")));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(stepperBar, spacer, busy, busyLabel, presenter);
+        toolbar.getStyleClass().add("main-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        title.getStyleClass().add("point-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        hint.getStyleClass().addAll("hint-line", "muted");
+        VBox heading = new VBox(title, hint);
+        heading.getStyleClass().add("heading");
+        root.setTop(new VBox(menu, toolbar, heading));
+
+        modelScroller.setContent(modelPanel);
+        modelScroller.setFitToWidth(true);
+        modelScroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        modelScroller.getStyleClass().add("model-scroller");
+        root.setLeft(modelScroller);
+
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        VBox center = new VBox(timeline, chartsSlot);
+        center.getStyleClass().add("center-area");
+        root.setCenter(center);
+
+        VBox right = new VBox(formulaSlot, inspectorSlot);
+        right.getStyleClass().add("right-area");
+        VBox.setVgrow(inspectorSlot, Priority.ALWAYS);
+        BooleanBinding anyRight = Bindings.isNotEmpty(formulaSlot.getChildren()).or(Bindings.isNotEmpty(inspectorSlot.getChildren()));
+        right.visibleProperty().bind(anyRight);
+        right.managedProperty().bind(anyRight);
+        root.setRight(right);
+
+        Region statusSpacer = new Region();
+        HBox.setHgrow(statusSpacer, Priority.ALWAYS);
+        status.getStyleClass().add("status-text");
+        status.setMinWidth(0);
+        zoomLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox statusLine = new HBox(status, statusSpacer, zoomLabel);
+        statusLine.getStyleClass().add("status-line");
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        root.setBottom(statusLine);
+    }
+
+    private void initListeners() {
+        title.textProperty().bind(stepperVm.titleProperty());
+        status.textProperty().bind(Bindings.createStringBinding(
+                () -> StatusText.of(session.getWalkthrough(), session.getSetup() == null && session.getScenario() != null
+                        ? I18n.get("shell.fromFile", session.getWalkthrough() == null ? "" : session.getWalkthrough().model().label())
+                        : null),
+                session.walkthroughProperty(), session.setupProperty()));
+        zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> StatusText.zoom(zoom.getZoom()), zoom.zoomProperty()));
+        busy.visibleProperty().bind(session.busyProperty());
+        busyLabel.visibleProperty().bind(session.busyProperty());
+        timelineVm.baseScaleProperty().bind(zoom.fontSizeProperty().divide(ZoomModel.BASE_FONT_PX));
+        timelineVm.presenterProperty().bind(zoom.presenterProperty());
+        session.setupProperty().addListener((o, a, s) -> modelVm.load(s));
+        if (session.getSetup() != null) {
+            modelVm.load(session.getSetup());
+        }
+        presenter.selectedProperty().addListener((o, a, on) -> zoom.setPresenter(on));
+        presenterItem.selectedProperty().addListener((o, a, on) -> zoom.setPresenter(on));
+        zoom.presenterProperty().addListener((o, a, on) -> {
+            presenter.setSelected(on);
+            presenterItem.setSelected(on);
+        });
+        // presenter mode gives the room to the timeline: the model panel steps aside
+        modelScroller.visibleProperty().bind(zoom.presenterProperty().not());
+        modelScroller.managedProperty().bind(zoom.presenterProperty().not());
+        openItem.setOnAction(e -> files.open(window()));
+        modelPanel.openButton().setOnAction(e -> files.open(window()));
+        saveModelItem.setOnAction(e -> files.saveModel(window()));
+        modelPanel.saveButton().setOnAction(e -> {
+            files.saveModel(window());
+            files.saveSequence(window());
+        });
+        saveSequenceItem.setOnAction(e -> files.saveSequence(window()));
+        exportPng.setOnAction(e -> export(false));
+        exportSvg.setOnAction(e -> export(true));
+        quit.setOnAction(e -> Platform.exit());
+        zoomIn.setOnAction(e -> zoom.zoomIn());
+        zoomOut.setOnAction(e -> zoom.zoomOut());
+        zoomReset.setOnAction(e -> zoom.resetZoom());
+        compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
+        session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
+    }
+
+    /** Applies zoom and presenter mode to the scene and puts the stepping keys on it. */
+    public void install(Scene scene) {
+        ZoomSceneBinder.bind(zoom, scene);
+        StepKeys.install(scene, stepperVm, new StepKeys.Presenter() {
+            @Override
+            public void toggle() {
+                zoom.togglePresenter();
+            }
+
+            @Override
+            public void off() {
+                zoom.setPresenter(false);
+            }
+        });
+    }
+
+    private void export(boolean svg) {
+        TimelineFigure.Frame f = timelineVm.getFrame();
+        if (f == null) {
+            return;
+        }
+        FileChooser c = new FileChooser();
+        c.setTitle(I18n.get(svg ? "shell.menu.exportTimelineSvg" : "shell.menu.exportTimelinePng"));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(svg ? "SVG" : "PNG", svg ? "*.svg" : "*.png"));
+        c.setInitialFileName(svg ? "timeline.svg" : "timeline.png");
+        File out = c.showSaveDialog(window());
+        if (out == null) {
+            return;
+        }
+        int w = (int) Math.max(200, timelineVm.viewportWidth());
+        int h = (int) Math.max(200, timelineVm.viewportHeight());
+        try {
+            if (svg) {
+                TimelineExport.writeSvg(f, w, h, out.toPath());
+            } else {
+                TimelineExport.writePng(f, w, h, 2.0, out.toPath());
+            }
+        } catch (IOException | RuntimeException ex) {
+            ErrorDialogs.show(window(), ex);
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private static StackPane slot(String styleClass) {
+        StackPane p = new StackPane();
+        p.getStyleClass().addAll("slot", styleClass);
+        BooleanBinding filled = Bindings.isNotEmpty(p.getChildren());
+        p.visibleProperty().bind(filled);
+        p.managedProperty().bind(filled);
+        return p;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Where the integrator puts InspectorPane(session): right column, lower part. */
+    public StackPane inspectorSlot() {
+        return inspectorSlot;
+    }
+
+    /** Where the integrator puts FormulaPane(session): right column, upper part. */
+    public StackPane formulaSlot() {
+        return formulaSlot;
+    }
+
+    /** Where the integrator puts the charts: under the timeline. */
+    public StackPane chartsSlot() {
+        return chartsSlot;
+    }
+
+    public Label titleLabel() {
+        return title;
+    }
+
+    public Label statusLabel() {
+        return status;
+    }
+
+    public StepperBar stepperBar() {
+        return stepperBar;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public ModelPanel modelPanel() {
+        return modelPanel;
+    }
+
+    public ZoomModel zoom() {
+        return zoom;
+    }
+
+    public StepperViewModel stepper() {
+        return stepperVm;
+    }
+}

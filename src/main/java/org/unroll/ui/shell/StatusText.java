@@ -1,0 +1,28 @@
+package org.unroll.ui.shell;
+
+import java.util.Locale;
+import org.unroll.engine.Walkthrough;
+import org.unroll.ui.I18n;
+
+/** The status line: the model, its sizes, σ_max(W_hh) and the loss of the walk. */
+public final class StatusText {
+    private StatusText() {
+    }
+
+    public static String of(Walkthrough w, String source) {
+        if (w == null) {
+            return I18n.get("shell.busy");
+        }
+        double loss = 0;
+        for (double l : w.tape().stepLoss) {
+            loss += l;
+        }
+        String text = I18n.get("shell.status", w.model().label(), Integer.toString(w.model().hiddenSize()), Integer.toString(w.steps()),
+                String.format(Locale.ROOT, "%.3g", w.flow().sigmaMax()), String.format(Locale.ROOT, "%.4g", loss));
+        return source == null ? text : text + " · " + source;
+    }
+
+    public static String zoom(double zoom) {
+        return I18n.get("shell.status.zoom", Math.round(zoom * 100));
+    }
+}

@@ -1,0 +1,227 @@
+package org.unroll.ui.timeline;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.BooleanProperty;
+import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.Phase;
+import org.unroll.engine.Walkthrough;
+import org.unroll.figures.TimelineFigure;
+import org.unroll.figures.TimelineLayout;
+import org.unroll.ui.I18n;
+import org.unroll.ui.session.Session;
+
+/**
+ * What the timeline shows: the frame to paint (walk, cursor, scale, scroll, highlighted parameter)
+ * for a viewport size. The scale is the window zoom (× presenter factor) times the timeline's own
+ * step width; the scroll follows the cursor so the current step stays in view. Toolkit-free.
+ */
+public final class TimelineViewModel {
+    public static final double MIN_STEP_ZOOM = 0.004;
+    public static final double MAX_STEP_ZOOM = 2.0;
+
+    private final Session session;
+    private final DoubleProperty baseScale = new SimpleDoubleProperty(this, "baseScale", 1.0);
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter", false);
+    private final ReadOnlyDoubleWrapper stepZoom = new ReadOnlyDoubleWrapper(this, "stepZoom", 1.0);
+    private final ReadOnlyDoubleWrapper scrollX = new ReadOnlyDoubleWrapper(this, "scrollX", 0);
+    private final ReadOnlyDoubleWrapper maxScroll = new ReadOnlyDoubleWrapper(this, "maxScroll", 0);
+    private final ReadOnlyObjectWrapper<String> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
+    private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
+    private final ReadOnlyObjectWrapper<TimelineFigure.Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private double width;
+    private double height;
+
+    public TimelineViewModel(Session session) {
+        this.session = session;
+        session.walkthroughProperty().addListener((o, a, b) -> {
+            follow();
+            update();
+        });
+        session.cursorProperty().addListener((o, a, b) -> {
+            follow();
+            update();
+        });
+        baseScale.addListener((o, a, b) -> {
+            follow();
+            update();
+        });
+        presenter.addListener((o, a, b) -> update());
+        update();
+    }
+
+    /** The window's zoom (times the presenter factor): bind it to the shell's zoom model. */
+    public DoubleProperty baseScaleProperty() {
+        return baseScale;
+    }
+
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** The effective scale: window zoom × step width. */
+    public double scale() {
+        double s = baseScale.get() * stepZoom.get();
+        // the figure's height must fit too (presenter mode on a 720-pixel projector)
+        return height > 0 ? Math.max(0.05, Math.min(s, height / TimelineLayout.HEIGHT)) : s;
+    }
+
+    /** The view reports its size. */
+    public void setViewport(double w, double h) {
+        if (w != width || h != height) {
+            width = w;
+            height = h;
+            follow();
+            update();
+        }
+    }
+
+    public void scrollTo(double x) {
+        scrollX.set(clampScroll(x));
+        update();
+    }
+
+    public void scrollBy(double dx) {
+        scrollTo(scrollX.get() + dx);
+    }
+
+    public void zoomSteps(double factor) {
+        setStepZoom(stepZoom.get() * factor);
+    }
+
+    /** Step width so that every step fits the viewport (at most 1). */
+    public void fitAll() {
+        Walkthrough w = session.getWalkthrough();
+        if (w == null || width <= 0) {
+            return;
+        }
+        double full = TimelineLayout.contentWidth(w.steps(), baseScale.get());
+        setStepZoom(Math.min(1.0, width / full));
+    }
+
+    public void setStepZoom(double z) {
+        stepZoom.set(Math.max(MIN_STEP_ZOOM, Math.min(MAX_STEP_ZOOM, z)));
+        follow();
+        update();
+    }
+
+    /** The pointer moved to (x, y) in the viewport: highlight the parameter under it, if any. */
+    public void hover(double x, double y) {
+        TimelineLayout l = layout();
+        String param = null;
+        if (l != null) {
+            TimelineLayout.Hit hit = l.hitTest(x, y);
+            param = hit.kind() == TimelineLayout.Kind.PARAM ? hit.param() : null;
+        }
+        setHighlight(param);
+    }
+
+    public void setHighlight(String param) {
+        if (param == null ? highlight.get() == null : param.equals(highlight.get())) {
+            return;
+        }
+        highlight.set(param);
+        hoverText.set(param == null ? "" : sharedText(param));
+        update();
+    }
+
+    private String sharedText(String param) {
+        Walkthrough w = session.getWalkthrough();
+        if (w == null) {
+            return "";
+        }
+        DMatrixRMaj m = switch (param) {
+            case TimelineLayout.W_XH -> w.model().params().weightIh;
+            case TimelineLayout.W_HH -> w.model().params().weightHh;
+            case TimelineLayout.W_OUT -> w.model().params().weightOut;
+            default -> w.model().params().biasIh;
+        };
+        int rows = param.equals(TimelineLayout.BIAS) ? m.getNumElements() : m.numRows;
+        int cols = param.equals(TimelineLayout.BIAS) ? 1 : m.numCols;
+        return I18n.get("timeline.shared", param, Integer.toString(rows), Integer.toString(cols), Integer.toString(w.steps()));
+    }
+
+    /** The layout of the current frame in the current viewport, or null before the first walk. */
+    public TimelineLayout layout() {
+        TimelineFigure.Frame f = frame.get();
+        return f == null ? null : TimelineFigure.layout(f, width, height);
+    }
+
+    private void follow() {
+        Walkthrough w = session.getWalkthrough();
+        if (w == null) {
+            return;
+        }
+        maxScroll.set(TimelineLayout.maxScroll(w.steps(), scale(), width));
+        Cursor c = session.getCursor();
+        int t = c.phase() == Phase.FORWARD || c.phase() == Phase.BACKWARD ? c.step() : c.phase() == Phase.START ? 0 : -1;
+        if (t >= 0 && width > 0) {
+            scrollX.set(TimelineLayout.scrollToShow(t, w.steps(), scale(), width, scrollX.get()));
+        } else {
+            scrollX.set(clampScroll(scrollX.get()));
+        }
+    }
+
+    private double clampScroll(double x) {
+        Walkthrough w = session.getWalkthrough();
+        if (w == null) {
+            return 0;
+        }
+        return Math.max(0, Math.min(x, TimelineLayout.maxScroll(w.steps(), scale(), width)));
+    }
+
+    private void update() {
+        Walkthrough w = session.getWalkthrough();
+        if (w == null) {
+            frame.set(null);
+            return;
+        }
+        maxScroll.set(TimelineLayout.maxScroll(w.steps(), scale(), width));
+        frame.set(new TimelineFigure.Frame(w, session.getScenario(), session.getCursor(), scale(), scrollX.get(),
+                highlight.get(), presenter.get(), I18n::get));
+    }
+
+    public ReadOnlyObjectProperty<TimelineFigure.Frame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public TimelineFigure.Frame getFrame() {
+        return frame.get();
+    }
+
+    public ReadOnlyDoubleProperty scrollXProperty() {
+        return scrollX.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty maxScrollProperty() {
+        return maxScroll.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty stepZoomProperty() {
+        return stepZoom.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> highlightProperty() {
+        return highlight.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hoverTextProperty() {
+        return hoverText.getReadOnlyProperty();
+    }
+
+    public double viewportWidth() {
+        return width;
+    }
+
+    public double viewportHeight() {
+        return height;
+    }
+}

@@ -1,0 +1,70 @@
+package org.unroll.ui.demo;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.util.Duration;
+import org.unroll.engine.Activation;
+import org.unroll.engine.CellType;
+import org.unroll.task.InitialState;
+import org.unroll.task.Setup;
+import org.unroll.ui.UnrollApp;
+import org.unroll.ui.session.Session;
+import org.unroll.ui.shell.MainWindow;
+
+/**
+ * The real main window on a chosen lesson and point, for screenshots:
+ * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter}. Prints READY when laid out.
+ */
+public final class DemoApp extends Application {
+    private ExecutorService compute;
+
+    @Override
+    public void start(javafx.stage.Stage stage) {
+        Map<String, String> a = getParameters().getNamed();
+        Setup s = Setup.JEEP;
+        if (a.containsKey("cell")) {
+            String c = a.get("cell");
+            s = c.equals("lstm") ? s.withCell(CellType.LSTM) : c.equals("gru") ? s.withCell(CellType.GRU)
+                    : c.equals("relu") ? s.withActivation(Activation.RELU) : s;
+        }
+        if (a.containsKey("hidden")) {
+            s = s.withHiddenSize(Integer.parseInt(a.get("hidden")));
+        }
+        if (a.containsKey("text")) {
+            s = s.withText(a.get("text"));
+        }
+        if (a.containsKey("sigma")) {
+            s = s.withSpectralNorm(Double.parseDouble(a.get("sigma")));
+        }
+        if (a.containsKey("random")) {
+            s = s.withInitialState(InitialState.RANDOM);
+        }
+        compute = UnrollApp.computeThread();
+        Session session = new Session(compute, Platform::runLater);
+        MainWindow w = UnrollApp.open(stage, session);
+        if (a.containsKey("presenter")) {
+            w.zoom().setPresenter(true);
+        }
+        int position = Integer.parseInt(a.getOrDefault("position", "0"));
+        session.walkthroughProperty().addListener((o, old, now) -> {
+            if (now != null && old == null) {
+                Platform.runLater(() -> session.moveToIndex(position));
+                if (a.containsKey("hover")) {
+                    w.timeline().viewModel().setHighlight(a.get("hover"));
+                }
+                PauseTransition p = new PauseTransition(Duration.millis(800));
+                p.setOnFinished(e -> System.out.println("READY " + session.getCursor()));
+                p.play();
+            }
+        });
+        session.apply(s);
+    }
+
+    @Override
+    public void stop() {
+        compute.shutdownNow();
+    }
+}

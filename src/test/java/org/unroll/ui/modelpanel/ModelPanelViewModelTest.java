@@ -1,0 +1,82 @@
+package org.unroll.ui.modelpanel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.unroll.engine.Activation;
+import org.unroll.engine.CellType;
+import org.unroll.task.InitialState;
+import org.unroll.task.Setup;
+import org.unroll.ui.I18n;
+
+class ModelPanelViewModelTest {
+    private final List<Setup> applied = new ArrayList<>();
+    private final ModelPanelViewModel vm = new ModelPanelViewModel(applied::add);
+
+    @BeforeAll
+    static void english() {
+        I18n.setLocale(Locale.ENGLISH);
+    }
+
+    @Test
+    void loadingShowsASetupWithoutApplyingIt() {
+        vm.load(Setup.JEEP);
+        assertTrue(applied.isEmpty());
+        assertEquals(CellChoice.RNN_TANH, vm.cellProperty().get());
+        assertEquals("jeep", vm.textProperty().get());
+        assertEquals("0.1", vm.learningRateProperty().get());
+        assertEquals(Setup.JEEP, vm.toSetup().orElseThrow(), "the controls describe exactly jeep");
+    }
+
+    @Test
+    void everyChangeIsAppliedAtOnce() {
+        vm.load(Setup.JEEP);
+        vm.cellProperty().set(CellChoice.LSTM);
+        assertEquals(Setup.JEEP.withCell(CellType.LSTM), applied.get(applied.size() - 1));
+        vm.cellProperty().set(CellChoice.RNN_RELU);
+        assertEquals(Setup.JEEP.withActivation(Activation.RELU), applied.get(applied.size() - 1));
+        vm.hiddenSizeProperty().set(16);
+        vm.textProperty().set("我爱你");
+        vm.initialStateProperty().set(InitialState.RANDOM);
+        Setup last = applied.get(applied.size() - 1);
+        assertEquals(16, last.hiddenSize());
+        assertEquals("我爱你", last.text());
+        assertEquals(InitialState.RANDOM, last.initialState());
+    }
+
+    @Test
+    void theSpectralNormAppliesOnlyWhenScalingIsOnAndIsClamped() {
+        vm.load(Setup.JEEP);
+        vm.spectralNormProperty().set(2.5);
+        assertTrue(applied.isEmpty(), "slider alone: PyTorch init kept, nothing to recompute");
+        vm.scaleWhhProperty().set(true);
+        assertEquals(2.5, applied.get(applied.size() - 1).spectralNorm(), 1e-12);
+        vm.spectralNormProperty().set(7);
+        assertEquals(ModelPanelViewModel.MAX_SPECTRAL, applied.get(applied.size() - 1).spectralNorm(), 1e-12);
+    }
+
+    @Test
+    void aBadValueShowsOneLineAndKeepsTheModel() {
+        vm.load(Setup.JEEP);
+        vm.textProperty().set("j");
+        assertTrue(applied.isEmpty(), "nothing applied");
+        assertTrue(vm.messageProperty().get().contains("at least two characters"), vm.messageProperty().get());
+        assertTrue(!vm.messageProperty().get().contains("\n"));
+        vm.textProperty().set("jeep");
+        assertEquals("", vm.messageProperty().get(), "fixed: message gone");
+        vm.seedProperty().set("seven");
+        assertTrue(vm.messageProperty().get().contains("seed"));
+        vm.seedProperty().set("7");
+        vm.learningRateProperty().set("-1");
+        assertTrue(vm.messageProperty().get().contains("learning rate"));
+        vm.learningRateProperty().set("0.5");
+        assertEquals(0.5, applied.get(applied.size() - 1).learningRate(), 1e-12);
+        vm.textProperty().set("x".repeat(ModelPanelViewModel.MAX_TEXT + 1));
+        assertTrue(vm.messageProperty().get().contains(Integer.toString(ModelPanelViewModel.MAX_TEXT)));
+    }
+}
