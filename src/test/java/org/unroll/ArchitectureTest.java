@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering: a pure engine, JavaFX only in the UI, io below cli and ui. */
+/** The layering: a pure engine (the JDK, its Vector API and EJML), JavaFX only in the UI, io below cli and ui. */
 class ArchitectureTest {
     private static JavaClasses production;
 
@@ -25,7 +25,7 @@ class ArchitectureTest {
     void theEngineUsesOnlyTheJdkAndEjml() {
         classes().that().resideInAPackage("org.unroll.engine..")
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "org.ejml..", "org.unroll.engine..")
+                .resideInAnyPackage("java..", "jdk.incubator.vector..", "org.ejml..", "org.unroll.engine..")
                 .check(production);
     }
 

@@ -290,7 +290,8 @@ public final class ChartStyle {
 
     /**
      * A tick unit for a time-step axis with {@code steps} steps: 1, 2, 5, 10, 20, 50, …,
-     * the smallest that leaves at most about 20 labels.
+     * the smallest that leaves at most about 12 labels (three-digit steps stay legible on a
+     * half-width chart).
      *
      * @param steps the number of steps
      * @return the tick unit
@@ -298,7 +299,7 @@ public final class ChartStyle {
     public static NumberTickUnit stepTickUnit(int steps) {
         double unit = 1;
         int i = 0;
-        while (steps / unit > 20) {
+        while (steps / unit > 12) {
             unit *= (i++ % 3 == 1) ? 2.5 : 2;
         }
         return new NumberTickUnit(unit, new java.text.DecimalFormat("0"));

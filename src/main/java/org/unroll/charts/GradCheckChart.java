@@ -78,7 +78,7 @@ public final class GradCheckChart {
                 x[i] = i;
                 analytic[i] = row.analytic();
                 numeric[i] = row.numeric();
-                (row.passes(r.tolerance()) ? pass : fail).add(new double[] {i, row.relativeError()});
+                (r.passes(row) ? pass : fail).add(new double[] {i, row.relativeError()});
             }
             int failures = fail.size();
             plot.setDomainAxis(symbolAxis(rows.stream().map(GradCheckResult.Row::label).toList()));
@@ -94,7 +94,8 @@ public final class GradCheckChart {
                     true);
             tolerance.setValue(r.tolerance());
             errors.getRangeAxis().setRange(errorRange(r));
-            tolerance.setLabel("tolerance " + TickNumberFormat.text(r.tolerance()));
+            tolerance.setLabel("tolerance " + TickNumberFormat.text(r.tolerance())
+                    + (r.absoluteTolerance() > 0 ? "  (or |a − n| ≤ " + TickNumberFormat.text(r.absoluteTolerance()) + ")" : ""));
             chart.setTitle(r.cellLabel() + " gradient check: " + (failures == 0
                     ? "all " + n + " entries pass" : failures + " of " + n + " entries fail"));
         });

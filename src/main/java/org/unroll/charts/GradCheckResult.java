@@ -10,8 +10,31 @@ import java.util.stream.Collectors;
  * @param cellLabel what the title calls the cell, e.g. "LSTM"
  * @param rows      the checked entries, in drawing order (at least one)
  * @param tolerance the relative error below which an entry passes (e.g. 1e-6), &gt; 0
+ * @param absoluteTolerance an entry whose |analytic − numeric| is at most this passes too,
+ *                  whatever its relative error (tiny gradients are judged absolutely, as the
+ *                  engine's check does); 0 for a purely relative verdict
  */
-public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance) {
+public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance, double absoluteTolerance) {
+
+    /**
+     * A purely relative verdict.
+     *
+     * @param cellLabel the label
+     * @param rows      the rows
+     * @param tolerance the relative tolerance
+     */
+    public GradCheckResult(String cellLabel, List<Row> rows, double tolerance) {
+        this(cellLabel, rows, tolerance, 0);
+    }
+
+    /**
+     * @param row one of the rows
+     * @return whether it passes: relative error within the tolerance, or absolute difference
+     *         within the absolute tolerance
+     */
+    public boolean passes(Row row) {
+        return row.passes(tolerance) || Math.abs(row.analytic() - row.numeric()) <= absoluteTolerance;
+    }
 
     /**
      * One checked entry.
@@ -76,10 +99,13 @@ public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be a positive number, was " + tolerance);
         }
+        if (!(absoluteTolerance >= 0) || Double.isInfinite(absoluteTolerance)) {
+            throw new IllegalArgumentException("absolute tolerance must be 0 or more, was " + absoluteTolerance);
+        }
     }
 
     /** @return whether every row passes the tolerance */
     public boolean allPass() {
-        return rows.stream().allMatch(r -> r.passes(tolerance));
+        return rows.stream().allMatch(this::passes);
     }
 }

@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The user's input cannot be used: a bad file, a missing or unknown argument. */
     public static final int BAD_INPUT = 2;
+    /** A gradient check found analytic and numeric gradients that disagree. */
+    public static final int CHECK_FAILED = 3;
 
     private ExitCodes() {
     }

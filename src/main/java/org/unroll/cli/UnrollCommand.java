@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "unroll", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Backpropagation through time, step by step. Without arguments bin/unroll opens"
                 + " the desktop app; with a subcommand it works headless.",
-        subcommands = {GradCommand.class})
+        subcommands = {GradCommand.class, GradCheckCommand.class, BenchCommand.class, RenderCommand.class,
+                LessonCommand.class})
 final class UnrollCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -10,12 +10,36 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class GradCheck {
 
-    /** The check of one parameter tensor, entries in row-major order. */
+    /**
+     * The check of one parameter tensor. {@code entries} lists the checked entries' row-major
+     * indices in the tensor; analytic, numeric and relativeError are parallel to it (every
+     * entry, in row-major order, unless the check was capped to a sample).
+     */
     public record ParamCheck(String name, int rows, int cols, double[] analytic, double[] numeric,
-                             double[] relativeError, int worstIndex, boolean passed) {
+                             double[] relativeError, int worstIndex, boolean passed, int[] entries) {
+        /** A check of every entry, in row-major order. */
+        public ParamCheck(String name, int rows, int cols, double[] analytic, double[] numeric,
+                          double[] relativeError, int worstIndex, boolean passed) {
+            this(name, rows, cols, analytic, numeric, relativeError, worstIndex, passed, range(analytic.length));
+        }
+
         public double worstRelativeError() {
             return relativeError.length == 0 ? 0 : relativeError[worstIndex];
         }
+    }
+
+    /** Told how far a check has come; answers false to stop it. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Never stops. */
+        Progress NONE = (done, total) -> true;
+
+        /**
+         * @param done  entries checked so far
+         * @param total entries to check
+         * @return whether to go on
+         */
+        boolean report(int done, int total);
     }
 
     /** Every parameter's check and the verdict. */
@@ -27,6 +51,29 @@ public final class GradCheck {
 
     /** Checks every entry of every parameter of {@code model} on {@code seq}. The model is not modified. */
     public static Report run(Model model, SequenceBatch seq, GradCheckConfig config) {
+        return run(model, seq, config, Integer.MAX_VALUE, Progress.NONE);
+    }
+
+    /**
+     * Checks at most {@code maxEntriesPerParam} entries of each parameter: all of them when
+     * there are that few, else a deterministic sample spread evenly over the tensor (entry
+     * ⌊i·n/max⌋ for i = 0 … max−1), so every gate block and row is visited.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} answers false
+     */
+    public static Report run(Model model, SequenceBatch seq, GradCheckConfig config, int maxEntriesPerParam,
+                             Progress progress) {
+        if (maxEntriesPerParam < 1) {
+            throw new IllegalArgumentException("check at least one entry per parameter");
+        }
+        int total = 0;
+        for (String name : Params.NAMES) {
+            total += Math.min(model.params().get(name).getNumElements(), maxEntriesPerParam);
+        }
+        int done = 0;
+        if (!progress.report(0, total)) {
+            throw new java.util.concurrent.CancellationException("gradient check cancelled");
+        }
         Model probe = model.withParams(model.params().copy());
         Bptt bptt = new Bptt(probe, seq);
         bptt.forward();
@@ -38,12 +85,15 @@ public final class GradCheck {
         for (String name : Params.NAMES) {
             DMatrixRMaj p = probe.params().get(name);
             DMatrixRMaj a = analytic.get(name);
-            int n = p.getNumElements();
+            int[] entries = sample(p.getNumElements(), maxEntriesPerParam);
+            int n = entries.length;
+            double[] ana = new double[n];
             double[] num = new double[n];
             double[] rel = new double[n];
             int worstIndex = 0;
             boolean ok = true;
-            for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                int i = entries[k];
                 double saved = p.data[i];
                 p.data[i] = saved + config.epsilon();
                 double plus = bptt.forward();
@@ -51,20 +101,44 @@ public final class GradCheck {
                 double minus = bptt.forward();
                 p.data[i] = saved;
                 // dL/dθ_i ≈ (L(θ + h e_i) − L(θ − h e_i)) / 2h
-                num[i] = (plus - minus) / (2 * config.epsilon());
-                rel[i] = relativeError(a.data[i], num[i]);
-                if (rel[i] > rel[worstIndex]) {
-                    worstIndex = i;
+                ana[k] = a.data[i];
+                num[k] = (plus - minus) / (2 * config.epsilon());
+                rel[k] = relativeError(ana[k], num[k]);
+                if (rel[k] > rel[worstIndex]) {
+                    worstIndex = k;
                 }
-                if (rel[i] > config.maxRelativeError() && Math.abs(a.data[i] - num[i]) > config.minAbsoluteError()) {
+                if (rel[k] > config.maxRelativeError() && Math.abs(ana[k] - num[k]) > config.minAbsoluteError()) {
                     ok = false;
                 }
+                if (!progress.report(++done, total)) {
+                    throw new java.util.concurrent.CancellationException("gradient check cancelled");
+                }
             }
-            checks.add(new ParamCheck(name, p.numRows, p.numCols, a.data.clone(), num, rel, worstIndex, ok));
+            checks.add(new ParamCheck(name, p.numRows, p.numCols, ana, num, rel, worstIndex, ok, entries));
             worst = Math.max(worst, n == 0 ? 0 : rel[worstIndex]);
             passed &= ok;
         }
         return new Report(List.copyOf(checks), worst, passed);
+    }
+
+    /** The row-major indices a capped check visits: all n when n ≤ max, else ⌊i·n/max⌋ for i &lt; max. */
+    public static int[] sample(int n, int max) {
+        if (n <= max) {
+            return range(n);
+        }
+        int[] out = new int[max];
+        for (int i = 0; i < max; i++) {
+            out[i] = (int) ((long) i * n / max);
+        }
+        return out;
+    }
+
+    private static int[] range(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
     }
 
     /** |a − n| / (|a| + |n|), and 0 when both are 0. */

@@ -41,6 +41,11 @@ public final class UnrollApp extends Application {
     public static MainWindow open(Stage stage, Session session) {
         ErrorDialogs.installUncaughtHandler();
         MainWindow window = new MainWindow(session, new ZoomModel());
+        org.unroll.ui.charts.ChartsPane charts = new org.unroll.ui.charts.ChartsPane(session);
+        charts.setPrefHeight(330);
+        charts.setMinHeight(200);
+        charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
+        window.chartsSlot().getChildren().add(charts);
         Scene scene = new Scene(window.root(), 1280, 720);
         window.install(scene);
         stage.setTitle(I18n.get("app.title") + " — " + I18n.get("app.subtitle"));

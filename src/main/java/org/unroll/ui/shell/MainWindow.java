@@ -82,6 +82,7 @@ public final class MainWindow {
     private final MenuItem zoomIn = new MenuItem(I18n.get("menu.zoomIn"));
     private final MenuItem zoomOut = new MenuItem(I18n.get("menu.zoomOut"));
     private final MenuItem zoomReset = new MenuItem(I18n.get("menu.zoomReset"));
+    private final MenuItem compareItem = new MenuItem(I18n.get("compare.menu"));
 
     public MainWindow(Session session, ZoomModel zoom) {
         this.session = session;
@@ -111,7 +112,9 @@ public final class MainWindow {
         zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
         zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
+        compareItem.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
+                new SeparatorMenuItem(), compareItem);
         menu.getMenus().setAll(file, view);
 
         busy.getStyleClass().add("busy-indicator");
@@ -205,6 +208,7 @@ public final class MainWindow {
         zoomIn.setOnAction(e -> zoom.zoomIn());
         zoomOut.setOnAction(e -> zoom.zoomOut());
         zoomReset.setOnAction(e -> zoom.resetZoom());
+        compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
     }
 

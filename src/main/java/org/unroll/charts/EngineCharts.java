@@ -1,0 +1,247 @@
+package org.unroll.charts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.CellType;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.GradCheck;
+import org.unroll.engine.GradCheckConfig;
+import org.unroll.engine.Model;
+import org.unroll.engine.Params;
+import org.unroll.engine.Phase;
+import org.unroll.engine.SequenceBatch;
+import org.unroll.engine.Tape;
+import org.unroll.engine.Walkthrough;
+
+/**
+ * Engine results as the charts' input records. Every number is copied from the engine
+ * (its flow, tape, per-step gradients, gradient check); nothing is recomputed here except
+ * sums and norms that the records document. Toolkit-free, so the headless
+ * {@code unroll render} uses it as well as the window.
+ *
+ * <p>Time steps: the engine counts steps t = 0 … T−1, the charts t = 1 … T (step t of the
+ * engine is time step t + 1 on a chart). Everything reads sequence 0 of the batch.
+ */
+public final class EngineCharts {
+
+    /** How many entries of each parameter a capped gradient check visits by default. */
+    public static final int DEFAULT_CHECK_ENTRIES = 16;
+
+    private EngineCharts() {
+    }
+
+    /**
+     * The gradient flow of a walk: ‖dL/dh_t‖, ‖∂h_T/∂h_k‖, the LSTM cell path, the bound, γ
+     * and σ_max exactly as {@link org.unroll.engine.GradientFlow} holds them.
+     *
+     * @param w the walk
+     * @return the flow, labelled with {@link Model#label()}
+     */
+    public static GradientFlow flow(Walkthrough w) {
+        return flow(w.model().label(), w.flow());
+    }
+
+    /**
+     * @param label the legend label
+     * @param f     the engine's flow
+     * @return the same numbers as a chart record
+     */
+    public static GradientFlow flow(String label, org.unroll.engine.GradientFlow f) {
+        double[] dh = f.dhNorms();
+        return new GradientFlow(label, dh.length, dh, f.jacobianNorms(), f.cellJacobianNorms(), f.bound(),
+                f.gamma(), f.sigmaMax());
+    }
+
+    /**
+     * The gate activations of a gated cell: LSTM i, f, g, o or GRU r, z, n, read from the
+     * tape. A plain RNN has no gates: empty.
+     *
+     * @param w the walk
+     * @return the activations, or empty for a plain RNN
+     */
+    public static Optional<GateActivations> gates(Walkthrough w) {
+        return gates(w.model(), w.tape());
+    }
+
+    /**
+     * @param model the model (for the cell)
+     * @param tape  a tape whose forward pass has run
+     * @return the activations of sequence 0, or empty for a plain RNN
+     */
+    public static Optional<GateActivations> gates(Model model, Tape tape) {
+        CellType cell = model.cell();
+        if (cell == CellType.RNN) {
+            return Optional.empty();
+        }
+        int gates = cell.gates();
+        int hs = tape.hiddenSize;
+        double[][][] v = new double[gates][tape.steps][hs];
+        for (int g = 0; g < gates; g++) {
+            for (int t = 0; t < tape.steps; t++) {
+                for (int u = 0; u < hs; u++) {
+                    v[g][t][u] = Tape.at(tape.gates, tape.row(t), g * hs + u);
+                }
+            }
+        }
+        return Optional.of(cell == CellType.LSTM ? GateActivations.lstm(v) : GateActivations.gru(v));
+    }
+
+    /** Why there is no heat map for a cell, or null when there is one. */
+    public static String noGatesReason(Model model) {
+        return model.cell() == CellType.RNN
+                ? "A plain " + model.label() + " has no gates: h_t = " + model.activation().id()
+                + "(W_ih x_t + W_hh h_{t−1} + b).  Choose an LSTM or a GRU to see i, f, g, o or r, z, n."
+                : null;
+    }
+
+    /**
+     * Every step's own contribution to every parameter gradient, from
+     * {@link Walkthrough#stepContribution(int)}, t = 0 … T−1. Computed once per walk; choosing
+     * another entry then only reads it.
+     *
+     * @param w the walk
+     * @return T parameter sets
+     */
+    public static List<Params> perStep(Walkthrough w) {
+        List<Params> out = new ArrayList<>(w.steps());
+        for (int t = 0; t < w.steps(); t++) {
+            out.add(w.stepContribution(t));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The contributions of each step to one entry (signed) and every parameter's per-step
+     * Frobenius norms, with the engine's accumulated gradient as the total.
+     *
+     * @param w         the walk
+     * @param parameter one of {@link Params#NAMES}
+     * @param row       the entry's row
+     * @param col       the entry's column (0 for a bias, which is 1 × n: pass its index as col)
+     * @return the record
+     */
+    public static StepContributions contributions(Walkthrough w, String parameter, int row, int col) {
+        return contributions(w.model().label(), perStep(w), w.gradients(), parameter, row, col);
+    }
+
+    /**
+     * As {@link #contributions(Walkthrough, String, int, int)}, from steps computed before.
+     *
+     * @param label     the cell's label
+     * @param perStep   step t's contributions at index t
+     * @param total     the whole accumulated gradient
+     * @param parameter the parameter
+     * @param row       the row
+     * @param col       the column
+     * @return the record
+     */
+    public static StepContributions contributions(String label, List<Params> perStep, Params total,
+                                                  String parameter, int row, int col) {
+        DMatrixRMaj whole = total.get(parameter);
+        if (row < 0 || row >= whole.numRows || col < 0 || col >= whole.numCols) {
+            throw new IllegalArgumentException(parameter + " is " + whole.numRows + "×" + whole.numCols
+                    + ", no entry [" + row + "," + col + "]");
+        }
+        double[] entry = new double[perStep.size()];
+        for (int t = 0; t < perStep.size(); t++) {
+            entry[t] = perStep.get(t).get(parameter).get(row, col);
+        }
+        Map<String, double[]> norms = new LinkedHashMap<>();
+        for (String name : offerOrder()) {
+            double[] n = new double[perStep.size()];
+            for (int t = 0; t < perStep.size(); t++) {
+                n[t] = frobenius(perStep.get(t).get(name));
+            }
+            norms.put(name, n);
+        }
+        return new StepContributions(label, parameter, row, col, entry, whole.get(row, col), norms);
+    }
+
+    /** The parameters in the order the charts offer them: the shared recurrent weight first. */
+    public static List<String> offerOrder() {
+        return List.of("weight_hh", "weight_ih", "bias_hh", "bias_ih", "weight_out", "bias_out");
+    }
+
+    /**
+     * The entry of a parameter whose accumulated gradient is largest in magnitude: a default
+     * that shows something.
+     *
+     * @param gradients the accumulated gradients
+     * @param parameter the parameter
+     * @return {row, col}
+     */
+    public static int[] largestEntry(Params gradients, String parameter) {
+        DMatrixRMaj m = gradients.get(parameter);
+        int best = 0;
+        for (int i = 1; i < m.getNumElements(); i++) {
+            if (!(Math.abs(m.data[i]) <= Math.abs(m.data[best]))) {
+                best = i;
+            }
+        }
+        return new int[] {best / m.numCols, best % m.numCols};
+    }
+
+    private static double frobenius(DMatrixRMaj m) {
+        double s = 0;
+        for (int i = 0; i < m.getNumElements(); i++) {
+            s += m.data[i] * m.data[i];
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Runs the engine's gradient check, at most {@code maxEntriesPerParam} entries of each
+     * parameter (a deterministic sample, see {@link GradCheck#sample(int, int)}).
+     *
+     * @param model              the model (not modified)
+     * @param seq                the sequence
+     * @param config             ε and tolerances
+     * @param maxEntriesPerParam the cap per parameter
+     * @param progress           told of progress; answering false cancels
+     * @return the result as a chart record
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public static GradCheckResult gradCheck(Model model, SequenceBatch seq, GradCheckConfig config,
+                                            int maxEntriesPerParam, GradCheck.Progress progress) {
+        return gradCheck(model.label(), GradCheck.run(model, seq, config, maxEntriesPerParam, progress), config);
+    }
+
+    /**
+     * A gradient-check report as chart rows, parameter by parameter in {@link Params#NAMES}
+     * order; the relative errors and the verdict (relative, or absolute for tiny gradients)
+     * are the engine's.
+     *
+     * @param label  the cell's label
+     * @param report the engine's report
+     * @param config the configuration it ran with (its relative tolerance becomes the chart's)
+     * @return the result
+     */
+    public static GradCheckResult gradCheck(String label, GradCheck.Report report, GradCheckConfig config) {
+        List<GradCheckResult.Row> rows = new ArrayList<>();
+        for (GradCheck.ParamCheck p : report.params()) {
+            for (int k = 0; k < p.entries().length; k++) {
+                int i = p.entries()[k];
+                List<Integer> index = p.rows() == 1 ? List.of(i) : List.of(i / p.cols(), i % p.cols());
+                double rel = p.relativeError()[k];
+                rows.add(new GradCheckResult.Row(p.name(), index, p.analytic()[k], p.numeric()[k],
+                        Double.isNaN(rel) || rel >= 0 ? rel : Double.NaN));
+            }
+        }
+        return new GradCheckResult(label, rows, config.maxRelativeError(), config.minAbsoluteError());
+    }
+
+    /**
+     * The time step a chart marks at a cursor: step t + 1 while forward or backward step t is
+     * current, else none.
+     *
+     * @param c the cursor
+     * @return 1 … T, or −1
+     */
+    public static int chartStep(Cursor c) {
+        return c.phase() == Phase.FORWARD || c.phase() == Phase.BACKWARD ? c.step() + 1 : -1;
+    }
+}

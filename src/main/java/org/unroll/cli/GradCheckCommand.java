@@ -1,0 +1,71 @@
+package org.unroll.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.unroll.engine.GradCheck;
+import org.unroll.engine.GradCheckConfig;
+import org.unroll.io.FormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** {@code unroll gradcheck MODEL.json SEQ.json}: BPTT's gradients beside central finite differences. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Compares the analytic BPTT gradient of every parameter entry with a central"
+                + " finite difference (L(θ+h) − L(θ−h)) / 2h and prints, per parameter, the worst relative"
+                + " error |a − n| / (|a| + |n|). Exit code 3 when an entry fails.")
+final class GradCheckCommand extends Subcommand {
+    @Parameters(index = "0", paramLabel = "MODEL.json", description = "a bptt-model/1 file")
+    private Path model;
+
+    @Parameters(index = "1", paramLabel = "SEQ.json", description = "a bptt-sequence/1 file")
+    private Path sequence;
+
+    @Option(names = "--epsilon", paramLabel = "H", description = "the finite-difference step h (default: ${DEFAULT-VALUE})")
+    private double epsilon = GradCheckConfig.DEFAULT.epsilon();
+
+    @Option(names = "--tolerance", paramLabel = "R", description = "the largest relative error that passes (default: ${DEFAULT-VALUE})")
+    private double tolerance = GradCheckConfig.DEFAULT.maxRelativeError();
+
+    @Option(names = "--entries", description = "print every entry, not only the worst of each parameter")
+    private boolean entries;
+
+    @Override
+    protected int run() throws FormatException {
+        if (!(epsilon > 0 && epsilon < 1)) {
+            throw new ParameterException(spec().commandLine(), "--epsilon must be between 0 and 1, got " + epsilon);
+        }
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new ParameterException(spec().commandLine(), "--tolerance must be between 0 and 1, got " + tolerance);
+        }
+        Inputs in = Inputs.load(model, sequence);
+        GradCheckConfig config = new GradCheckConfig(epsilon, tolerance, GradCheckConfig.DEFAULT.minAbsoluteError());
+        GradCheck.Report report = GradCheck.run(in.model(), in.sequence(), config);
+        out().println(String.format(Locale.ROOT, "%-11s %7s  %-10s %22s %22s  %s",
+                "parameter", "entries", "worst at", "analytic", "numeric", "rel. error"));
+        for (GradCheck.ParamCheck p : report.params()) {
+            if (entries) {
+                for (int i = 0; i < p.analytic().length; i++) {
+                    out().println(row(p, i, ""));
+                }
+            } else {
+                out().println(row(p, p.worstIndex(), String.valueOf(p.analytic().length)));
+            }
+        }
+        int total = report.params().stream().mapToInt(p -> p.analytic().length).sum();
+        out().println(String.format(Locale.ROOT,
+                "%s: an entry passes when its relative error is at most %.0e or |a - n| is at most %.0e (h = %.0e);"
+                        + " worst relative error %.3e",
+                report.passed() ? "all " + total + " entries pass" : "FAIL", tolerance,
+                config.minAbsoluteError(), epsilon, report.worstRelativeError()));
+        return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private static String row(GradCheck.ParamCheck p, int i, String count) {
+        String at = p.rows() == 1 ? "[" + i + "]" : "[" + i / p.cols() + "," + i % p.cols() + "]";
+        return String.format(Locale.ROOT, "%-11s %7s  %-10s %22.15e %22.15e  %.3e%s",
+                p.name(), count, at, p.analytic()[i], p.numeric()[i], p.relativeError()[i],
+                p.passed() ? "" : "  FAIL");
+    }
+}

@@ -1,0 +1,114 @@
+package org.unroll.lesson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Finds the built-in lessons: the {@code lessons/} folder of the working copy when there is
+ * one (so an edited lesson shows at once), else the copy packaged in the jar under
+ * {@code /lessons}. Files are taken in name order, so 01-…, 02-… set the order.
+ */
+public final class LessonLibrary {
+    /** The file ending of a lesson. */
+    public static final String SUFFIX = ".lesson";
+    /** Names a lessons folder to use instead of ./lessons. */
+    public static final String FOLDER_PROPERTY = "unroll.lessons";
+
+    private LessonLibrary() {
+    }
+
+    /** The lessons folder to read: {@code -Dunroll.lessons=DIR}, else ./lessons when it exists, else null. */
+    public static Path folder() {
+        String p = System.getProperty(FOLDER_PROPERTY);
+        Path dir = p != null ? Paths.get(p) : Paths.get("lessons");
+        return Files.isDirectory(dir) ? dir : null;
+    }
+
+    /** The lesson files of a folder, in name order. */
+    public static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /**
+     * Every built-in lesson that parses; a file that does not is reported to {@code problems}
+     * (one line each) and left out, so one bad file never hides the others.
+     */
+    public static List<Lesson> load(Consumer<String> problems) {
+        Path dir = folder();
+        try {
+            return dir != null ? loadFolder(dir, problems) : loadResources(problems);
+        } catch (IOException | URISyntaxException e) {
+            problems.accept("cannot list the lessons: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The lessons of one folder. */
+    public static List<Lesson> loadFolder(Path dir, Consumer<String> problems) throws IOException {
+        List<Lesson> out = new ArrayList<>();
+        for (Path f : files(dir)) {
+            try {
+                out.add(LessonParser.parse(f));
+            } catch (LessonFormatException e) {
+                problems.accept(e.firstLine());
+            }
+        }
+        return out;
+    }
+
+    /** The lessons packaged on the class path under /lessons. */
+    static List<Lesson> loadResources(Consumer<String> problems) throws IOException, URISyntaxException {
+        URL url = LessonLibrary.class.getResource("/lessons");
+        if (url == null) {
+            return List.of();
+        }
+        URI uri = url.toURI();
+        if (!"jar".equals(uri.getScheme())) {
+            return loadFolder(Paths.get(uri), problems);
+        }
+        FileSystem fs;
+        boolean close = false;
+        try {
+            fs = FileSystems.newFileSystem(uri, Map.of());
+            close = true;
+        } catch (FileSystemAlreadyExistsException e) {
+            fs = FileSystems.getFileSystem(uri);
+        }
+        try {
+            List<Lesson> out = new ArrayList<>();
+            for (Path f : files(fs.getPath("/lessons"))) {
+                String name = "lessons/" + f.getFileName();
+                try (InputStream in = Files.newInputStream(f)) {
+                    out.add(LessonParser.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (LessonFormatException e) {
+                    problems.accept(e.firstLine());
+                }
+            }
+            return out;
+        } finally {
+            if (close) {
+                fs.close();
+            }
+        }
+    }
+}

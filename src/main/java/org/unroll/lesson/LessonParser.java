@@ -1,0 +1,496 @@
+package org.unroll.lesson;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.nio.ByteBuffer;
+import org.unroll.engine.Activation;
+import org.unroll.engine.BackwardStage;
+import org.unroll.engine.CellType;
+import org.unroll.engine.Cursor;
+import org.unroll.task.InitialState;
+import org.unroll.task.Setup;
+
+/**
+ * Reads the {@code .lesson} format (see {@code lessons/README.md}): one directive a line,
+ * {@code #} comments, indented lines continuing the text above. Reports every problem it
+ * finds with its line, as {@code file:line: reason}.
+ */
+public final class LessonParser {
+
+    /** The setup directives, in the order the README lists them. */
+    public static final List<String> SETUP_DIRECTIVES = List.of(
+            "cell", "activation", "hidden", "seed", "spectral_norm", "text", "initial_state", "learning_rate");
+
+    private static final List<String> DIRECTIVES;
+
+    static {
+        List<String> d = new ArrayList<>(List.of("lesson"));
+        for (Lang l : Lang.values()) {
+            d.add("title." + l.code() + ":");
+        }
+        d.add("step");
+        d.add("at");
+        d.addAll(SETUP_DIRECTIVES);
+        for (Lang l : Lang.values()) {
+            d.add(l.code() + ":");
+        }
+        DIRECTIVES = List.copyOf(d);
+    }
+
+    private final String source;
+    private final List<LessonProblem> problems = new ArrayList<>();
+
+    // what has been read so far
+    private String id;
+    private int idLine;
+    private final Map<Lang, StringBuilder> title = new EnumMap<>(Lang.class);
+    private final Map<Lang, Integer> titleLines = new EnumMap<>(Lang.class);
+    private Setup setup = Setup.JEEP;
+    private Setup lessonSetup;
+    private Cursor cursor = Cursor.START;
+    private int cursorLine;
+    private final List<Step> steps = new ArrayList<>();
+    private PendingStep step;
+    /** the text a continuation line adds to, or null */
+    private StringBuilder open;
+
+    private static final class PendingStep {
+        final int line;
+        final Map<Lang, StringBuilder> text = new EnumMap<>(Lang.class);
+        final Map<Lang, Integer> lines = new EnumMap<>(Lang.class);
+        final Map<String, Integer> seen = new LinkedHashMap<>();
+        final List<String> changes = new ArrayList<>();
+        boolean hasAt;
+
+        PendingStep(int line) {
+            this.line = line;
+        }
+    }
+
+    private LessonParser(String source) {
+        this.source = source;
+    }
+
+    /** Reads a lesson file (UTF-8); the name in messages is the path as given. */
+    public static Lesson parse(Path file) throws IOException, LessonFormatException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new LessonFormatException(List.of(new LessonProblem(file.toString(), 0, "not UTF-8 text")));
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Reads a lesson from its text; {@code source} names it in messages. */
+    public static Lesson parse(String source, String text) throws LessonFormatException {
+        return new LessonParser(source).run(text);
+    }
+
+    private Lesson run(String text) throws LessonFormatException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            line(i + 1, lines[i]);
+        }
+        endStep();
+        if (id == null) {
+            problem(1, "the file does not start with \"lesson ID\"");
+        } else {
+            for (Lang l : Lang.values()) {
+                if (!title.containsKey(l)) {
+                    problem(idLine, "the lesson has no title." + l.code() + ": line");
+                }
+            }
+            if (steps.isEmpty() && problems.isEmpty()) {
+                problem(idLine, "the lesson has no steps (a line \"step\" starts one)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new LessonFormatException(problems);
+        }
+        Map<Lang, String> t = new EnumMap<>(Lang.class);
+        title.forEach((l, sb) -> t.put(l, sb.toString()));
+        return new Lesson(id, new Localized(t, titleLines), lessonSetup != null ? lessonSetup : setup, steps, source);
+    }
+
+    private void problem(int line, String reason) {
+        problems.add(new LessonProblem(source, line, reason));
+    }
+
+    private void line(int n, String raw) {
+        String line = stripEnd(raw);
+        if (line.isBlank()) {
+            open = null;
+            return;
+        }
+        if (Character.isWhitespace(line.charAt(0))) {
+            String more = line.strip();
+            if (more.startsWith("#")) {
+                return;
+            }
+            if (open == null) {
+                problem(n, "an indented line continues a title or narration line, but there is none just above");
+                return;
+            }
+            join(open, more);
+            return;
+        }
+        open = null;
+        if (line.startsWith("#")) {
+            return;
+        }
+        int sp = indexOfSpace(line);
+        String head = sp < 0 ? line : line.substring(0, sp);
+        String rest = sp < 0 ? "" : line.substring(sp).strip();
+        if (head.endsWith(":") || (rest.startsWith(":") && isTextKey(head + ":"))) {
+            if (!head.endsWith(":")) {
+                head = head + ":";
+                rest = rest.substring(1).strip();
+            }
+            text(n, head, rest);
+            return;
+        }
+        if (id == null && !head.equals("lesson")) {
+            problem(n, "the file must start with \"lesson ID\" (comments and blank lines may come first)");
+            id = "";
+            idLine = n;
+        }
+        switch (head) {
+            case "lesson" -> lessonLine(n, rest);
+            case "step" -> {
+                if (!rest.isEmpty()) {
+                    problem(n, "\"step\" takes nothing after it (write the narration on the lines below)");
+                }
+                endStep();
+                step = new PendingStep(n);
+            }
+            case "at" -> at(n, rest);
+            default -> {
+                if (SETUP_DIRECTIVES.contains(head)) {
+                    setupLine(n, head, rest);
+                } else {
+                    unknown(n, head);
+                }
+            }
+        }
+    }
+
+    private static boolean isTextKey(String key) {
+        return key.startsWith("title.") || Lang.ofCode(key.substring(0, key.length() - 1)) != null;
+    }
+
+    private void unknown(int n, String head) {
+        String near = Suggest.nearest(head.toLowerCase(Locale.ROOT), DIRECTIVES.stream().map(d -> d.replace(":", "")).toList());
+        problem(n, "unknown directive \"" + head + "\"" + (near != null ? ", did you mean \"" + near + "\"?" : "")
+                + " (expected " + String.join(", ", DIRECTIVES) + ")");
+    }
+
+    private void lessonLine(int n, String rest) {
+        if (id != null && !id.isEmpty()) {
+            problem(n, "a second \"lesson\" line (the first is on line " + idLine + ")");
+            return;
+        }
+        if (!rest.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            problem(n, "the lesson id must be one word of letters, digits, '.', '-' or '_', got \"" + rest + "\"");
+        }
+        id = rest;
+        idLine = n;
+    }
+
+    private void text(int n, String key, String rest) {
+        String name = key.substring(0, key.length() - 1);
+        if (name.startsWith("title.")) {
+            Lang l = Lang.ofCode(name.substring(6));
+            if (l == null || !name.substring(6).equals(l.code())) {
+                unknown(n, key);
+                return;
+            }
+            if (step != null || !steps.isEmpty()) {
+                problem(n, "the title belongs before the first step");
+                return;
+            }
+            if (title.containsKey(l)) {
+                problem(n, "a second " + key + " line (the first is on line " + titleLines.get(l) + ")");
+                return;
+            }
+            if (rest.isEmpty()) {
+                problem(n, key + " is empty");
+            }
+            StringBuilder sb = new StringBuilder(rest);
+            title.put(l, sb);
+            titleLines.put(l, n);
+            open = sb;
+            return;
+        }
+        Lang l = Lang.ofCode(name);
+        if (l == null || !name.equals(l.code())) {
+            unknown(n, key);
+            return;
+        }
+        if (step == null) {
+            problem(n, "narration (" + key + ") before the first \"step\" line");
+            return;
+        }
+        if (step.text.containsKey(l)) {
+            problem(n, "a second " + key + " in this step (the first is on line " + step.lines.get(l) + ")");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(rest);
+        step.text.put(l, sb);
+        step.lines.put(l, n);
+        open = sb;
+    }
+
+    private void at(int n, String rest) {
+        if (step == null) {
+            problem(n, "\"at\" belongs inside a step (a line \"step\" starts one)");
+            return;
+        }
+        if (step.hasAt) {
+            problem(n, "a second \"at\" in this step");
+            return;
+        }
+        step.hasAt = true;
+        Cursor c = cursorTarget(n, rest);
+        if (c != null) {
+            cursor = c;
+            cursorLine = n;
+        }
+    }
+
+    /** start | forward T | loss | backward T stage S | update, with steps counted from 1. */
+    private Cursor cursorTarget(int n, String rest) {
+        String[] w = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        String expected = " (expected start, forward T, loss, backward T stage S, or update; T counts from 1, S is 1 … 4)";
+        if (w.length == 0) {
+            problem(n, "\"at\" needs a target" + expected);
+            return null;
+        }
+        switch (w[0]) {
+            case "start", "loss", "update" -> {
+                if (w.length != 1) {
+                    problem(n, "\"at " + w[0] + "\" takes nothing after it");
+                    return null;
+                }
+                return w[0].equals("start") ? Cursor.START : w[0].equals("loss") ? Cursor.loss() : Cursor.update();
+            }
+            case "forward" -> {
+                if (w.length != 2) {
+                    problem(n, "expected \"at forward T\", got \"at " + rest + "\"");
+                    return null;
+                }
+                Integer t = positive(n, w[1], "the step");
+                return t == null ? null : Cursor.forward(t - 1);
+            }
+            case "backward" -> {
+                if (w.length != 4 || !w[2].equals("stage")) {
+                    problem(n, "expected \"at backward T stage S\", got \"at " + rest + "\"");
+                    return null;
+                }
+                Integer t = positive(n, w[1], "the step");
+                Integer s = positive(n, w[3], "the stage");
+                if (t == null || s == null) {
+                    return null;
+                }
+                if (s > BackwardStage.values().length) {
+                    problem(n, "the stage must be 1 … 4, got " + s);
+                    return null;
+                }
+                return Cursor.backward(t - 1, BackwardStage.values()[s - 1]);
+            }
+            default -> {
+                problem(n, "unknown cursor target \"" + w[0] + "\"" + expected);
+                return null;
+            }
+        }
+    }
+
+    private Integer positive(int n, String word, String what) {
+        try {
+            int v = Integer.parseInt(word);
+            if (v >= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        problem(n, what + " must be a whole number from 1, got \"" + word + "\"");
+        return null;
+    }
+
+    private void setupLine(int n, String key, String rest) {
+        if (step != null) {
+            Integer before = step.seen.put(key, n);
+            if (before != null) {
+                problem(n, key + " is set twice in this step (first on line " + before + ")");
+                return;
+            }
+            step.changes.add(key + " " + rest);
+        } else if (!steps.isEmpty()) {
+            problem(n, key + " between steps belongs inside a step");
+            return;
+        }
+        if (rest.isEmpty()) {
+            problem(n, key + " needs a value");
+            return;
+        }
+        try {
+            setup = switch (key) {
+                case "cell" -> setup.withCell(choice(rest, CellType.values(), "cell"));
+                case "activation" -> setup.withActivation(choice(rest, Activation.values(), "activation"));
+                case "hidden" -> setup.withHiddenSize(whole(rest, "hidden"));
+                case "seed" -> setup.withSeed(wholeLong(rest, "seed"));
+                case "spectral_norm" -> setup.withSpectralNorm(real(rest, "spectral_norm"));
+                case "text" -> setup.withText(text(rest));
+                case "initial_state" -> setup.withInitialState(choice(rest, InitialState.values(), "initial_state"));
+                case "learning_rate" -> setup.withLearningRate(real(rest, "learning_rate"));
+                default -> throw new IllegalStateException(key);
+            };
+        } catch (IllegalArgumentException e) {
+            problem(n, e.getMessage());
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(String word, E[] values, String key) {
+        List<String> names = new ArrayList<>();
+        for (E v : values) {
+            String name = v.name().toLowerCase(Locale.ROOT);
+            if (name.equals(word)) {
+                return v;
+            }
+            names.add(name);
+        }
+        throw new IllegalArgumentException("unknown " + key + " \"" + word + "\" (expected " + String.join(", ", names) + ")");
+    }
+
+    private static int whole(String word, String key) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got \"" + word + "\"");
+        }
+    }
+
+    private static long wholeLong(String word, String key) {
+        try {
+            return Long.parseLong(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got \"" + word + "\"");
+        }
+    }
+
+    private static double real(String word, String key) {
+        try {
+            double v = Double.parseDouble(word);
+            if (Double.isFinite(v) && word.matches("[-+0-9.eE]+")) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(key + " must be a number, got \"" + word + "\"");
+    }
+
+    private static String text(String rest) {
+        if (rest.codePointCount(0, rest.length()) < 2) {
+            throw new IllegalArgumentException("the text needs at least two characters (an input and the next as its target), got \""
+                    + rest + "\"");
+        }
+        return rest;
+    }
+
+    /** Closes the step being read: resolves it against the setup and checks its narration. */
+    private void endStep() {
+        open = null;
+        if (step == null) {
+            if (lessonSetup == null && id != null) {
+                lessonSetup = setup;
+            }
+            return;
+        }
+        if (lessonSetup == null) {
+            lessonSetup = setup;
+        }
+        PendingStep s = step;
+        step = null;
+        int number = steps.size() + 1;
+        boolean complete = true;
+        for (Lang l : Lang.values()) {
+            if (!s.text.containsKey(l)) {
+                problem(s.line, "step " + number + " has no " + l.code() + ": narration");
+                complete = false;
+            }
+        }
+        int stepsInText = setup.text().codePointCount(0, setup.text().length()) - 1;
+        if (cursor.step() >= stepsInText) {
+            problem(cursorLine > s.line ? cursorLine : s.line, "the cursor goes to step " + (cursor.step() + 1)
+                    + " but the text \"" + setup.text() + "\" has " + stepsInText + " step" + (stepsInText == 1 ? "" : "s"));
+        }
+        Map<Lang, String> texts = new EnumMap<>(Lang.class);
+        for (Map.Entry<Lang, StringBuilder> e : s.text.entrySet()) {
+            String t = e.getValue().toString();
+            texts.put(e.getKey(), t);
+            if (t.isEmpty()) {
+                problem(s.lines.get(e.getKey()), e.getKey().code() + ": narration is empty");
+            }
+            for (String p : Placeholders.check(t, setup)) {
+                problem(s.lines.get(e.getKey()), p);
+            }
+        }
+        if (complete) {
+            steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes));
+        }
+    }
+
+    private static void join(StringBuilder sb, String more) {
+        if (sb.length() == 0) {
+            sb.append(more);
+            return;
+        }
+        int last = sb.codePointBefore(sb.length());
+        int first = more.codePointAt(0);
+        if (!(wide(last) || wide(first))) {
+            sb.append(' ');
+        }
+        sb.append(more);
+    }
+
+    /** CJK characters and full-width punctuation: lines of Chinese join without a space. */
+    private static boolean wide(int cp) {
+        return cp >= 0x2E80 && !(cp >= 0xFF61 && cp <= 0xFFDC);
+    }
+
+    private static int indexOfSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String stripEnd(String s) {
+        int end = s.length();
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

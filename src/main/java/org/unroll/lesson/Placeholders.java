@@ -1,0 +1,386 @@
+package org.unroll.lesson;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.Adam;
+import org.unroll.engine.Bptt;
+import org.unroll.engine.CellType;
+import org.unroll.engine.LossType;
+import org.unroll.engine.Model;
+import org.unroll.engine.Params;
+import org.unroll.engine.Rtrl;
+import org.unroll.engine.SequenceBatch;
+import org.unroll.engine.Tape;
+import org.unroll.engine.Walkthrough;
+import org.unroll.task.Setup;
+
+/**
+ * The live values a narration can quote, written {@code {name}} or {@code {name[i]}}, and
+ * filled from a {@link Walkthrough}. Steps are numbered as in the formulas: x_1 … x_T, the
+ * states h_0 (the initial state) … h_T. {@code {{} and {@code }}} are literal braces.
+ * The whole list is in {@code lessons/README.md}.
+ */
+public final class Placeholders {
+
+    /** Which indices a placeholder takes. */
+    enum Index {
+        /** no index */
+        NONE,
+        /** t = 1 … T, a time step */
+        STEP,
+        /** k = 0 … T, a state (h_0 is the initial one) */
+        STATE
+    }
+
+    private record Def(String name, Index index, CellType needs, BiFunction<Walkthrough, Integer, String> value) {
+    }
+
+    private static final Map<String, Def> DEFS = new LinkedHashMap<>();
+    private static final Pattern TOKEN = Pattern.compile("\\{\\{|}}|\\{([^{}]*)}|[{}]");
+    private static final Pattern BODY = Pattern.compile("([a-z_]+)(?:\\[(\\d+)])?");
+
+    static {
+        def("loss", Index.NONE, null, (w, i) -> num(w.bptt().loss()));
+        def("loss_after", Index.NONE, null, (w, i) -> num(w.lossAfterUpdate()));
+        def("loss_after_adam", Index.NONE, null, (w, i) -> num(lossAfterAdam(w)));
+        def("lr", Index.NONE, null, (w, i) -> num(w.learningRate()));
+        def("steps", Index.NONE, null, (w, i) -> Integer.toString(w.steps()));
+        def("hidden", Index.NONE, null, (w, i) -> Integer.toString(w.model().hiddenSize()));
+        def("vocab", Index.NONE, null, (w, i) -> vocab(w.model()));
+        def("vocab_size", Index.NONE, null, (w, i) -> Integer.toString(w.model().inputSize()));
+        def("text", Index.NONE, null, (w, i) -> String.valueOf(w.bptt().sequence().text()));
+        def("sigma_max", Index.NONE, null, (w, i) -> num(w.flow().sigmaMax()));
+        def("gamma", Index.NONE, null, (w, i) -> num(w.flow().gamma()));
+        def("grad_norm", Index.NONE, null, (w, i) -> num(w.gradients().globalNorm()));
+        def("grad_whh_norm", Index.NONE, null, (w, i) -> num(frobenius(w.gradients().weightHh)));
+        def("grad_wih_norm", Index.NONE, null, (w, i) -> num(frobenius(w.gradients().weightIh)));
+        def("params", Index.NONE, null, (w, i) -> Integer.toString(w.model().params().size()));
+        def("params_unshared", Index.NONE, null, (w, i) -> Integer.toString(paramsUnshared(w)));
+        def("rtrl_diff", Index.NONE, CellType.RNN, (w, i) -> num(rtrlDifference(w)));
+        def("step_loss", Index.STEP, null, (w, t) -> num(w.tape().stepLoss[t - 1]));
+        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.bptt().sequence().inputs(), t - 1));
+        def("target", Index.STEP, null, (w, t) -> target(w, t - 1));
+        def("p_target", Index.STEP, null, (w, t) -> num(probOfTarget(w, t - 1)));
+        def("predicted", Index.STEP, null, (w, t) -> predicted(w, t - 1));
+        def("h", Index.STATE, null, (w, k) -> vector(w.tape().h, w.tape().stateRow(k), 0, w.model().hiddenSize()));
+        def("c", Index.STATE, CellType.LSTM, (w, k) -> vector(w.tape().c, w.tape().stateRow(k), 0, w.model().hiddenSize()));
+        def("dh_norm", Index.STEP, null, (w, t) -> num(w.flow().dhNorms()[t - 1]));
+        def("dh_local_norm", Index.STEP, null, (w, t) -> num(rowNorm(w.tape().dhLocal, w.tape().row(t - 1))));
+        def("dh_back_norm", Index.STEP, null, (w, t) -> num(rowNorm(w.tape().dhBack, w.tape().row(t - 1))));
+        def("dc_norm", Index.STEP, CellType.LSTM, (w, t) -> num(rowNorm(w.tape().dc, w.tape().row(t - 1))));
+        def("jacobian_norm", Index.STATE, null, (w, k) -> num(w.flow().jacobianNorms()[k]));
+        def("cell_jacobian_norm", Index.STATE, CellType.LSTM, (w, k) -> num(w.flow().cellJacobianNorms()[k]));
+        def("bound", Index.STATE, null, (w, k) -> num(w.flow().bound()[k]));
+        def("contrib_whh_norm", Index.STEP, null, (w, t) -> num(frobenius(w.stepContribution(t - 1).weightHh)));
+        for (CellType cell : new CellType[] {CellType.LSTM, CellType.GRU}) {
+            String[] names = cell.gateNames();
+            for (int g = 0; g < names.length; g++) {
+                int block = g;
+                def(names[g], Index.STEP, cell, (w, t) -> gate(w, t - 1, block, false));
+                def(names[g] + "_mean", Index.STEP, cell, (w, t) -> gate(w, t - 1, block, true));
+            }
+        }
+    }
+
+    private Placeholders() {
+    }
+
+    private static void def(String name, Index index, CellType needs, BiFunction<Walkthrough, Integer, String> value) {
+        DEFS.put(name, new Def(name, index, needs, value));
+    }
+
+    /** Every placeholder name, in the order the README lists them. */
+    public static List<String> names() {
+        return Collections.unmodifiableList(new ArrayList<>(DEFS.keySet()));
+    }
+
+    /**
+     * What is wrong with the placeholders of {@code text} under {@code setup}: unknown names,
+     * a missing or unexpected index, an index past the sequence, a value the cell does not
+     * have. Empty when all is well.
+     */
+    public static List<String> check(String text, Setup setup) {
+        List<String> problems = new ArrayList<>();
+        int steps = setup.text().codePointCount(0, setup.text().length()) - 1;
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String tok = m.group();
+            if (tok.equals("{{") || tok.equals("}}")) {
+                continue;
+            }
+            if (m.group(1) == null) {
+                problems.add("a lone \"" + tok + "\" (write {{ or }} for a literal brace)");
+                continue;
+            }
+            String problem = checkOne(m.group(1), setup, steps);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        return problems;
+    }
+
+    private static String checkOne(String body, Setup setup, int steps) {
+        Matcher b = BODY.matcher(body);
+        if (!b.matches()) {
+            return "bad placeholder \"{" + body + "}\" (expected {name} or {name[number]})";
+        }
+        Def d = DEFS.get(b.group(1));
+        if (d == null) {
+            String near = Suggest.nearest(b.group(1), DEFS.keySet());
+            return "unknown placeholder \"{" + body + "}\"" + (near != null ? " (did you mean {" + near + "}?)" : "")
+                    + " (see lessons/README.md for the list)";
+        }
+        if (d.index == Index.NONE && b.group(2) != null) {
+            return "{" + d.name + "} takes no index";
+        }
+        if (d.index != Index.NONE && b.group(2) == null) {
+            return "{" + d.name + "} needs an index, e.g. {" + d.name + "[1]}";
+        }
+        if (d.needs != null && setup.cell() != d.needs) {
+            return "{" + body + "} needs the " + d.needs.id() + " cell (this step uses " + setup.cell().id() + ")";
+        }
+        if (d.index != Index.NONE) {
+            int lo = d.index == Index.STEP ? 1 : 0;
+            long i;
+            try {
+                i = Long.parseLong(b.group(2));
+            } catch (NumberFormatException e) {
+                i = Long.MAX_VALUE;
+            }
+            if (i < lo || i > steps) {
+                return "{" + body + "}: index " + b.group(2) + " is outside " + lo + " … " + steps
+                        + " (the text \"" + setup.text() + "\" has " + steps + " step" + (steps == 1 ? "" : "s") + ")";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code text} with every placeholder replaced by its value in {@code w}; a placeholder
+     * that cannot be filled becomes {@code {name?}} rather than failing.
+     */
+    public static String fill(String text, Walkthrough w) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = TOKEN.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            out.append(text, last, m.start());
+            last = m.end();
+            String tok = m.group();
+            if (tok.equals("{{")) {
+                out.append('{');
+            } else if (tok.equals("}}")) {
+                out.append('}');
+            } else if (m.group(1) == null) {
+                out.append(tok);
+            } else {
+                String v;
+                try {
+                    v = value(m.group(1), w);
+                } catch (RuntimeException e) {
+                    v = null;
+                }
+                out.append(v != null ? v : "{" + m.group(1) + "?}");
+            }
+        }
+        out.append(text, last, text.length());
+        return out.toString();
+    }
+
+    /** {@code text} with every placeholder shown as "…": while no walk is ready. */
+    public static String blank(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = TOKEN.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            out.append(text, last, m.start());
+            last = m.end();
+            String tok = m.group();
+            out.append(tok.equals("{{") ? "{" : tok.equals("}}") ? "}" : m.group(1) == null ? tok : "…");
+        }
+        out.append(text, last, text.length());
+        return out.toString();
+    }
+
+    /** The value of one placeholder body ("loss", "h[2]") in {@code w}, or null when it has none. */
+    static String value(String body, Walkthrough w) {
+        Matcher b = BODY.matcher(body);
+        if (!b.matches()) {
+            return null;
+        }
+        Def d = DEFS.get(b.group(1));
+        if (d == null || (d.needs != null && w.model().cell() != d.needs)) {
+            return null;
+        }
+        if ((d.index == Index.NONE) != (b.group(2) == null)) {
+            return null;
+        }
+        int i = 0;
+        if (d.index != Index.NONE) {
+            i = Integer.parseInt(b.group(2));
+            int lo = d.index == Index.STEP ? 1 : 0;
+            if (i < lo || i > w.steps()) {
+                return null;
+            }
+        }
+        return d.value.apply(w, i);
+    }
+
+    /** A number with four significant digits; scientific notation when very small or large. */
+    public static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e5 || a < 1e-3) {
+            String s = String.format(Locale.ROOT, "%.3e", v);
+            int e = s.indexOf('e');
+            String mant = s.substring(0, e).replaceAll("\\.?0+$", "");
+            int exp = Integer.parseInt(s.substring(e + 1));
+            return mant + "e" + exp;
+        }
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String vector(DMatrixRMaj m, int row, int from, int n) {
+        StringBuilder sb = new StringBuilder("[");
+        int shown = Math.min(n, 8);
+        for (int j = 0; j < shown; j++) {
+            if (j > 0) {
+                sb.append(", ");
+            }
+            sb.append(num(Tape.at(m, row, from + j)));
+        }
+        if (shown < n) {
+            sb.append(", …");
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String gate(Walkthrough w, int t, int block, boolean mean) {
+        int hs = w.model().hiddenSize();
+        Tape tape = w.tape();
+        if (!mean) {
+            return vector(tape.gates, tape.row(t), block * hs, hs);
+        }
+        double s = 0;
+        for (int j = 0; j < hs; j++) {
+            s += Tape.at(tape.gates, tape.row(t), block * hs + j);
+        }
+        return num(s / hs);
+    }
+
+    private static double rowNorm(DMatrixRMaj m, int row) {
+        double s = 0;
+        for (int j = 0; j < m.numCols; j++) {
+            double v = Tape.at(m, row, j);
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double frobenius(DMatrixRMaj m) {
+        double s = 0;
+        for (int i = 0; i < m.getNumElements(); i++) {
+            s += m.data[i] * m.data[i];
+        }
+        return Math.sqrt(s);
+    }
+
+    private static String vocab(Model model) {
+        List<String> v = model.vocab();
+        return v == null ? "" : String.join(", ", v);
+    }
+
+    private static String label(Walkthrough w, int index) {
+        List<String> v = w.model().vocab();
+        return v != null && index >= 0 && index < v.size() ? v.get(index) : "#" + index;
+    }
+
+    private static String oneHot(Walkthrough w, DMatrixRMaj x, int t) {
+        int n = x.numCols;
+        int best = 0;
+        for (int j = 1; j < n; j++) {
+            if (x.data[t * n + j] > x.data[t * n + best]) {
+                best = j;
+            }
+        }
+        return label(w, best);
+    }
+
+    private static String target(Walkthrough w, int t) {
+        SequenceBatch seq = w.bptt().sequence();
+        if (seq.loss() != LossType.CROSS_ENTROPY) {
+            return num(Tape.at(seq.vectorTargets(), t, 0));
+        }
+        return label(w, seq.classTarget(t));
+    }
+
+    private static double probOfTarget(Walkthrough w, int t) {
+        Tape tape = w.tape();
+        SequenceBatch seq = w.bptt().sequence();
+        if (tape.probs == null) {
+            return Double.NaN;
+        }
+        return Tape.at(tape.probs, tape.row(t), seq.classTarget(tape.row(t)));
+    }
+
+    private static String predicted(Walkthrough w, int t) {
+        Tape tape = w.tape();
+        DMatrixRMaj y = tape.y;
+        int n = y.numCols;
+        int row = tape.row(t);
+        int best = 0;
+        for (int j = 1; j < n; j++) {
+            if (Tape.at(y, row, j) > Tape.at(y, row, best)) {
+                best = j;
+            }
+        }
+        return label(w, best);
+    }
+
+    private static int paramsUnshared(Walkthrough w) {
+        Params p = w.model().params();
+        int recurrent = p.weightIh.getNumElements() + p.weightHh.getNumElements()
+                + p.biasIh.getNumElements() + p.biasHh.getNumElements();
+        int out = p.weightOut.getNumElements() + p.biasOut.getNumElements();
+        return (recurrent + out) * w.steps();
+    }
+
+    private static double lossAfterAdam(Walkthrough w) {
+        Params next = w.model().params().copy();
+        new Adam(w.learningRate()).step(next, w.gradients().copy());
+        return new Bptt(w.model().withParams(next), w.bptt().sequence()).forward();
+    }
+
+    private static double rtrlDifference(Walkthrough w) {
+        Params r = Rtrl.run(w.model(), w.bptt().sequence()).grads();
+        Params b = w.gradients();
+        double max = 0;
+        for (int k = 0; k < r.all().size(); k++) {
+            DMatrixRMaj x = r.all().get(k);
+            DMatrixRMaj y = b.all().get(k);
+            for (int i = 0; i < x.getNumElements(); i++) {
+                max = Math.max(max, Math.abs(x.data[i] - y.data[i]));
+            }
+        }
+        return max;
+    }
+}

@@ -1,0 +1,42 @@
+package org.unroll.lesson;
+
+import java.util.Collection;
+
+/** "Did you mean …?" for a mistyped word: the nearest known word within two edits. */
+final class Suggest {
+    private Suggest() {
+    }
+
+    static String nearest(String word, Collection<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = distance(word, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

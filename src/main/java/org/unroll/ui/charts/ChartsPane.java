@@ -1,0 +1,447 @@
+package org.unroll.ui.charts;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import org.ejml.data.DMatrixRMaj;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.unroll.charts.ChartExport;
+import org.unroll.charts.EngineCharts;
+import org.unroll.charts.Figure;
+import org.unroll.charts.GateActivations;
+import org.unroll.charts.GateHeatmapChart;
+import org.unroll.charts.GradCheckChart;
+import org.unroll.charts.GradCheckResult;
+import org.unroll.charts.MessageFigure;
+import org.unroll.charts.StepContributionChart;
+import org.unroll.charts.StepNormChart;
+import org.unroll.charts.VanishingChart;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.GradCheckConfig;
+import org.unroll.engine.Params;
+import org.unroll.engine.Walkthrough;
+import org.unroll.ui.I18n;
+import org.unroll.ui.session.Session;
+
+/**
+ * The five charts of a session in tabs: gradient norm per step, vanishing/exploding,
+ * gate activations, each step's contribution, gradient check. A new walk (the model panel
+ * changed, say the W_hh spectral-norm slider) refills every chart in one batch on the
+ * JavaFX thread; moving the cursor only moves the current-step mark. Every chart exports
+ * as PNG (1–4×) or SVG.
+ */
+public final class ChartsPane extends BorderPane {
+
+    /** The tabs, in order. */
+    public enum Kind { STEP_NORMS, VANISHING, GATES, CONTRIBUTIONS, GRADCHECK }
+
+    private final Session session;
+    private final StepNormChart stepNorms = new StepNormChart();
+    private final VanishingChart vanishing = new VanishingChart();
+    private final GateHeatmapChart gates = new GateHeatmapChart();
+    private final StepContributionChart contributions = new StepContributionChart();
+    private GradCheckChart gradCheck = new GradCheckChart();
+
+    private final ChartViewer gatesViewer = new ChartViewer(gates.chart());
+    private final ChartViewer gradCheckViewer = new ChartViewer(gradCheck.chart());
+    private final Label noGates = new Label();
+    private final Label gradCheckHint = new Label();
+    private final StackPane gatesArea = new StackPane();
+    private final StackPane gradCheckArea = new StackPane();
+    private final TabPane tabs = new TabPane();
+
+    private final ComboBox<String> parameter = new ComboBox<>(FXCollections.observableList(EngineCharts.offerOrder()));
+    private final Spinner<Integer> row = new Spinner<>(0, 0, 0);
+    private final Spinner<Integer> col = new Spinner<>(0, 0, 0);
+    private final RadioButton entryMode = new RadioButton(I18n.get("charts.contrib.entry"));
+    private final RadioButton normMode = new RadioButton(I18n.get("charts.contrib.norms"));
+    private final ToggleButton logScale = new ToggleButton(I18n.get("charts.logScale"));
+    private final Button runCheck = new Button(I18n.get("charts.gradcheck.run"));
+    private final Button cancelCheck = new Button(I18n.get("charts.gradcheck.cancel"));
+    private final ProgressBar checkProgress = new ProgressBar(0);
+    private final Label checkStatus = new Label();
+    private final ChoiceBox<Integer> pngScale = new ChoiceBox<>(FXCollections.observableArrayList(1, 2, 3, 4));
+
+    private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "unroll-gradcheck");
+        t.setDaemon(true);
+        return t;
+    });
+    private Task<GradCheckResult> running;
+    private List<Params> perStep = List.of();
+    private Walkthrough shown;
+    private boolean filling;
+    private Consumer<String> errors = m -> { };
+
+    public ChartsPane(Session session) {
+        this.session = session;
+        getStyleClass().add("unroll-charts");
+        pngScale.setValue(2);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                tab("charts.tab.stepNorms", withBar(new ChartViewer(stepNorms.chart()), logScale)),
+                tab("charts.tab.vanishing", withBar(new ChartViewer(vanishing.chart()))),
+                tab("charts.tab.gates", withBar(gatesArea)),
+                tab("charts.tab.contributions", withBar(new ChartViewer(contributions.chart()),
+                        new Label(I18n.get("charts.contrib.parameter")), parameter,
+                        new Label(I18n.get("charts.contrib.row")), row,
+                        new Label(I18n.get("charts.contrib.col")), col, entryMode, normMode)),
+                tab("charts.tab.gradcheck", withBar(gradCheckArea, runCheck, cancelCheck, checkProgress, checkStatus)));
+        setCenter(tabs);
+
+        noGates.setWrapText(true);
+        noGates.getStyleClass().add("unroll-charts-message");
+        noGates.setStyle("-fx-font-size: 20px; -fx-padding: 40;");
+        gatesArea.getChildren().addAll(gatesViewer, noGates);
+        gradCheckHint.setText(I18n.get("charts.gradcheck.hint"));
+        gradCheckHint.setWrapText(true);
+        gradCheckHint.setStyle("-fx-font-size: 20px; -fx-padding: 40;");
+        gradCheckArea.getChildren().addAll(gradCheckViewer, gradCheckHint);
+        gradCheckViewer.setVisible(false);
+
+        logScale.setOnAction(e -> stepNorms.setLogScale(logScale.isSelected()));
+        ToggleGroup mode = new ToggleGroup();
+        entryMode.setToggleGroup(mode);
+        normMode.setToggleGroup(mode);
+        entryMode.setSelected(true);
+        mode.selectedToggleProperty().addListener((o, a, b) -> contributions.setMode(
+                b == normMode ? StepContributionChart.Mode.NORMS : StepContributionChart.Mode.ENTRY));
+        parameter.setValue("weight_hh");
+        parameter.valueProperty().addListener((o, a, b) -> {
+            if (!filling && b != null) {
+                chooseParameter(b, true);
+            }
+        });
+        ChangeListener<Integer> entryChanged = (o, a, b) -> {
+            if (!filling) {
+                refreshContributions();
+            }
+        };
+        row.valueProperty().addListener(entryChanged);
+        col.valueProperty().addListener(entryChanged);
+        row.setPrefWidth(80);
+        col.setPrefWidth(80);
+
+        cancelCheck.setDisable(true);
+        checkProgress.setVisible(false);
+        runCheck.setOnAction(e -> runGradCheck());
+        cancelCheck.setOnAction(e -> cancelGradCheck());
+
+        session.walkthroughProperty().addListener((o, a, w) -> show(w));
+        session.cursorProperty().addListener((o, a, c) -> showCursor(c));
+        show(session.getWalkthrough());
+        showCursor(session.getCursor());
+    }
+
+    /** Where export failures are reported (an error dialog in the window). */
+    public void setErrorHandler(Consumer<String> handler) {
+        this.errors = handler;
+    }
+
+    private Tab tab(String key, Node content) {
+        Tab t = new Tab(I18n.get(key), content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private Node withBar(Node chart, Node... controls) {
+        Button png = new Button(I18n.get("charts.export.png"));
+        Button svg = new Button(I18n.get("charts.export.svg"));
+        png.setOnAction(e -> exportWithChooser(false));
+        svg.setOnAction(e -> exportWithChooser(true));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getChildren().addAll(controls);
+        bar.getChildren().addAll(grow, png, new Label(I18n.get("charts.export.scale")), scaleBox(), svg);
+        BorderPane p = new BorderPane(chart);
+        p.setTop(bar);
+        return p;
+    }
+
+    private Node scaleBox() {
+        // one scale setting shared by every tab's bar
+        ChoiceBox<Integer> c = new ChoiceBox<>(pngScale.getItems());
+        c.valueProperty().bindBidirectional(pngScale.valueProperty());
+        return c;
+    }
+
+    /** Refills every chart from a new walk (null clears nothing and waits). */
+    private void show(Walkthrough w) {
+        if (w == null) {
+            return;
+        }
+        cancelGradCheck();
+        shown = w;
+        stepNorms.update(EngineCharts.flow(w));
+        vanishing.update(EngineCharts.flow(w));
+        Optional<GateActivations> g = EngineCharts.gates(w);
+        g.ifPresent(gates::update);
+        gatesViewer.setVisible(g.isPresent());
+        noGates.setVisible(g.isEmpty());
+        noGates.setText(g.isEmpty() ? EngineCharts.noGatesReason(w.model()) : "");
+        perStep = EngineCharts.perStep(w);
+        chooseParameter(parameter.getValue() == null ? "weight_hh" : parameter.getValue(), false);
+        // a check of the previous model no longer applies
+        gradCheck = new GradCheckChart();
+        gradCheckViewer.setChart(gradCheck.chart());
+        gradCheckViewer.setVisible(false);
+        gradCheckHint.setVisible(true);
+        checkStatus.setText("");
+    }
+
+    private void chooseParameter(String name, boolean largest) {
+        Walkthrough w = shown;
+        if (w == null) {
+            return;
+        }
+        DMatrixRMaj m = w.gradients().get(name);
+        int[] rc = EngineCharts.largestEntry(w.gradients(), name);
+        filling = true;
+        try {
+            parameter.setValue(name);
+            // the largest entry for a new parameter (or the first walk); else the entry stays while it exists
+            boolean fresh = largest || !name.equals(entryParameter)
+                    || row.getValue() >= m.numRows || col.getValue() >= m.numCols;
+            int r = fresh ? rc[0] : row.getValue();
+            int c = fresh ? rc[1] : col.getValue();
+            row.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, m.numRows - 1, r));
+            col.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, m.numCols - 1, c));
+            row.setDisable(m.numRows == 1);
+        } finally {
+            filling = false;
+        }
+        entryParameter = name;
+        refreshContributions();
+        contributions.setNormParameter(name);
+    }
+
+    /** The parameter whose entry the spinners hold, or null before the first walk. */
+    private String entryParameter;
+
+    private void refreshContributions() {
+        Walkthrough w = shown;
+        if (w == null) {
+            return;
+        }
+        contributions.update(EngineCharts.contributions(w.model().label(), perStep, w.gradients(),
+                parameter.getValue(), row.getValue(), col.getValue()));
+    }
+
+    private void showCursor(Cursor c) {
+        stepNorms.setCurrentStep(c == null ? -1 : EngineCharts.chartStep(c));
+    }
+
+    /** Starts the gradient check of the shown model in the background. */
+    public void runGradCheck() {
+        Walkthrough w = shown;
+        if (w == null || running != null) {
+            return;
+        }
+        Task<GradCheckResult> task = new Task<>() {
+            @Override
+            protected GradCheckResult call() {
+                return EngineCharts.gradCheck(w.model(), w.bptt().sequence(), GradCheckConfig.DEFAULT,
+                        EngineCharts.DEFAULT_CHECK_ENTRIES, (done, total) -> {
+                            updateProgress(done, total);
+                            return !isCancelled();
+                        });
+            }
+        };
+        running = task;
+        runCheck.setDisable(true);
+        cancelCheck.setDisable(false);
+        checkProgress.setVisible(true);
+        checkProgress.progressProperty().bind(task.progressProperty());
+        checkStatus.setText(I18n.get("charts.gradcheck.running"));
+        task.setOnSucceeded(e -> {
+            if (running != task) {
+                return;
+            }
+            finishCheck();
+            GradCheckResult r = task.getValue();
+            gradCheck.update(r);
+            gradCheckViewer.setVisible(true);
+            gradCheckHint.setVisible(false);
+            checkStatus.setText(I18n.get(r.allPass() ? "charts.gradcheck.passed" : "charts.gradcheck.failed",
+                    r.rows().size()));
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                finishCheck();
+                Throwable t = task.getException();
+                checkStatus.setText(t instanceof CancellationException ? I18n.get("charts.gradcheck.cancelled")
+                        : String.valueOf(t.getMessage()));
+            }
+        });
+        task.setOnCancelled(e -> {
+            if (running == task) {
+                finishCheck();
+                checkStatus.setText(I18n.get("charts.gradcheck.cancelled"));
+            }
+        });
+        checks.execute(task);
+    }
+
+    /** Stops a running gradient check (it stops after the entry it is on). */
+    public void cancelGradCheck() {
+        Task<GradCheckResult> t = running;
+        if (t != null) {
+            finishCheck();
+            t.cancel(false);
+            checkStatus.setText(I18n.get("charts.gradcheck.cancelled"));
+        }
+    }
+
+    private void finishCheck() {
+        running = null;
+        checkProgress.progressProperty().unbind();
+        checkProgress.setVisible(false);
+        runCheck.setDisable(false);
+        cancelCheck.setDisable(true);
+    }
+
+    /** Whether a gradient check runs. */
+    public boolean isCheckRunning() {
+        return running != null;
+    }
+
+    private void exportWithChooser(boolean svg) {
+        Kind kind = Kind.values()[tabs.getSelectionModel().getSelectedIndex()];
+        FileChooser fc = new FileChooser();
+        fc.setTitle(I18n.get(svg ? "menu.exportSvg" : "menu.exportPng"));
+        fc.setInitialFileName(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + (svg ? ".svg" : ".png"));
+        fc.getExtensionFilters().add(svg ? new FileChooser.ExtensionFilter("SVG", "*.svg")
+                : new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            export(kind, f.toPath(), svg, pngScale.getValue());
+        } catch (IOException | RuntimeException ex) {
+            errors.accept(I18n.get("charts.export.failed", f.getName(), String.valueOf(ex.getMessage())));
+        }
+    }
+
+    /**
+     * Writes one chart as on screen (its current size, or 1280 × 720 when not laid out).
+     *
+     * @param kind  the chart
+     * @param file  the file
+     * @param svg   SVG, else PNG
+     * @param scale the PNG's pixel density 1–4
+     * @throws IOException when the file cannot be written
+     */
+    public void export(Kind kind, Path file, boolean svg, int scale) throws IOException {
+        Figure f = figure(kind);
+        int w = tabs.getWidth() > 100 ? (int) tabs.getWidth() : 1280;
+        int h = tabs.getHeight() > 100 ? (int) tabs.getHeight() - 40 : 720;
+        if (svg) {
+            ChartExport.writeSvg(f, file, w, h);
+        } else {
+            ChartExport.writePng(f, file, w, h, scale);
+        }
+    }
+
+    /** What a chart exports as: the chart, or the message that stands in for it. */
+    public Figure figure(Kind kind) {
+        return switch (kind) {
+            case STEP_NORMS -> Figure.of(stepNorms.chart());
+            case VANISHING -> Figure.of(vanishing.chart());
+            case GATES -> noGates.isVisible() ? new MessageFigure(
+                    (shown == null ? "" : shown.model().label() + " ") + I18n.get("charts.tab.gates"),
+                    noGates.getText()) : Figure.of(gates.chart());
+            case CONTRIBUTIONS -> Figure.of(contributions.chart());
+            case GRADCHECK -> Figure.of(gradCheck.chart());
+        };
+    }
+
+    /** Brings a chart's tab to the front. */
+    public void select(Kind kind) {
+        tabs.getSelectionModel().select(kind.ordinal());
+    }
+
+    public StepNormChart stepNormChart() {
+        return stepNorms;
+    }
+
+    public VanishingChart vanishingChart() {
+        return vanishing;
+    }
+
+    public GateHeatmapChart gateChart() {
+        return gates;
+    }
+
+    public StepContributionChart contributionChart() {
+        return contributions;
+    }
+
+    public GradCheckChart gradCheckChart() {
+        return gradCheck;
+    }
+
+    /** Whether the gates tab shows the "no gates" message instead of a heat map. */
+    public boolean showsNoGatesMessage() {
+        return noGates.isVisible();
+    }
+
+    /** Chooses the entry chart 4 stacks. */
+    public void chooseEntry(String param, int r, int c) {
+        chooseParameter(param, false);
+        filling = true;
+        row.getValueFactory().setValue(r);
+        col.getValueFactory().setValue(c);
+        filling = false;
+        refreshContributions();
+    }
+
+    /** The chart's current entry: parameter, row, column. */
+    public String entryLabel() {
+        return parameter.getValue() + "[" + row.getValue() + "," + col.getValue() + "]";
+    }
+
+    JFreeChart chart(Kind k) {
+        return switch (k) {
+            case STEP_NORMS -> stepNorms.chart();
+            case VANISHING -> vanishing.chart();
+            case GATES -> gates.chart();
+            case CONTRIBUTIONS -> contributions.chart();
+            case GRADCHECK -> gradCheck.chart();
+        };
+    }
+}

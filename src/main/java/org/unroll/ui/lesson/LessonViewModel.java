@@ -1,0 +1,226 @@
+package org.unroll.ui.lesson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.Walkthrough;
+import org.unroll.lesson.Lang;
+import org.unroll.lesson.Lesson;
+import org.unroll.lesson.LessonFormatException;
+import org.unroll.lesson.LessonParser;
+import org.unroll.lesson.LessonPlayer;
+import org.unroll.lesson.Step;
+import org.unroll.task.Setup;
+import org.unroll.ui.session.Session;
+
+/**
+ * The state of the lesson panel: the lessons to choose from, the current lesson and step,
+ * and the text to show. Going to a step applies its setup to the session (recomputed in the
+ * background when it changed) and then moves the session's cursor to the step's point.
+ * Plain-JUnit testable: with a session on {@code Runnable::run} and {@code later = Runnable::run}.
+ */
+public final class LessonViewModel {
+    private final Session session;
+    private final Executor later;
+    private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(this, "stepIndex", 0);
+    private final ReadOnlyIntegerWrapper stepCount = new ReadOnlyIntegerWrapper(this, "stepCount", 0);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper(this, "narration", "");
+    private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper(this, "stepLabel", "");
+    private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext", false);
+    private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious", false);
+    private final ObjectProperty<Lang> language = new SimpleObjectProperty<>(this, "language", Lang.fromSystem());
+    private LessonPlayer player;
+    /** The step whose setup is being computed, whose cursor is still to be applied. */
+    private Step pending;
+
+    /**
+     * @param session the window's session
+     * @param later   runs a task after the current UI event (Platform::runLater in the app)
+     */
+    public LessonViewModel(Session session, Executor later) {
+        this.session = Objects.requireNonNull(session);
+        this.later = Objects.requireNonNull(later);
+        session.walkthroughProperty().addListener((o, was, now) -> walkChanged());
+        language.addListener((o, was, now) -> refreshText());
+    }
+
+    /** Replaces the lessons to choose from; opens the first when none is open. */
+    public void setLessons(List<Lesson> all) {
+        lessons.setAll(all);
+        if (lesson.get() == null && !all.isEmpty()) {
+            choose(all.get(0));
+        }
+    }
+
+    /** Opens a lesson at its first step. */
+    public void choose(Lesson l) {
+        if (l == null) {
+            return;
+        }
+        player = new LessonPlayer(l);
+        lesson.set(l);
+        stepCount.set(l.size());
+        showStep();
+    }
+
+    /**
+     * Reads a lesson file, adds it to the list and opens it.
+     *
+     * @return null when it worked, else the one-line reason (file:line: reason)
+     */
+    public String open(Path file) {
+        Lesson l;
+        try {
+            l = LessonParser.parse(file);
+        } catch (LessonFormatException e) {
+            return e.firstLine();
+        } catch (IOException e) {
+            return file + ": cannot read the file: " + e.getMessage();
+        }
+        lessons.removeIf(x -> x.id().equals(l.id()) && x.source().equals(l.source()));
+        lessons.add(l);
+        choose(l);
+        return null;
+    }
+
+    public void next() {
+        if (player != null && player.next()) {
+            showStep();
+        }
+    }
+
+    public void previous() {
+        if (player != null && player.previous()) {
+            showStep();
+        }
+    }
+
+    /** Applies the current step again (after the user changed the model by hand, say). */
+    public void replay() {
+        if (player != null) {
+            showStep();
+        }
+    }
+
+    private void showStep() {
+        Step step = player.step();
+        stepIndex.set(player.index());
+        canNext.set(player.hasNext());
+        canPrevious.set(player.hasPrevious());
+        if (step.setup().equals(session.getSetup()) && session.getWalkthrough() != null) {
+            pending = null;
+            session.moveTo(step.cursor());
+        } else {
+            pending = step;
+            session.apply(step.setup());
+            if (step.setup().equals(session.getSetup()) && !session.busyProperty().get()) {
+                // a session on a synchronous executor has finished by now
+                pending = null;
+                session.moveTo(step.cursor());
+            }
+        }
+        refreshText();
+    }
+
+    private void walkChanged() {
+        if (pending != null) {
+            // the session moves its cursor right after publishing the walk: move ours after that
+            later.execute(this::settle);
+        }
+        refreshText();
+    }
+
+    private void settle() {
+        Step p = pending;
+        if (p != null && p.setup().equals(session.getSetup()) && session.getWalkthrough() != null) {
+            pending = null;
+            session.moveTo(p.cursor());
+            refreshText();
+        }
+    }
+
+    private void refreshText() {
+        if (player == null) {
+            title.set("");
+            narration.set("");
+            stepLabel.set("");
+            return;
+        }
+        Lang lang = language.get();
+        title.set(player.title(lang));
+        stepLabel.set(LessonTexts.stepOf(lang, player.index() + 1, player.size()));
+        Walkthrough w = session.getWalkthrough();
+        boolean ready = w != null && player.setup().equals(session.getSetup());
+        narration.set(player.narration(lang, ready ? w : null));
+    }
+
+    /** The step's setup and cursor, for the session or a test. */
+    public Setup stepSetup() {
+        return player == null ? null : player.setup();
+    }
+
+    public Cursor stepCursor() {
+        return player == null ? null : player.cursor();
+    }
+
+    public ObservableList<Lesson> lessons() {
+        return lessons;
+    }
+
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** 0-based. */
+    public ReadOnlyIntegerProperty stepIndexProperty() {
+        return stepIndex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty stepCountProperty() {
+        return stepCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty narrationProperty() {
+        return narration.getReadOnlyProperty();
+    }
+
+    /** "Step k of n" in the chosen language. */
+    public ReadOnlyStringProperty stepLabelProperty() {
+        return stepLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canNextProperty() {
+        return canNext.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canPreviousProperty() {
+        return canPrevious.getReadOnlyProperty();
+    }
+
+    /** The language of titles and narration; starts from {@code unroll.lang}. */
+    public ObjectProperty<Lang> languageProperty() {
+        return language;
+    }
+}

@@ -1,0 +1,133 @@
+package org.unroll.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unroll.engine.BackwardStage;
+import org.unroll.engine.CellType;
+import org.unroll.engine.Cursor;
+import org.unroll.lesson.Lang;
+import org.unroll.lesson.Lesson;
+import org.unroll.lesson.LessonParser;
+import org.unroll.task.Setup;
+import org.unroll.ui.session.Session;
+
+class LessonViewModelTest {
+    static final String TEXT = """
+            lesson vm
+            title.en: Title
+            title.zh_CN: 标题
+            title.zh_TW: 標題
+
+            step
+            at forward 2
+            en: h2 {h[2]}
+            zh_CN: 损失 {loss}
+            zh_TW: 損失 {loss}
+
+            step
+            at backward 1 stage 4
+            en: back
+            zh_CN: 回
+            zh_TW: 回
+
+            step
+            cell lstm
+            at loss
+            en: lstm {loss}
+            zh_CN: 长
+            zh_TW: 長
+            """;
+
+    static Lesson lesson() throws Exception {
+        return LessonParser.parse("vm.lesson", TEXT);
+    }
+
+    @Test
+    void stepsDriveTheSessionsSetupAndCursor() throws Exception {
+        Session session = new Session(Runnable::run, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        vm.languageProperty().set(Lang.EN);
+        vm.setLessons(List.of(lesson()));
+        assertEquals("Title", vm.titleProperty().get());
+        assertEquals(3, vm.stepCountProperty().get());
+        assertEquals(0, vm.stepIndexProperty().get());
+        assertEquals("Step 1 of 3", vm.stepLabelProperty().get());
+        assertEquals(Setup.JEEP, session.getSetup());
+        assertEquals(Cursor.forward(1), session.getCursor());
+        assertTrue(vm.narrationProperty().get().startsWith("h2 ["), vm.narrationProperty().get());
+        assertFalse(vm.canPreviousProperty().get());
+        assertTrue(vm.canNextProperty().get());
+
+        vm.next();
+        assertEquals(Cursor.backward(0, BackwardStage.PASS_BACK), session.getCursor());
+        assertEquals("back", vm.narrationProperty().get());
+
+        vm.next();
+        assertEquals(CellType.LSTM, session.getSetup().cell());
+        assertEquals(Cursor.loss(), session.getCursor());
+        assertTrue(vm.narrationProperty().get().matches("lstm [0-9.]+"), vm.narrationProperty().get());
+        assertFalse(vm.canNextProperty().get());
+
+        vm.previous();
+        assertEquals(Setup.JEEP, session.getSetup());
+        assertEquals(Cursor.backward(0, BackwardStage.PASS_BACK), session.getCursor());
+    }
+
+    @Test
+    void languageChangesTitleNarrationAndLabel() throws Exception {
+        Session session = new Session(Runnable::run, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        vm.setLessons(List.of(lesson()));
+        vm.languageProperty().set(Lang.ZH_TW);
+        assertEquals("標題", vm.titleProperty().get());
+        assertEquals("第 1 步，共 3 步", vm.stepLabelProperty().get());
+        assertTrue(vm.narrationProperty().get().matches("損失 [0-9.]+"), vm.narrationProperty().get());
+        vm.languageProperty().set(Lang.ZH_CN);
+        assertTrue(vm.narrationProperty().get().startsWith("损失 "));
+    }
+
+    @Test
+    void withABackgroundSessionTheCursorLandsAfterTheWalkArrives() throws Exception {
+        ArrayDeque<Runnable> background = new ArrayDeque<>();
+        ArrayDeque<Runnable> later = new ArrayDeque<>();
+        Session session = new Session(background::add, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session, later::add);
+        vm.languageProperty().set(Lang.EN);
+        vm.setLessons(List.of(lesson()));
+        assertEquals("h2 …", vm.narrationProperty().get());
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+        while (!later.isEmpty()) {
+            later.poll().run();
+        }
+        assertEquals(Cursor.forward(1), session.getCursor());
+        assertTrue(vm.narrationProperty().get().startsWith("h2 ["));
+    }
+
+    @Test
+    void openingAFileAddsItOrReportsOneLine(@TempDir Path dir) throws Exception {
+        Session session = new Session(Runnable::run, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        Path good = dir.resolve("vm.lesson");
+        Files.writeString(good, TEXT);
+        assertNull(vm.open(good));
+        assertEquals(1, vm.lessons().size());
+        assertEquals("vm", vm.lessonProperty().get().id());
+        Path bad = dir.resolve("bad.lesson");
+        Files.writeString(bad, TEXT.replace("cell lstm", "celll lstm"));
+        String error = vm.open(bad);
+        assertTrue(error.startsWith(bad + ":19: unknown directive \"celll\""), error);
+        assertFalse(error.contains("\n"));
+        assertEquals(1, vm.lessons().size());
+    }
+}
