@@ -6,6 +6,7 @@ import java.net.URL;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -17,6 +18,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -49,6 +51,8 @@ import org.unroll.ui.timeline.TimelineViewModel;
  * The three slots are empty StackPanes that the integrator fills; an empty slot takes no space.
  */
 public final class MainWindow {
+    /** Where the divider between timeline and charts starts: the timeline keeps most of the height. */
+    static final double CHARTS_DIVIDER = 0.62;
     private final Session session;
     private final ZoomModel zoom;
     private final StepperViewModel stepperVm;
@@ -64,6 +68,7 @@ public final class MainWindow {
     private final TimelineView timeline;
     private final ModelPanel modelPanel;
     private final ScrollPane modelScroller = new ScrollPane();
+    private final SplitPane center = new SplitPane();
     private final Label title = new Label();
     private final Label hint = new Label(I18n.get("shell.hint"));
     private final Label status = new Label();
@@ -143,9 +148,13 @@ public final class MainWindow {
         modelScroller.getStyleClass().add("model-scroller");
         root.setLeft(modelScroller);
 
-        VBox.setVgrow(timeline, Priority.ALWAYS);
-        VBox center = new VBox(timeline, chartsSlot);
+        // timeline above, charts below with a divider the teacher can drag; no divider while the slot is empty
+        center.setOrientation(Orientation.VERTICAL);
         center.getStyleClass().add("center-area");
+        timeline.setMinHeight(120);
+        SplitPane.setResizableWithParent(chartsSlot, false);
+        layoutCenter();
+        chartsSlot.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> layoutCenter());
         root.setCenter(center);
 
         VBox right = new VBox(formulaSlot, inspectorSlot);
@@ -192,6 +201,8 @@ public final class MainWindow {
         // presenter mode gives the room to the timeline: the model panel steps aside
         modelScroller.visibleProperty().bind(zoom.presenterProperty().not());
         modelScroller.managedProperty().bind(zoom.presenterProperty().not());
+        // and the charts too: on a 720-pixel projector the timeline needs the whole height to be read from the back
+        zoom.presenterProperty().addListener((o, a, on) -> layoutCenter());
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
         openItem.setOnAction(e -> files.open(window()));
@@ -210,6 +221,15 @@ public final class MainWindow {
         zoomReset.setOnAction(e -> zoom.resetZoom());
         compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
+    }
+
+    private void layoutCenter() {
+        if (chartsSlot.getChildren().isEmpty() || zoom.isPresenter()) {
+            center.getItems().setAll(timeline);
+        } else if (center.getItems().size() != 2) {
+            center.getItems().setAll(timeline, chartsSlot);
+            center.setDividerPositions(CHARTS_DIVIDER);
+        }
     }
 
     /** Applies zoom and presenter mode to the scene and puts the stepping keys on it. */
