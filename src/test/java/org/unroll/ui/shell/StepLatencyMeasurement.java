@@ -26,7 +26,8 @@ import org.unroll.ui.session.Session;
  * Measures (prints, asserts nothing) the time from a key press to every view updated: the key
  * filter, the session, the title and status bindings, the timeline repaint, CSS and layout.
  * LSTM, T = 100, H = 64; 100 presses of → from the end of the forward pass into the backward pass.
- * Run with {@code mvn test -Dtest=StepLatencyMeasurement -Dunroll.measure=true}.
+ * Run with {@code mvn test -Dtest=StepLatencyMeasurement -Dunroll.measure=true} (add
+ * {@code -Dunroll.measure.charts=true} to include the charts pane in the charts slot).
  */
 @EnabledIfSystemProperty(named = "unroll.measure", matches = "true")
 @ExtendWith(ApplicationExtension.class)
@@ -41,6 +42,9 @@ class StepLatencyMeasurement {
         I18n.setLocale(I18n.ENGLISH);
         session = new Session(compute, Platform::runLater);
         window = new MainWindow(session, new ZoomModel());
+        if (Boolean.getBoolean("unroll.measure.charts")) {
+            window.chartsSlot().getChildren().add(new org.unroll.ui.charts.ChartsPane(session));
+        }
         scene = new Scene(window.root(), 1280, 720);
         window.install(scene);
         stage.setScene(scene);
