@@ -8,6 +8,10 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.unroll.task.Setup;
+import org.unroll.ui.charts.ChartsPane;
+import org.unroll.ui.formula.FormulaPane;
+import org.unroll.ui.inspector.InspectorPane;
+import org.unroll.ui.lesson.LessonPane;
 import org.unroll.ui.session.Session;
 import org.unroll.ui.shell.ErrorDialogs;
 import org.unroll.ui.shell.MainWindow;
@@ -41,11 +45,12 @@ public final class UnrollApp extends Application {
     public static MainWindow open(Stage stage, Session session) {
         ErrorDialogs.installUncaughtHandler();
         MainWindow window = new MainWindow(session, new ZoomModel());
-        org.unroll.ui.charts.ChartsPane charts = new org.unroll.ui.charts.ChartsPane(session);
-        charts.setPrefHeight(330);
-        charts.setMinHeight(200);
+        ChartsPane charts = new ChartsPane(session);
         charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
         window.chartsSlot().getChildren().add(charts);
+        window.formulaSlot().getChildren().add(new FormulaPane(session));
+        window.inspectorSlot().getChildren().add(new InspectorPane(session));
+        window.lessonSlot().getChildren().add(new LessonPane(session));
         Scene scene = new Scene(window.root(), 1280, 720);
         window.install(scene);
         stage.setTitle(I18n.get("app.title") + " — " + I18n.get("app.subtitle"));

@@ -19,6 +19,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -46,13 +48,14 @@ import org.unroll.ui.timeline.TimelineViewModel;
 
 /**
  * The main window: menu and stepping toolbar on top with the title of the current point and a
- * hint line; the model panel on the left; the unrolled timeline in the centre with the charts
- * slot under it; the formula and inspector slots on the right; a status line at the bottom.
- * The three slots are empty StackPanes that the integrator fills; an empty slot takes no space.
+ * hint line; on the left the lesson and the model panel as tabs; in the centre the unrolled
+ * timeline with the formula of the current point under it; on the right the inspector's values
+ * and the charts as tabs; a status line at the bottom. The four slots are empty StackPanes that
+ * the integrator fills; an empty slot takes no space.
  */
 public final class MainWindow {
-    /** Where the divider between timeline and charts starts: the timeline keeps most of the height. */
-    static final double CHARTS_DIVIDER = 0.62;
+    /** Where the divider between timeline and formula starts: the timeline keeps most of the height. */
+    static final double FORMULA_DIVIDER = 0.56;
     private final Session session;
     private final ZoomModel zoom;
     private final StepperViewModel stepperVm;
@@ -64,6 +67,13 @@ public final class MainWindow {
     private final StackPane inspectorSlot = slot("inspector-slot");
     private final StackPane formulaSlot = slot("formula-slot");
     private final StackPane chartsSlot = slot("charts-slot");
+    private final StackPane lessonSlot = slot("lesson-slot");
+    private final TabPane leftTabs = new TabPane();
+    private final TabPane rightTabs = new TabPane();
+    private final Tab lessonTab = new Tab(I18n.get("shell.tab.lesson"));
+    private final Tab modelTab = new Tab(I18n.get("model.title"));
+    private final Tab valuesTab = new Tab(I18n.get("shell.tab.values"));
+    private final Tab chartsTab = new Tab(I18n.get("shell.tab.charts"));
     private final StepperBar stepperBar;
     private final TimelineView timeline;
     private final ModelPanel modelPanel;
@@ -146,24 +156,42 @@ public final class MainWindow {
         modelScroller.setFitToWidth(true);
         modelScroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         modelScroller.getStyleClass().add("model-scroller");
-        root.setLeft(modelScroller);
+        lessonTab.setContent(lessonSlot);
+        modelTab.setContent(modelScroller);
+        leftTabs.getTabs().setAll(lessonTab, modelTab);
+        leftTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        leftTabs.getStyleClass().add("side-tabs");
+        leftTabs.setFocusTraversable(false);
+        leftTabs.getSelectionModel().select(lessonSlot.getChildren().isEmpty() ? modelTab : lessonTab);
+        lessonSlot.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> {
+            if (lessonSlot.getChildren().isEmpty()) {
+                leftTabs.getTabs().remove(lessonTab);
+            } else if (!leftTabs.getTabs().contains(lessonTab)) {
+                leftTabs.getTabs().add(0, lessonTab);
+                leftTabs.getSelectionModel().select(lessonTab);
+            }
+        });
+        if (lessonSlot.getChildren().isEmpty()) {
+            leftTabs.getTabs().remove(lessonTab);
+        }
+        root.setLeft(leftTabs);
 
-        // timeline above, charts below with a divider the teacher can drag; no divider while the slot is empty
+        // the timeline above, the formula of the current point below, with a divider the teacher can drag
         center.setOrientation(Orientation.VERTICAL);
         center.getStyleClass().add("center-area");
         timeline.setMinHeight(120);
-        SplitPane.setResizableWithParent(chartsSlot, false);
         layoutCenter();
-        chartsSlot.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> layoutCenter());
+        formulaSlot.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> layoutCenter());
         root.setCenter(center);
 
-        VBox right = new VBox(formulaSlot, inspectorSlot);
-        right.getStyleClass().add("right-area");
-        VBox.setVgrow(inspectorSlot, Priority.ALWAYS);
-        BooleanBinding anyRight = Bindings.isNotEmpty(formulaSlot.getChildren()).or(Bindings.isNotEmpty(inspectorSlot.getChildren()));
-        right.visibleProperty().bind(anyRight);
-        right.managedProperty().bind(anyRight);
-        root.setRight(right);
+        // values of the current point and the charts share the right column as tabs
+        valuesTab.setContent(inspectorSlot);
+        chartsTab.setContent(chartsSlot);
+        rightTabs.getTabs().setAll(valuesTab, chartsTab);
+        rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        rightTabs.getStyleClass().addAll("side-tabs", "right-area");
+        rightTabs.setFocusTraversable(false);
+        root.setRight(rightTabs);
 
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
@@ -198,11 +226,12 @@ public final class MainWindow {
             presenter.setSelected(on);
             presenterItem.setSelected(on);
         });
-        // presenter mode gives the room to the timeline: the model panel steps aside
-        modelScroller.visibleProperty().bind(zoom.presenterProperty().not());
-        modelScroller.managedProperty().bind(zoom.presenterProperty().not());
-        // and the charts too: on a 720-pixel projector the timeline needs the whole height to be read from the back
-        zoom.presenterProperty().addListener((o, a, on) -> layoutCenter());
+        // presenter mode gives the room to the timeline and the formula: the side panels step aside
+        leftTabs.visibleProperty().bind(zoom.presenterProperty().not());
+        leftTabs.managedProperty().bind(zoom.presenterProperty().not());
+        BooleanBinding anyRight = Bindings.isNotEmpty(chartsSlot.getChildren()).or(Bindings.isNotEmpty(inspectorSlot.getChildren()));
+        rightTabs.visibleProperty().bind(anyRight.and(zoom.presenterProperty().not()));
+        rightTabs.managedProperty().bind(anyRight.and(zoom.presenterProperty().not()));
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
         openItem.setOnAction(e -> files.open(window()));
@@ -224,11 +253,11 @@ public final class MainWindow {
     }
 
     private void layoutCenter() {
-        if (chartsSlot.getChildren().isEmpty() || zoom.isPresenter()) {
+        if (formulaSlot.getChildren().isEmpty()) {
             center.getItems().setAll(timeline);
         } else if (center.getItems().size() != 2) {
-            center.getItems().setAll(timeline, chartsSlot);
-            center.setDividerPositions(CHARTS_DIVIDER);
+            center.getItems().setAll(timeline, formulaSlot);
+            center.setDividerPositions(FORMULA_DIVIDER);
         }
     }
 
@@ -293,17 +322,32 @@ public final class MainWindow {
         return root;
     }
 
-    /** Where the integrator puts InspectorPane(session): right column, lower part. */
+    /** Where the integrator puts LessonPane(session): the left column's first tab. */
+    public StackPane lessonSlot() {
+        return lessonSlot;
+    }
+
+    /** The left column's tabs (lesson, model). */
+    public TabPane leftTabs() {
+        return leftTabs;
+    }
+
+    /** The right column's tabs (values, charts). */
+    public TabPane rightTabs() {
+        return rightTabs;
+    }
+
+    /** Where the integrator puts InspectorPane(session): the right column's first tab. */
     public StackPane inspectorSlot() {
         return inspectorSlot;
     }
 
-    /** Where the integrator puts FormulaPane(session): right column, upper part. */
+    /** Where the integrator puts FormulaPane(session): the centre, under the timeline. */
     public StackPane formulaSlot() {
         return formulaSlot;
     }
 
-    /** Where the integrator puts the charts: under the timeline. */
+    /** Where the integrator puts the charts: the right column's second tab. */
     public StackPane chartsSlot() {
         return chartsSlot;
     }

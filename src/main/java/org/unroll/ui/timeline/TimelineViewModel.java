@@ -67,12 +67,28 @@ public final class TimelineViewModel {
         return presenter;
     }
 
-    /** The effective scale: window zoom × step width. */
+    /**
+     * The effective scale: window zoom × step width. The figure's height must fit (presenter mode
+     * on a 720-pixel projector), and a sequence that misses the width by at most a quarter is
+     * shrunk to fit it, so a short word is seen whole without scrolling.
+     */
     public double scale() {
         double s = baseScale.get() * stepZoom.get();
-        // the figure's height must fit too (presenter mode on a 720-pixel projector)
-        return height > 0 ? Math.max(0.05, Math.min(s, height / TimelineLayout.HEIGHT)) : s;
+        if (height > 0) {
+            s = Math.max(0.05, Math.min(s, height / TimelineLayout.HEIGHT));
+        }
+        Walkthrough w = session.getWalkthrough();
+        if (w != null && width > 0) {
+            double fit = width / TimelineLayout.contentWidth(w.steps(), 1.0);
+            if (fit < s && fit >= SHRINK_TO_FIT * s) {
+                s = fit;
+            }
+        }
+        return s;
     }
+
+    /** How far a short sequence may shrink to fit the width rather than scroll. */
+    static final double SHRINK_TO_FIT = 0.75;
 
     /** The view reports its size. */
     public void setViewport(double w, double h) {
