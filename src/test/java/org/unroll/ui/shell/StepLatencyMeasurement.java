@@ -27,7 +27,8 @@ import org.unroll.ui.session.Session;
  * filter, the session, the title and status bindings, the timeline repaint, CSS and layout.
  * LSTM, T = 100, H = 64; 100 presses of → from the end of the forward pass into the backward pass.
  * Run with {@code mvn test -Dtest=StepLatencyMeasurement -Dunroll.measure=true} (add
- * {@code -Dunroll.measure.charts=true} to include the charts pane in the charts slot).
+ * {@code -Dunroll.measure.charts=true} to include the charts pane in the charts slot, or
+ * {@code -Dunroll.measure.full=true} for every pane of the app: charts, formula and inspector).
  */
 @EnabledIfSystemProperty(named = "unroll.measure", matches = "true")
 @ExtendWith(ApplicationExtension.class)
@@ -42,8 +43,12 @@ class StepLatencyMeasurement {
         I18n.setLocale(I18n.ENGLISH);
         session = new Session(compute, Platform::runLater);
         window = new MainWindow(session, new ZoomModel());
-        if (Boolean.getBoolean("unroll.measure.charts")) {
+        if (Boolean.getBoolean("unroll.measure.charts") || Boolean.getBoolean("unroll.measure.full")) {
             window.chartsSlot().getChildren().add(new org.unroll.ui.charts.ChartsPane(session));
+        }
+        if (Boolean.getBoolean("unroll.measure.full")) {
+            window.formulaSlot().getChildren().add(new org.unroll.ui.formula.FormulaPane(session));
+            window.inspectorSlot().getChildren().add(new org.unroll.ui.inspector.InspectorPane(session));
         }
         scene = new Scene(window.root(), 1280, 720);
         window.install(scene);
