@@ -89,6 +89,10 @@ public final class LessonPane extends VBox {
         next.setOnAction(e -> model.next());
         next.setDefaultButton(true);
         open.setOnAction(e -> openFile());
+        Button back = new Button();
+        back.visibleProperty().bind(model.driftedProperty());
+        back.managedProperty().bind(model.driftedProperty());
+        back.setOnAction(e -> model.replay());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox buttons = new HBox(8, step, gap, previous, next);
@@ -99,11 +103,12 @@ public final class LessonPane extends VBox {
             previous.setText(LessonTexts.previous(l));
             next.setText(LessonTexts.next(l));
             open.setText(LessonTexts.open(l));
+            back.setText(LessonTexts.backToLesson(l));
         };
         words.run();
         model.languageProperty().addListener((o, was, now) -> words.run());
 
-        getChildren().addAll(new HBox(8, chooser, open), title, scroll, buttons);
+        getChildren().addAll(new HBox(8, chooser, open), title, scroll, back, buttons);
         HBox.setHgrow(chooser, Priority.ALWAYS);
         model.setLessons(new ArrayList<>(lessons));
     }

@@ -35,6 +35,20 @@ final class LessonTexts {
         return pick(lang, "Lessons (*.lesson)", "课程 (*.lesson)", "課程 (*.lesson)");
     }
 
+    static String modelChanged(Lang lang) {
+        return pick(lang,
+                "The model on screen is no longer this lesson step's: it was changed in the Model tab or opened"
+                        + " from a file. Press \"Back to the lesson\" to return to it.",
+                "屏幕上的模型已经不是这一课这一步所用的了：它在“模型”页里被改动过，或是从文件打开的。"
+                        + "按“回到课程”即可恢复。",
+                "畫面上的模型已經不是這一課這一步所用的了：它在「模型」頁裡被改動過，或是從檔案開啟的。"
+                        + "按「回到課程」即可恢復。");
+    }
+
+    static String backToLesson(Lang lang) {
+        return pick(lang, "Back to the lesson", "回到课程", "回到課程");
+    }
+
     private static String pick(Lang lang, String en, String zhCn, String zhTw) {
         return switch (lang) {
             case EN -> en;

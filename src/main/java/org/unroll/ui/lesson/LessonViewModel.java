@@ -46,6 +46,7 @@ public final class LessonViewModel {
     private final ReadOnlyStringWrapper stepLabel = new ReadOnlyStringWrapper(this, "stepLabel", "");
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext", false);
     private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious", false);
+    private final ReadOnlyBooleanWrapper drifted = new ReadOnlyBooleanWrapper(this, "drifted", false);
     private final ObjectProperty<Lang> language = new SimpleObjectProperty<>(this, "language", Lang.fromSystem());
     private LessonPlayer player;
     /** The step whose setup is being computed, whose cursor is still to be applied. */
@@ -169,7 +170,15 @@ public final class LessonViewModel {
         stepLabel.set(LessonTexts.stepOf(lang, player.index() + 1, player.size()));
         Walkthrough w = session.getWalkthrough();
         boolean ready = w != null && player.setup().equals(session.getSetup());
-        narration.set(player.narration(lang, ready ? w : null));
+        // the user changed the model away from the lesson's: its numbers and words no longer apply
+        boolean away = w != null && pending == null && !ready;
+        drifted.set(away);
+        narration.set(away ? LessonTexts.modelChanged(lang) : player.narration(lang, ready ? w : null));
+    }
+
+    /** True when the model on screen is no longer the current lesson step's (changed by hand or opened from files). */
+    public ReadOnlyBooleanProperty driftedProperty() {
+        return drifted.getReadOnlyProperty();
     }
 
     /** The step's setup and cursor, for the session or a test. */

@@ -51,13 +51,18 @@ public final class DemoApp extends Application {
         int position = Integer.parseInt(a.getOrDefault("position", "0"));
         session.walkthroughProperty().addListener((o, old, now) -> {
             if (now != null && old == null) {
-                Platform.runLater(() -> session.moveToIndex(position));
                 if (a.containsKey("hover")) {
                     w.timeline().viewModel().setHighlight(a.get("hover"));
                 }
-                PauseTransition p = new PauseTransition(Duration.millis(800));
-                p.setOnFinished(e -> System.out.println("READY " + session.getCursor()));
-                p.play();
+                // after the lesson pane has settled on its first step, go to the asked point
+                PauseTransition settle = new PauseTransition(Duration.millis(800));
+                settle.setOnFinished(e -> {
+                    session.moveToIndex(position);
+                    PauseTransition p = new PauseTransition(Duration.millis(900));
+                    p.setOnFinished(f -> System.out.println("READY " + session.getCursor()));
+                    p.play();
+                });
+                settle.play();
             }
         });
         session.apply(s);

@@ -130,4 +130,23 @@ class LessonViewModelTest {
         assertFalse(error.contains("\n"));
         assertEquals(1, vm.lessons().size());
     }
+
+    @Test
+    void aModelChangedByHandIsSaidAndTheLessonCanBeRestored() throws Exception {
+        Session session = new Session(Runnable::run, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        vm.languageProperty().set(Lang.EN);
+        vm.setLessons(List.of(lesson()));
+        assertFalse(vm.driftedProperty().get());
+        assertTrue(vm.narrationProperty().get().startsWith("h2 ["), vm.narrationProperty().get());
+
+        session.apply(Setup.JEEP.withHiddenSize(7));
+        assertTrue(vm.driftedProperty().get());
+        assertTrue(vm.narrationProperty().get().contains("no longer"), vm.narrationProperty().get());
+
+        vm.replay();
+        assertFalse(vm.driftedProperty().get());
+        assertEquals(Setup.JEEP, session.getSetup());
+        assertEquals(Cursor.forward(1), session.getCursor());
+    }
 }
