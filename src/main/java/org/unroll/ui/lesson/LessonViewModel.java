@@ -60,6 +60,11 @@ public final class LessonViewModel {
         this.session = Objects.requireNonNull(session);
         this.later = Objects.requireNonNull(later);
         session.walkthroughProperty().addListener((o, was, now) -> walkChanged());
+        session.busyProperty().addListener((o, was, now) -> {
+            if (!now && pending != null) {
+                later.execute(this::settle);
+            }
+        });
         language.addListener((o, was, now) -> refreshText());
     }
 
@@ -154,6 +159,10 @@ public final class LessonViewModel {
         if (p != null && p.setup().equals(session.getSetup()) && session.getWalkthrough() != null) {
             pending = null;
             session.moveTo(p.cursor());
+            refreshText();
+        } else if (p != null && !session.busyProperty().get()) {
+            // another setup was applied after the lesson's and has landed: the lesson's request is gone
+            pending = null;
             refreshText();
         }
     }

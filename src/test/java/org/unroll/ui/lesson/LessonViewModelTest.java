@@ -149,4 +149,19 @@ class LessonViewModelTest {
         assertEquals(Setup.JEEP, session.getSetup());
         assertEquals(Cursor.forward(1), session.getCursor());
     }
+
+    @Test
+    void aSetupAppliedAfterTheLessonsWinsAndIsSaid() throws Exception {
+        ArrayDeque<Runnable> compute = new ArrayDeque<>();
+        Session session = new Session(compute::add, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        vm.languageProperty().set(Lang.EN);
+        vm.setLessons(List.of(lesson()));
+        session.apply(Setup.JEEP.withCell(CellType.GRU));
+        while (!compute.isEmpty()) {
+            compute.poll().run();
+        }
+        assertEquals(CellType.GRU, session.getWalkthrough().model().cell());
+        assertTrue(vm.driftedProperty().get());
+    }
 }
