@@ -232,6 +232,7 @@ public final class MainWindow {
         BooleanBinding anyRight = Bindings.isNotEmpty(chartsSlot.getChildren()).or(Bindings.isNotEmpty(inspectorSlot.getChildren()));
         rightTabs.visibleProperty().bind(anyRight.and(zoom.presenterProperty().not()));
         rightTabs.managedProperty().bind(anyRight.and(zoom.presenterProperty().not()));
+        zoom.presenterProperty().addListener((o, a, on) -> layoutCenter());
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
         openItem.setOnAction(e -> files.open(window()));
@@ -253,7 +254,8 @@ public final class MainWindow {
     }
 
     private void layoutCenter() {
-        if (formulaSlot.getChildren().isEmpty()) {
+        // in presenter mode the timeline takes the whole height: on a 720-pixel projector it must be read from the back
+        if (formulaSlot.getChildren().isEmpty() || zoom.isPresenter()) {
             center.getItems().setAll(timeline);
         } else if (center.getItems().size() != 2) {
             center.getItems().setAll(timeline, formulaSlot);
