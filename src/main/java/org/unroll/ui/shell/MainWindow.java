@@ -56,6 +56,9 @@ import org.unroll.ui.timeline.TimelineViewModel;
 public final class MainWindow {
     /** Where the divider between timeline and formula starts: the timeline keeps most of the height. */
     static final double FORMULA_DIVIDER = 0.56;
+    /** Where the side columns start: lesson/model a quarter of the width, values/charts from 72 %. */
+    static final double LEFT_DIVIDER = 0.25;
+    static final double RIGHT_DIVIDER = 0.72;
     private final Session session;
     private final ZoomModel zoom;
     private final StepperViewModel stepperVm;
@@ -79,6 +82,7 @@ public final class MainWindow {
     private final ModelPanel modelPanel;
     private final ScrollPane modelScroller = new ScrollPane();
     private final SplitPane center = new SplitPane();
+    private final SplitPane body = new SplitPane();
     private final Label title = new Label();
     private final Label hint = new Label(I18n.get("shell.hint"));
     private final Label status = new Label();
@@ -174,7 +178,6 @@ public final class MainWindow {
         if (lessonSlot.getChildren().isEmpty()) {
             leftTabs.getTabs().remove(lessonTab);
         }
-        root.setLeft(leftTabs);
 
         // the timeline above, the formula of the current point below, with a divider the teacher can drag
         center.setOrientation(Orientation.VERTICAL);
@@ -182,7 +185,6 @@ public final class MainWindow {
         timeline.setMinHeight(120);
         layoutCenter();
         formulaSlot.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> layoutCenter());
-        root.setCenter(center);
 
         // values of the current point and the charts share the right column as tabs
         valuesTab.setContent(inspectorSlot);
@@ -191,7 +193,12 @@ public final class MainWindow {
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         rightTabs.getStyleClass().addAll("side-tabs", "right-area");
         rightTabs.setFocusTraversable(false);
-        root.setRight(rightTabs);
+        // the three columns share the width through two dividers the user can drag
+        body.getStyleClass().add("body-split");
+        SplitPane.setResizableWithParent(leftTabs, false);
+        SplitPane.setResizableWithParent(rightTabs, false);
+        layoutBody();
+        root.setCenter(body);
 
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
@@ -227,12 +234,13 @@ public final class MainWindow {
             presenterItem.setSelected(on);
         });
         // presenter mode gives the room to the timeline and the formula: the side panels step aside
-        leftTabs.visibleProperty().bind(zoom.presenterProperty().not());
-        leftTabs.managedProperty().bind(zoom.presenterProperty().not());
-        BooleanBinding anyRight = Bindings.isNotEmpty(chartsSlot.getChildren()).or(Bindings.isNotEmpty(inspectorSlot.getChildren()));
-        rightTabs.visibleProperty().bind(anyRight.and(zoom.presenterProperty().not()));
-        rightTabs.managedProperty().bind(anyRight.and(zoom.presenterProperty().not()));
-        zoom.presenterProperty().addListener((o, a, on) -> layoutCenter());
+        zoom.presenterProperty().addListener((o, a, on) -> {
+            layoutCenter();
+            layoutBody();
+        });
+        javafx.collections.ListChangeListener<javafx.scene.Node> slotsChanged = c -> layoutBody();
+        chartsSlot.getChildren().addListener(slotsChanged);
+        inspectorSlot.getChildren().addListener(slotsChanged);
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
         openItem.setOnAction(e -> files.open(window()));
@@ -251,6 +259,30 @@ public final class MainWindow {
         zoomReset.setOnAction(e -> zoom.resetZoom());
         compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
+    }
+
+    /** The columns shown: the side columns step aside in presenter mode, the right one also while it is empty. */
+    private void layoutBody() {
+        boolean right = !zoom.isPresenter() && !(chartsSlot.getChildren().isEmpty() && inspectorSlot.getChildren().isEmpty());
+        boolean left = !zoom.isPresenter();
+        java.util.List<javafx.scene.Node> items = new java.util.ArrayList<>();
+        if (left) {
+            items.add(leftTabs);
+        }
+        items.add(center);
+        if (right) {
+            items.add(rightTabs);
+        }
+        if (!body.getItems().equals(items)) {
+            body.getItems().setAll(items);
+            if (left && right) {
+                body.setDividerPositions(LEFT_DIVIDER, RIGHT_DIVIDER);
+            } else if (left) {
+                body.setDividerPositions(LEFT_DIVIDER);
+            } else if (right) {
+                body.setDividerPositions(RIGHT_DIVIDER);
+            }
+        }
     }
 
     private void layoutCenter() {

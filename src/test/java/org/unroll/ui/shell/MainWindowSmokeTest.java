@@ -2,6 +2,7 @@ package org.unroll.ui.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ExecutorService;
@@ -143,7 +144,8 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.1, window.zoom().getZoom(), 1e-9);
         assertTrue(window.root().getStyleClass().contains(Theme.PRESENTER), "F5: presenter mode");
-        assertFalse(((javafx.scene.layout.BorderPane) window.root()).getLeft().isVisible(), "the model panel steps aside");
+        assertNull(window.leftTabs().getScene(), "the lesson and model panels step aside");
+        assertNull(window.rightTabs().getScene(), "and so do values and charts");
         assertEquals(CellType.RNN, session.getWalkthrough().model().cell());
     }
 }
