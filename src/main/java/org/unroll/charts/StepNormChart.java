@@ -19,16 +19,11 @@ import org.jfree.chart.ui.TextAnchor;
  *
  * <p>Touch it on one thread only (the JavaFX thread once it is on screen).
  */
-public final class StepNormChart {
-
-    /** The most flows one plot overlays. */
-    public static final int MAX_FLOWS = 3;
+public final class StepNormChart extends FlowOverlayChart {
 
     private final XYPlot plot;
-    private final JFreeChart chart;
     private final MarkedLines lines;
     private final ValueMarker stepMarker;
-    private List<GradientFlow> flows = List.of();
     private boolean logScale;
     private int currentStep = -1;
 
@@ -44,36 +39,11 @@ public final class StepNormChart {
         stepMarker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(48, 2, 2, 2));
         stepMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         stepMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        chart = ChartStyle.newChart("Gradient norm per step  ‖dL/dh_t‖", plot, true);
+        setChart(ChartStyle.newChart("Gradient norm per step  ‖dL/dh_t‖", plot, true));
     }
 
-    /** @return the chart, for a ChartViewer or {@link ChartExport} */
-    public JFreeChart chart() {
-        return chart;
-    }
 
-    /**
-     * Shows one cell's norms.
-     *
-     * @param flow the flow
-     */
-    public void update(GradientFlow flow) {
-        update(List.of(flow));
-    }
 
-    /**
-     * Shows up to {@link #MAX_FLOWS} cells' norms overlaid, replacing what was shown; an
-     * empty list clears the chart.
-     *
-     * @param newFlows the flows, each drawn in its own colour, dash and shape
-     */
-    public void update(List<GradientFlow> newFlows) {
-        if (newFlows.size() > MAX_FLOWS) {
-            throw new IllegalArgumentException("at most " + MAX_FLOWS + " flows, got " + newFlows.size());
-        }
-        flows = List.copyOf(newFlows);
-        ChartBatch.run(chart, this::redraw);
-    }
 
     /**
      * Switches the y axis between linear and logarithmic; on a log axis a zero norm is
@@ -86,7 +56,7 @@ public final class StepNormChart {
             return;
         }
         logScale = log;
-        ChartBatch.run(chart, () -> {
+        ChartBatch.run(chart(), () -> {
             ValueAxis y = log ? ChartStyle.logAxis("‖dL/dh_t‖  (log scale)")
                     : ChartStyle.linearAxis("‖dL/dh_t‖", false);
             plot.setRangeAxis(y);
@@ -109,7 +79,7 @@ public final class StepNormChart {
             throw new IllegalArgumentException("step must be -1 (none) or a time step, was " + t);
         }
         currentStep = t;
-        ChartBatch.run(chart, () -> {
+        ChartBatch.run(chart(), () -> {
             plot.removeDomainMarker(stepMarker, Layer.BACKGROUND);
             if (t >= 0) {
                 stepMarker.setValue(t);
@@ -129,18 +99,19 @@ public final class StepNormChart {
         return lines.marks();
     }
 
-    private void redraw() {
+    @Override
+    protected void redraw() {
         List<MarkedLines.Line> ls = new ArrayList<>();
-        for (int f = 0; f < flows.size(); f++) {
-            GradientFlow g = flows.get(f);
+        for (int f = 0; f < flows().size(); f++) {
+            GradientFlow g = flows().get(f);
             double[] x = new double[g.steps()];
             for (int t = 1; t <= g.steps(); t++) {
                 x[t - 1] = t;
             }
-            ls.add(new MarkedLines.Line(Labels.unique(g.cellLabel(), f, flows), x, g.dhNorms(), f, f, f, true));
+            ls.add(new MarkedLines.Line(Labels.unique(g.cellLabel(), f, flows()), x, g.dhNorms(), f, f, f, true));
         }
         lines.set(ls, logScale);
-        int steps = flows.stream().mapToInt(GradientFlow::steps).max().orElse(0);
+        int steps = flows().stream().mapToInt(GradientFlow::steps).max().orElse(0);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         if (steps > 0) {
             x.setAutoRange(false);

@@ -14,15 +14,10 @@ import org.jfree.chart.plot.XYPlot;
  *
  * <p>Touch it on one thread only (the JavaFX thread once it is on screen).
  */
-public final class VanishingChart {
+public final class VanishingChart extends FlowOverlayChart {
 
-    /** The most flows one plot overlays. */
-    public static final int MAX_FLOWS = 3;
-
-    private final JFreeChart chart;
     private final XYPlot plot;
     private final MarkedLines lines;
-    private List<GradientFlow> flows = List.of();
 
     /** An empty chart. */
     public VanishingChart() {
@@ -30,41 +25,12 @@ public final class VanishingChart {
                 ChartStyle.logAxis("‖∂h_T/∂h_k‖  (log scale)"), null);
         ChartStyle.styleXYPlot(plot);
         lines = new MarkedLines(plot, 0);
-        chart = ChartStyle.newChart("‖∂h_T/∂h_k‖ against k;  dashed: the bound (γ·σ_max)^(T−k)", plot, true);
+        setChart(ChartStyle.newChart("‖∂h_T/∂h_k‖ against k;  dashed: the bound (γ·σ_max)^(T−k)", plot, true));
     }
 
-    /** @return the chart, for a ChartViewer or {@link ChartExport} */
-    public JFreeChart chart() {
-        return chart;
-    }
 
-    /**
-     * Shows one cell.
-     *
-     * @param flow the flow
-     */
-    public void update(GradientFlow flow) {
-        update(List.of(flow));
-    }
 
-    /**
-     * Shows up to {@link #MAX_FLOWS} cells overlaid, replacing what was shown; an empty
-     * list clears the chart.
-     *
-     * @param newFlows the flows
-     */
-    public void update(List<GradientFlow> newFlows) {
-        if (newFlows.size() > MAX_FLOWS) {
-            throw new IllegalArgumentException("at most " + MAX_FLOWS + " flows, got " + newFlows.size());
-        }
-        flows = List.copyOf(newFlows);
-        ChartBatch.run(chart, this::redraw);
-    }
 
-    /** @return the flows shown */
-    public List<GradientFlow> flows() {
-        return flows;
-    }
 
     /** @return the marks standing in for unplottable values (0, ∞, NaN) */
     public List<EdgeMarkAnnotation> marks() {
@@ -82,11 +48,12 @@ public final class VanishingChart {
         return label + " bound " + TickNumberFormat.text(flow.gamma() * flow.sigmaMax()) + "^(T−k)";
     }
 
-    private void redraw() {
+    @Override
+    protected void redraw() {
         List<MarkedLines.Line> ls = new ArrayList<>();
-        for (int f = 0; f < flows.size(); f++) {
-            GradientFlow g = flows.get(f);
-            String label = Labels.unique(g.cellLabel(), f, flows);
+        for (int f = 0; f < flows().size(); f++) {
+            GradientFlow g = flows().get(f);
+            String label = Labels.unique(g.cellLabel(), f, flows());
             double[] k = new double[g.steps() + 1];
             for (int i = 0; i <= g.steps(); i++) {
                 k[i] = i;
@@ -99,7 +66,7 @@ public final class VanishingChart {
             ls.add(new MarkedLines.Line(boundKey(label, g), k, g.bound(), f, 1, -1, true));
         }
         lines.set(ls, true);
-        int steps = flows.stream().mapToInt(GradientFlow::steps).max().orElse(0);
+        int steps = flows().stream().mapToInt(GradientFlow::steps).max().orElse(0);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         if (steps > 0) {
             x.setAutoRange(false);
