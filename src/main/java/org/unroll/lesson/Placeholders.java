@@ -171,6 +171,24 @@ public final class Placeholders {
      * that cannot be filled becomes {@code {name?}} rather than failing.
      */
     public static String fill(String text, Walkthrough w) {
+        return replace(text, name -> {
+            String v;
+            try {
+                v = value(name, w);
+            } catch (RuntimeException e) {
+                v = null;
+            }
+            return v != null ? v : "{" + name + "?}";
+        });
+    }
+
+    /** {@code text} with every placeholder shown as "…": while no walk is ready. */
+    public static String blank(String text) {
+        return replace(text, name -> "…");
+    }
+
+    /** {@code text} with {{ and }} unescaped and every placeholder {name} replaced by {@code value(name)}. */
+    private static String replace(String text, java.util.function.UnaryOperator<String> value) {
         StringBuilder out = new StringBuilder();
         Matcher m = TOKEN.matcher(text);
         int last = 0;
@@ -182,32 +200,9 @@ public final class Placeholders {
                 out.append('{');
             } else if (tok.equals("}}")) {
                 out.append('}');
-            } else if (m.group(1) == null) {
-                out.append(tok);
             } else {
-                String v;
-                try {
-                    v = value(m.group(1), w);
-                } catch (RuntimeException e) {
-                    v = null;
-                }
-                out.append(v != null ? v : "{" + m.group(1) + "?}");
+                out.append(m.group(1) == null ? tok : value.apply(m.group(1)));
             }
-        }
-        out.append(text, last, text.length());
-        return out.toString();
-    }
-
-    /** {@code text} with every placeholder shown as "…": while no walk is ready. */
-    public static String blank(String text) {
-        StringBuilder out = new StringBuilder();
-        Matcher m = TOKEN.matcher(text);
-        int last = 0;
-        while (m.find()) {
-            out.append(text, last, m.start());
-            last = m.end();
-            String tok = m.group();
-            out.append(tok.equals("{{") ? "{" : tok.equals("}}") ? "}" : m.group(1) == null ? tok : "…");
         }
         out.append(text, last, text.length());
         return out.toString();
