@@ -87,15 +87,7 @@ final class RefMath {
             return 0;
         }
         if (s.crossEntropy) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : y) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (double v : y) {
-                sum += Math.exp(v - max);
-            }
-            return -(y[s.classes[t]] - max - Math.log(sum));
+            return logSumExp(y) - y[s.classes[t]];
         }
         double l = 0;
         for (int i = 0; i < y.length; i++) {
@@ -112,16 +104,9 @@ final class RefMath {
             return dy;
         }
         if (s.crossEntropy) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : y) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (double v : y) {
-                sum += Math.exp(v - max);
-            }
+            double lse = logSumExp(y);
             for (int i = 0; i < y.length; i++) {
-                dy[i] = Math.exp(y[i] - max) / sum - (i == s.classes[t] ? 1 : 0);
+                dy[i] = Math.exp(y[i] - lse) - (i == s.classes[t] ? 1 : 0);
             }
         } else {
             for (int i = 0; i < y.length; i++) {
@@ -129,5 +114,18 @@ final class RefMath {
             }
         }
         return dy;
+    }
+
+    /** log Σ_i e^{y_i}, shifted by the largest entry. */
+    static double logSumExp(double[] y) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : y) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
     }
 }

@@ -32,6 +32,15 @@ public final class Fixtures {
         }
     }
 
+    /** {@link #names()}, failing when there are none (a test over no fixtures proves nothing). */
+    public static List<String> nonEmptyNames() {
+        List<String> names = names();
+        if (names.isEmpty()) {
+            throw new IllegalStateException("no fixtures found in " + dir().toAbsolutePath());
+        }
+        return names;
+    }
+
     public static Path model(String name) {
         return dir().resolve(name + ".model.json");
     }
