@@ -10,6 +10,9 @@ import org.unroll.engine.kernel.Gemm;
  * The same code runs the teaching pass (B = 1) and training (B sequences at once).
  */
 public final class Bptt {
+    /** The backward stages in order, kept because {@code values()} copies its array on every call. */
+    private static final BackwardStage[] STAGES = BackwardStage.values();
+
     private final Model model;
     private final Params p;
     private final Cell cell;
@@ -86,7 +89,7 @@ public final class Bptt {
     /** Runs every backward step from T − 1 down to 0, then sums the parameter gradients into {@code grads}. */
     public void backward(Params grads) {
         for (int t = tape.steps - 1; t >= 0; t--) {
-            for (BackwardStage s : BackwardStage.values()) {
+            for (BackwardStage s : STAGES) {
                 backwardStage(t, s);
             }
         }
