@@ -17,8 +17,12 @@ import org.unroll.engine.SequenceBatch;
  * hands the shards to the workers through a round counter and allocates nothing.
  */
 public final class BatchTrainer implements AutoCloseable {
-    /** How long a waiting thread spins before it parks: a step's shards finish within microseconds of each other. */
-    private static final int SPINS = 20_000;
+    /**
+     * A waiting thread spins this many times, then yields as many times, then parks. Spinning longer
+     * is a trap on a loaded machine: when the OS puts both threads on one core, the spinner burns the
+     * time slice the other thread needs to finish.
+     */
+    private static final int SPINS = 200;
 
     private final Model model;
     private final Optimizer optimizer;
@@ -74,11 +78,7 @@ public final class BatchTrainer implements AutoCloseable {
         while (true) {
             int spins = 0;
             while (round == seen && !closed) {
-                if (++spins < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
+                spins = pause(spins);
             }
             if (closed) {
                 return;
@@ -95,6 +95,18 @@ public final class BatchTrainer implements AutoCloseable {
         }
     }
 
+    /** One wait of a waiting loop: spin, then yield, then park (woken by unpark or spuriously). */
+    private int pause(int spins) {
+        if (spins < SPINS) {
+            Thread.onSpinWait();
+        } else if (spins < 2 * SPINS) {
+            Thread.yield();
+        } else {
+            LockSupport.park(this);
+        }
+        return spins + 1;
+    }
+
     /** Forward and backward over the batch; returns the loss. Leaves the summed gradient in {@link #gradients()}. */
     public double forwardBackward() {
         if (workers.length > 0) {
@@ -108,11 +120,7 @@ public final class BatchTrainer implements AutoCloseable {
         runShard(0);
         int spins = 0;
         while (pending.get() != 0) {
-            if (++spins < SPINS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
-            }
+            spins = pause(spins);
         }
         if (failure != null) {
             Throwable e = failure;
