@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Times one training step (forward over T steps, cross-entropy at every step,"
-                + " full BPTT, one Adam step with lr 3e-3) on a batch of random sequences after 3 warm-up"
-                + " iterations, like ../shared/bench/ref_numpy.py, and prints 'ms_per_iteration X'.")
+                + " full BPTT, one Adam step with lr 3e-3) on a batch of random sequences, like"
+                + " ../shared/bench/ref_numpy.py, and prints 'ms_per_iteration X'. The JVM is warmed up first"
+                + " (at least 3 iterations and 1.5 s, then until the JIT is idle for 1 s, at most 10 s).")
 final class BenchCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "CELL", description = "rnn, lstm or gru")
     private String cell;
@@ -63,12 +64,13 @@ final class BenchCommand extends Subcommand {
         if ((long) steps * batch * type.gates() * hidden > 50_000_000L) {
             throw bad("T x BATCH x gates x H is too large for memory (" + (long) steps * batch * type.gates() * hidden + " > 5e7)");
         }
-        double ms = Benchmark.msPerIteration(
+        Benchmark.Result r = Benchmark.run(
                 new Benchmark.Sizes(type, input, hidden, output, steps, batch, iterations), threads);
         if (verbose) {
-            err().println("kernel: " + (Gemm.usesVectorApi() ? "vector" : "scalar") + ", threads: " + threads);
+            err().println("kernel: " + (Gemm.usesVectorApi() ? "vector" : "scalar") + ", threads: " + threads
+                    + String.format(Locale.ROOT, ", warm-up: %d iterations in %.0f ms", r.warmupIterations(), r.warmupMs()));
         }
-        out().println(String.format(Locale.ROOT, "ms_per_iteration %.4f", ms));
+        out().println(String.format(Locale.ROOT, "ms_per_iteration %.4f", r.msPerIteration()));
         return ExitCodes.OK;
     }
 

@@ -37,10 +37,10 @@ public final class Adam implements Optimizer {
         double sqrtBc2 = Math.sqrt(1 - Math.pow(beta2, t));
         double stepSize = lr / bc1;
         for (int k = 0; k < Params.NAMES.size(); k++) {
-            DMatrixRMaj p = params.all().get(k);
-            DMatrixRMaj g = grads.all().get(k);
-            DMatrixRMaj mk = m.all().get(k);
-            DMatrixRMaj vk = v.all().get(k);
+            DMatrixRMaj p = params.tensor(k);
+            DMatrixRMaj g = grads.tensor(k);
+            DMatrixRMaj mk = m.tensor(k);
+            DMatrixRMaj vk = v.tensor(k);
             for (int i = 0; i < p.getNumElements(); i++) {
                 double gi = g.data[i];
                 mk.data[i] = beta1 * mk.data[i] + (1 - beta1) * gi;

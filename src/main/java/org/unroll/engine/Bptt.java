@@ -10,6 +10,9 @@ import org.unroll.engine.kernel.Gemm;
  * The same code runs the teaching pass (B = 1) and training (B sequences at once).
  */
 public final class Bptt {
+    /** The backward stages in order, kept because {@code values()} copies its array on every call. */
+    private static final BackwardStage[] STAGES = BackwardStage.values();
+
     private final Model model;
     private final Params p;
     private final Cell cell;
@@ -19,6 +22,8 @@ public final class Bptt {
     private final DMatrixRMaj weightIhT;
     private final DMatrixRMaj weightHhT;
     private final DMatrixRMaj weightOutT;
+    /** Σ_r dA[r] over a range of steps, when dA and dR are one matrix: 1 × G·H. */
+    private final DMatrixRMaj biasSums;
 
     /** Allocates the tape for this model and the shape of this sequence batch. */
     public Bptt(Model model, SequenceBatch seq) {
@@ -30,6 +35,7 @@ public final class Bptt {
         this.weightIhT = new DMatrixRMaj(p.weightIh.numCols, p.weightIh.numRows);
         this.weightHhT = new DMatrixRMaj(p.weightHh.numCols, p.weightHh.numRows);
         this.weightOutT = new DMatrixRMaj(p.weightOut.numCols, p.weightOut.numRows);
+        this.biasSums = new DMatrixRMaj(1, p.biasIh.numCols);
         setSequence(seq);
     }
 
@@ -86,7 +92,7 @@ public final class Bptt {
     /** Runs every backward step from T − 1 down to 0, then sums the parameter gradients into {@code grads}. */
     public void backward(Params grads) {
         for (int t = tape.steps - 1; t >= 0; t--) {
-            for (BackwardStage s : BackwardStage.values()) {
+            for (BackwardStage s : STAGES) {
                 backwardStage(t, s);
             }
         }
@@ -246,8 +252,16 @@ public final class Bptt {
         int rows = (to - from) * tape.batch;
         Gemm.multAddTransA(tape.dA, row, rows, tape.x, row, out.weightIh);
         Gemm.multAddTransA(tape.dR, row, rows, tape.h, tape.stateRow(from), out.weightHh);
-        MatOps.addColumnSums(tape.dA, row, rows, out.biasIh);
-        MatOps.addColumnSums(tape.dR, row, rows, out.biasHh);
+        if (tape.dR == tape.dA) {
+            // RNN and LSTM: db_hh gets the same column sums as db_ih, so they are taken once
+            java.util.Arrays.fill(biasSums.data, 0.0);
+            MatOps.addColumnSums(tape.dA, row, rows, biasSums);
+            MatOps.addRowVector(biasSums, out.biasIh, 0, 1);
+            MatOps.addRowVector(biasSums, out.biasHh, 0, 1);
+        } else {
+            MatOps.addColumnSums(tape.dA, row, rows, out.biasIh);
+            MatOps.addColumnSums(tape.dR, row, rows, out.biasHh);
+        }
         Gemm.multAddTransA(tape.dy, row, rows, tape.h, tape.stateRow(from + 1), out.weightOut);
         MatOps.addColumnSums(tape.dy, row, rows, out.biasOut);
     }

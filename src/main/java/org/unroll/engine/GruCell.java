@@ -11,21 +11,25 @@ final class GruCell implements Cell {
     @Override
     public void forward(Tape tape, int t) {
         int hs = tape.hiddenSize;
+        double[] gates = tape.gates.data;
+        double[] zIh = tape.zIh.data;
+        double[] zHh = tape.zHh.data;
         for (int b = 0; b < tape.batch; b++) {
             int g = (tape.row(t) + b) * tape.gateRows;
             int prev = (tape.stateRow(t) + b) * hs;
             int next = (tape.stateRow(t + 1) + b) * hs;
+            // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz)
+            MatOps.sum(zIh, zHh, gates, g, 2 * hs);
+            Squash.sigmoid(gates, g, gates, g, 2 * hs);
+            // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
             for (int j = 0; j < hs; j++) {
-                // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz)
-                double r = Squash.sigmoid(tape.zIh.data[g + j] + tape.zHh.data[g + j]);
-                double z = Squash.sigmoid(tape.zIh.data[g + hs + j] + tape.zHh.data[g + hs + j]);
-                // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-                double n = Squash.tanh(tape.zIh.data[g + 2 * hs + j] + r * tape.zHh.data[g + 2 * hs + j]);
-                tape.gates.data[g + j] = r;
-                tape.gates.data[g + hs + j] = z;
-                tape.gates.data[g + 2 * hs + j] = n;
-                // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
-                tape.h.data[next + j] = (1 - z) * n + z * tape.h.data[prev + j];
+                gates[g + 2 * hs + j] = zIh[g + 2 * hs + j] + gates[g + j] * zHh[g + 2 * hs + j];
+            }
+            Squash.tanh(gates, g + 2 * hs, gates, g + 2 * hs, hs);
+            // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
+            for (int j = 0; j < hs; j++) {
+                double z = gates[g + hs + j];
+                tape.h.data[next + j] = (1 - z) * gates[g + 2 * hs + j] + z * tape.h.data[prev + j];
             }
         }
     }

@@ -12,27 +12,26 @@ final class LstmCell implements Cell {
     public void forward(Tape tape, int t) {
         int hs = tape.hiddenSize;
         int g4 = tape.gateRows;
+        double[] gates = tape.gates.data;
+        // the pre-activations W_ih x + b_ih + W_hh h + b_hh of all four blocks, the whole batch at once
+        MatOps.sum(tape.zIh.data, tape.zHh.data, gates, tape.row(t) * g4, tape.batch * g4);
         for (int b = 0; b < tape.batch; b++) {
             int z = (tape.row(t) + b) * g4;
             int s = (tape.row(t) + b) * hs;
             int prev = (tape.stateRow(t) + b) * hs;
             int next = (tape.stateRow(t + 1) + b) * hs;
+            // i, f = σ(·);  g = tanh(·);  o = σ(·)
+            Squash.sigmoid(gates, z, gates, z, 2 * hs);
+            Squash.tanh(gates, z + 2 * hs, gates, z + 2 * hs, hs);
+            Squash.sigmoid(gates, z + 3 * hs, gates, z + 3 * hs, hs);
+            // c_t = f ⊙ c_{t−1} + i ⊙ g
             for (int j = 0; j < hs; j++) {
-                // i, f, o = σ(·), g = tanh(·) of W_ih x + b_ih + W_hh h + b_hh, block by block
-                double i = Squash.sigmoid(tape.zIh.data[z + j] + tape.zHh.data[z + j]);
-                double f = Squash.sigmoid(tape.zIh.data[z + hs + j] + tape.zHh.data[z + hs + j]);
-                double g = Squash.tanh(tape.zIh.data[z + 2 * hs + j] + tape.zHh.data[z + 2 * hs + j]);
-                double o = Squash.sigmoid(tape.zIh.data[z + 3 * hs + j] + tape.zHh.data[z + 3 * hs + j]);
-                tape.gates.data[z + j] = i;
-                tape.gates.data[z + hs + j] = f;
-                tape.gates.data[z + 2 * hs + j] = g;
-                tape.gates.data[z + 3 * hs + j] = o;
-                // c_t = f ⊙ c_{t−1} + i ⊙ g;  h_t = o ⊙ tanh(c_t)
-                double c = f * tape.c.data[prev + j] + i * g;
-                double tc = Squash.tanh(c);
-                tape.c.data[next + j] = c;
-                tape.tanhC.data[s + j] = tc;
-                tape.h.data[next + j] = o * tc;
+                tape.c.data[next + j] = gates[z + hs + j] * tape.c.data[prev + j] + gates[z + j] * gates[z + 2 * hs + j];
+            }
+            // h_t = o ⊙ tanh(c_t)
+            Squash.tanh(tape.c.data, next, tape.tanhC.data, s, hs);
+            for (int j = 0; j < hs; j++) {
+                tape.h.data[next + j] = gates[z + 3 * hs + j] * tape.tanhC.data[s + j];
             }
         }
     }

@@ -24,6 +24,13 @@ public final class MatOps {
         }
     }
 
+    /** out[from + i] = a[from + i] + b[from + i] for i &lt; n. */
+    public static void sum(double[] a, double[] b, double[] out, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            out[i] = a[i] + b[i];
+        }
+    }
+
     /** v += Σ_r A[aRow + r]: the column sums of a block of rows (a bias gradient). */
     public static void addColumnSums(DMatrixRMaj a, int aRow, int rows, DMatrixRMaj v) {
         int n = a.numCols;

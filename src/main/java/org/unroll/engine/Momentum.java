@@ -20,9 +20,9 @@ public final class Momentum implements Optimizer {
             buffer = grads.copy();
         }
         for (int k = 0; k < Params.NAMES.size(); k++) {
-            DMatrixRMaj p = params.all().get(k);
-            DMatrixRMaj g = grads.all().get(k);
-            DMatrixRMaj b = buffer.all().get(k);
+            DMatrixRMaj p = params.tensor(k);
+            DMatrixRMaj g = grads.tensor(k);
+            DMatrixRMaj b = buffer.tensor(k);
             for (int i = 0; i < p.getNumElements(); i++) {
                 if (!first) {
                     b.data[i] = mu * b.data[i] + g.data[i];

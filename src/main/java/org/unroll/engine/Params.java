@@ -63,6 +63,11 @@ public final class Params {
         return all[i];
     }
 
+    /** Tensor k in {@link #NAMES} order, without the list {@link #all()} builds. */
+    public DMatrixRMaj tensor(int k) {
+        return all[k];
+    }
+
     /** The six tensors in {@link #NAMES} order. */
     public List<DMatrixRMaj> all() {
         return List.of(all);

@@ -16,6 +16,12 @@ final class RnnCell implements Cell {
         int from = tape.row(t) * tape.hiddenSize;
         int out = tape.stateRow(t + 1) * tape.hiddenSize;
         // h_t = act(z_t),  z_t = (W_ih x_t + b_ih) + (W_hh h_{t−1} + b_hh)
+        if (act == Activation.TANH) {
+            MatOps.sum(tape.zIh.data, tape.zHh.data, tape.gates.data, from, n);
+            Squash.tanh(tape.gates.data, from, tape.gates.data, from, n);
+            System.arraycopy(tape.gates.data, from, tape.h.data, out, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double z = tape.zIh.data[from + i] + tape.zHh.data[from + i];
             double a = act.apply(z);

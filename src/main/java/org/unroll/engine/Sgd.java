@@ -13,8 +13,8 @@ public final class Sgd implements Optimizer {
     @Override
     public void step(Params params, Params grads) {
         for (int k = 0; k < Params.NAMES.size(); k++) {
-            DMatrixRMaj p = params.all().get(k);
-            DMatrixRMaj g = grads.all().get(k);
+            DMatrixRMaj p = params.tensor(k);
+            DMatrixRMaj g = grads.tensor(k);
             for (int i = 0; i < p.getNumElements(); i++) {
                 p.data[i] -= lr * g.data[i];
             }

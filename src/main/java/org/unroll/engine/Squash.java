@@ -1,12 +1,18 @@
 package org.unroll.engine;
 
+import org.unroll.engine.kernel.Gemm;
+
 /**
  * The squashing functions of the cells, written on {@link Math#exp} (a JIT intrinsic) because
  * {@link Math#tanh} costs about five times as much and dominates the LSTM's time otherwise.
  * Both are within a few ulps of the exact value over the whole real line.
+ *
+ * <p>The range forms apply them to runs of an array; with {@code jdk.incubator.vector} in the boot layer they run
+ * on {@link VectorSquash} (the same formulas on the JDK's vector exponential), otherwise element by element.
  */
 public final class Squash {
     private static final double SMALL = 0.0625;
+    private static final boolean VECTOR = Gemm.usesVectorApi();
 
     private Squash() {
     }
@@ -34,5 +40,27 @@ public final class Squash {
         double e = Math.exp(-2 * a);
         double t = (1 - e) / (1 + e);
         return z < 0 ? -t : t;
+    }
+
+    /** dst[to + i] = σ(src[from + i]) for i &lt; n; dst may be src, at the same offset. */
+    public static void sigmoid(double[] src, int from, double[] dst, int to, int n) {
+        if (VECTOR) {
+            VectorSquash.sigmoid(src, from, dst, to, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            dst[to + i] = sigmoid(src[from + i]);
+        }
+    }
+
+    /** dst[to + i] = tanh(src[from + i]) for i &lt; n; dst may be src, at the same offset. */
+    public static void tanh(double[] src, int from, double[] dst, int to, int n) {
+        if (VECTOR) {
+            VectorSquash.tanh(src, from, dst, to, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            dst[to + i] = tanh(src[from + i]);
+        }
     }
 }

@@ -1,10 +1,7 @@
 package org.unroll.train;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.Model;
@@ -16,16 +13,32 @@ import org.unroll.engine.SequenceBatch;
  * One training step on a batch: forward, full BPTT, optional clipping, one optimizer step.
  * The batch is split into shards that run on separate threads, each on its own tape; since
  * the loss is a sum over sequences, the gradient is the sum of the shards' gradients.
- * All tapes and gradient buffers are allocated once, in the constructor.
+ * All tapes, gradient buffers and worker threads are created once, in the constructor; a step
+ * hands the shards to the workers through a round counter and allocates nothing.
  */
 public final class BatchTrainer implements AutoCloseable {
+    /**
+     * A waiting thread spins this many times, then yields as many times, then parks. Spinning longer
+     * is a trap on a loaded machine: when the OS puts both threads on one core, the spinner burns the
+     * time slice the other thread needs to finish.
+     */
+    private static final int SPINS = 200;
+
     private final Model model;
     private final Optimizer optimizer;
     private final Bptt[] shards;
     private final Params[] shardGrads;
+    private final double[] shardLoss;
     private final Params grads;
-    private final ExecutorService pool;
-    private final List<java.util.concurrent.Callable<Double>> tasks = new ArrayList<>();
+    /** Shard k ≥ 1 runs on workers[k − 1], started once and kept for every step. */
+    private final Thread[] workers;
+    /** Bumped by the caller to start a round; each worker runs its shard once per new value. */
+    private volatile int round;
+    /** Workers still running the current round. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile Thread caller;
+    private volatile boolean closed;
+    private volatile Throwable failure;
 
     /**
      * @param threads how many shards (and threads) to split the batch into, at most B
@@ -36,42 +49,88 @@ public final class BatchTrainer implements AutoCloseable {
         int n = Math.max(1, Math.min(threads, batch.batch()));
         this.shards = new Bptt[n];
         this.shardGrads = new Params[n];
+        this.shardLoss = new double[n];
         SequenceBatch[] parts = Shards.split(batch, n);
         for (int i = 0; i < n; i++) {
             shards[i] = new Bptt(model, parts[i]);
             shardGrads[i] = model.params().zerosLike();
-            final int k = i;
-            tasks.add(() -> {
-                double loss = shards[k].forward();
-                shards[k].backward(shardGrads[k]);
-                return loss;
-            });
         }
         this.grads = model.params().zerosLike();
-        this.pool = n > 1 ? Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(r, "unroll-shard");
+        this.workers = new Thread[n - 1];
+        for (int i = 1; i < n; i++) {
+            final int k = i;
+            Thread t = new Thread(() -> work(k), "unroll-shard-" + k);
             t.setDaemon(true);
-            return t;
-        }) : null;
+            workers[i - 1] = t;
+            t.start();
+        }
+    }
+
+    /** Shard k's forward and backward pass, its loss into shardLoss[k]. */
+    private void runShard(int k) {
+        shardLoss[k] = shards[k].forward();
+        shards[k].backward(shardGrads[k]);
+    }
+
+    /** A worker's life: wait for a new round, run its shard, report, until closed. */
+    private void work(int k) {
+        int seen = 0;
+        while (true) {
+            int spins = 0;
+            while (round == seen && !closed) {
+                spins = pause(spins);
+            }
+            if (closed) {
+                return;
+            }
+            seen = round;
+            try {
+                runShard(k);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    /** One wait of a waiting loop: spin, then yield, then park (woken by unpark or spuriously). */
+    private int pause(int spins) {
+        if (spins < SPINS) {
+            Thread.onSpinWait();
+        } else if (spins < 2 * SPINS) {
+            Thread.yield();
+        } else {
+            LockSupport.park(this);
+        }
+        return spins + 1;
     }
 
     /** Forward and backward over the batch; returns the loss. Leaves the summed gradient in {@link #gradients()}. */
     public double forwardBackward() {
-        double loss = 0;
-        try {
-            List<Future<Double>> running = new ArrayList<>();
-            for (int i = 1; i < shards.length; i++) {
-                running.add(pool.submit(tasks.get(i)));
+        if (workers.length > 0) {
+            caller = Thread.currentThread();
+            pending.set(workers.length);
+            round++;
+            for (Thread w : workers) {
+                LockSupport.unpark(w);
             }
-            loss += tasks.get(0).call();
-            for (Future<Double> f : running) {
-                loss += f.get();
-            }
-        } catch (Exception e) {
+        }
+        runShard(0);
+        int spins = 0;
+        while (pending.get() != 0) {
+            spins = pause(spins);
+        }
+        if (failure != null) {
+            Throwable e = failure;
+            failure = null;
             throw new IllegalStateException("a training shard failed", e);
         }
+        double loss = shardLoss[0];
         grads.setTo(shardGrads[0]);
         for (int i = 1; i < shards.length; i++) {
+            loss += shardLoss[i];
             addInto(grads, shardGrads[i]);
         }
         return loss;
@@ -90,8 +149,8 @@ public final class BatchTrainer implements AutoCloseable {
 
     private static void addInto(Params acc, Params g) {
         for (int k = 0; k < Params.NAMES.size(); k++) {
-            DMatrixRMaj a = acc.all().get(k);
-            DMatrixRMaj b = g.all().get(k);
+            DMatrixRMaj a = acc.tensor(k);
+            DMatrixRMaj b = g.tensor(k);
             for (int i = 0; i < a.getNumElements(); i++) {
                 a.data[i] += b.data[i];
             }
@@ -100,8 +159,9 @@ public final class BatchTrainer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        closed = true;
+        for (Thread w : workers) {
+            LockSupport.unpark(w);
         }
     }
 }

@@ -17,6 +17,15 @@ final class Multiplier {
     /** From this many rows of A on, A·Bᵀ transposes B and runs the blocked product; below, it takes dot products. */
     private static final int TRANSPOSE_MIN_ROWS = 4;
 
+    /**
+     * Outputs narrower than this many columns (the output layer's O, the input's I) leave the vector kernel only a
+     * scalar tail; those products are turned around so that the long dimension runs along the vectors.
+     */
+    private static final int NARROW_COLUMNS = 8;
+
+    /** Per-thread buffer holding Cᵀ for the narrow Aᵀ·B products; it only grows. */
+    private static final ThreadLocal<double[]> NARROW_BUFFER = ThreadLocal.withInitial(() -> new double[0]);
+
     private final MatrixKernel kernel;
 
     Multiplier(MatrixKernel kernel) {
@@ -33,7 +42,7 @@ final class Multiplier {
         requireEqual("C.numCols", c.numCols, "B.numRows", b.numRows);
         int n = b.numRows;
         int k = b.numCols;
-        if (rows < TRANSPOSE_MIN_ROWS && k > 0) {
+        if ((rows < TRANSPOSE_MIN_ROWS || n < NARROW_COLUMNS) && k > 0) {
             kernel.dotProducts(a.data, aRow0 * k, k, b.data, 0, k, c.data, cRow0 * n, n, rows, n, k, accumulate);
         } else {
             double[] bt = transpose(b);
@@ -50,6 +59,12 @@ final class Multiplier {
         requireEqual("C.numCols", c.numCols, "B.numCols", b.numCols);
         int n = b.numCols;
         int k = b.numRows;
+        if (n < NARROW_COLUMNS && k > 0 && rows > 0) {
+            // a narrow B (e.g. W_outᵀ, H × O): dot products of A's rows with B's columns, read from Bᵀ
+            double[] bt = transpose(b.data, k, n);
+            kernel.dotProducts(a.data, aRow0 * k, k, bt, 0, k, c.data, cRow0 * n, n, rows, n, k, accumulate);
+            return;
+        }
         run(a.data, aRow0 * k, k, 1, b.data, 0, n, c.data, cRow0 * n, n, rows, n, k, accumulate);
     }
 
@@ -62,7 +77,32 @@ final class Multiplier {
         requireEqual("C.numCols", c.numCols, "B.numCols", b.numCols);
         int m = a.numCols;
         int n = b.numCols;
+        if (n < NARROW_COLUMNS && m > n && rows > 0) {
+            narrowTransposedTimesAdd(a.data, aRow0 * m, m, b.data, bRow0 * n, n, c.data, rows);
+            return;
+        }
         run(a.data, aRow0 * m, 1, m, b.data, bRow0 * n, n, c.data, 0, n, m, n, rows, true);
+    }
+
+    /**
+     * C (m × n, n narrow) += Aᵀ·B as Cᵀ = Bᵀ·A: the kernel then runs along A's m columns in vectors
+     * (e.g. dW_ih += dAᵀ·x with n = I = 2) instead of taking m·n strided scalar dot products.
+     */
+    private void narrowTransposedTimesAdd(double[] a, int aOffset, int m, double[] b, int bOffset, int n,
+                                          double[] c, int rows) {
+        double[] ct = NARROW_BUFFER.get();
+        if (ct.length < n * m) {
+            ct = new double[n * m];
+            NARROW_BUFFER.set(ct);
+        }
+        // Cᵀ[j][i] = Σ_r B[r][j] · A[r][i]
+        kernel.product(b, bOffset, 1, n, a, aOffset, m, ct, 0, m, n, m, rows, false);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                // C[i][j] += Cᵀ[j][i]
+                c[i * n + j] += ct[j * m + i];
+            }
+        }
     }
 
     private void run(double[] a, int aOffset, int aRowStride, int aDepthStride,
@@ -87,14 +127,16 @@ final class Multiplier {
      * {@value #TRANSPOSE_ROWS} at a time so that each write fills one contiguous run of Bᵀ.
      */
     private static double[] transpose(DMatrixRMaj b) {
-        int n = b.numRows;
-        int k = b.numCols;
+        return transpose(b.data, b.numRows, b.numCols);
+    }
+
+    /** The transpose (k × n) of the n × k row-major matrix in {@code src}, in this thread's buffer. */
+    private static double[] transpose(double[] src, int n, int k) {
         double[] bt = TRANSPOSE_BUFFER.get();
         if (bt.length < n * k) {
             bt = new double[n * k];
             TRANSPOSE_BUFFER.set(bt);
         }
-        double[] src = b.data;
         for (int j0 = 0; j0 < n; j0 += TRANSPOSE_ROWS) {
             int j1 = Math.min(n, j0 + TRANSPOSE_ROWS);
             for (int p = 0; p < k; p++) {
