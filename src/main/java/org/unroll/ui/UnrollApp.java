@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.unroll.task.Setup;
 import org.unroll.ui.charts.ChartsPane;
@@ -45,9 +46,16 @@ public final class UnrollApp extends Application {
     public static MainWindow open(Stage stage, Session session) {
         ErrorDialogs.installUncaughtHandler();
         MainWindow window = new MainWindow(session, new ZoomModel());
-        ChartsPane charts = new ChartsPane(session);
-        charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
-        window.chartsSlot().getChildren().add(charts);
+        // the charts are built the first time their tab is shown: the first frame does not wait for them
+        Label chartsComing = new Label();
+        window.chartsSlot().getChildren().add(chartsComing);
+        window.rightTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+            if (tab != null && tab.getContent() == window.chartsSlot() && window.chartsSlot().getChildren().get(0) == chartsComing) {
+                ChartsPane charts = new ChartsPane(session);
+                charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
+                window.chartsSlot().getChildren().setAll(charts);
+            }
+        });
         window.formulaSlot().getChildren().add(new FormulaPane(session));
         window.inspectorSlot().getChildren().add(new InspectorPane(session));
         window.lessonSlot().getChildren().add(new LessonPane(session));
