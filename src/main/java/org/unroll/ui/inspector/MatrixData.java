@@ -72,6 +72,11 @@ public record MatrixData(String title, double[][] values, List<String> rowLabels
         return values[cell.row()][cell.col()];
     }
 
+    /** The value at row r, column c (no copy). */
+    double at(int r, int c) {
+        return values[r][c];
+    }
+
     /** The values, copied. */
     @Override
     public double[][] values() {
