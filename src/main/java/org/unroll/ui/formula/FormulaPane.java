@@ -15,7 +15,9 @@ import org.unroll.ui.session.Session;
 /**
  * The equations of the session's current point ({@link FormulaContent}): a heading (phase, t, stage),
  * a one-sentence caption, then each equation symbolically and with the current numbers substituted,
- * rendered by {@link FormulaView}s that are reused from one point to the next. Formulas wider than the
+ * rendered by {@link FormulaView}s that are reused from one point to the next (as are the rows they sit
+ * in). A new point's images are rendered in the background; each view shows its previous image until its
+ * new one lands ({@link #isRendering()}). Formulas wider than the
  * pane are drawn smaller (down to {@value #MIN_FIT} of their size) and scroll beyond that. Sizes follow
  * the CSS font size, so the zoom and presenter mode of the scene apply.
  */
@@ -28,6 +30,7 @@ public class FormulaPane extends VBox {
     /** The smallest share of its size a formula is shrunk to before the pane scrolls sideways. */
     static final double MIN_FIT = 0.6;
     private static final Color NUMERIC_COLOR = Color.web("#0b3d75");
+    private static final Color SYMBOLIC_COLOR = Color.web("#1a1a1a");
 
     private final Session session;
     private final Label heading = new Label();
@@ -36,6 +39,9 @@ public class FormulaPane extends VBox {
     private final ScrollPane scroller = new ScrollPane(lines);
     /** Reused formula views, taken in order. */
     private final List<FormulaView> views = new ArrayList<>();
+    /** Reused equation rows, taken in order. */
+    private final List<FlowPane> rowPool = new ArrayList<>();
+    private boolean fitting;
     private static final String BASE_SIZE = "formula-pane.baseSize";
     private FormulaContent content;
 
@@ -90,36 +96,51 @@ public class FormulaPane extends VBox {
         int used = 0;
         List<javafx.scene.Node> rows = new ArrayList<>();
         for (FormulaContent.Equation e : next.equations()) {
-            rows.add(row(segments(e.symbolic(), false), true, used));
-            used += segments(e.symbolic(), false).size();
+            List<String> symbolic = segments(e.symbolic(), false);
+            rows.add(row(rows.size(), symbolic, true, used));
+            used += symbolic.size();
             if (e.numeric() != null) {
                 List<String> parts = segments(e.numeric(), true);
-                rows.add(row(parts, false, used));
+                rows.add(row(rows.size(), parts, false, used));
                 used += parts.size();
             }
         }
-        lines.getChildren().setAll(rows);
+        if (!lines.getChildren().equals(rows)) {
+            lines.getChildren().setAll(rows);
+        }
         fitWidths();
     }
 
     /** One equation line: its segments in a flow that wraps between them. */
-    private FlowPane row(List<String> parts, boolean isSymbolic, int first) {
+    private FlowPane row(int index, List<String> parts, boolean isSymbolic, int first) {
         while (views.size() < first + parts.size()) {
-            views.add(new FormulaView());
+            FormulaView v = FormulaView.inBackground();
+            v.imageProperty().addListener((obs, old, now) -> fitWidths());
+            views.add(v);
         }
-        FlowPane flow = new FlowPane();
-        flow.getStyleClass().add(isSymbolic ? "formula-symbolic" : "formula-numeric");
-        flow.setRowValignment(javafx.geometry.VPos.CENTER);
+        while (rowPool.size() <= index) {
+            FlowPane flow = new FlowPane();
+            flow.setRowValignment(javafx.geometry.VPos.CENTER);
+            rowPool.add(flow);
+        }
+        FlowPane flow = rowPool.get(index);
+        String style = isSymbolic ? "formula-symbolic" : "formula-numeric";
+        if (flow.getStyleClass().size() != 1 || !flow.getStyleClass().get(0).equals(style)) {
+            flow.getStyleClass().setAll(style);
+        }
+        List<javafx.scene.Node> children = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             FormulaView v = views.get(first + i);
             double size = isSymbolic ? SYMBOLIC_SIZE : NUMERIC_SIZE;
             v.getProperties().put(BASE_SIZE, size);
-            v.colorProperty().set(isSymbolic ? Color.web("#1a1a1a") : NUMERIC_COLOR);
+            v.colorProperty().set(isSymbolic ? SYMBOLIC_COLOR : NUMERIC_COLOR);
             if (!parts.get(i).equals(v.getLatex()) || v.relativeSizeProperty().get() > size) {
-                v.relativeSizeProperty().set(size);
-                v.setLatex(parts.get(i));
+                v.show(parts.get(i), size);
             }
-            flow.getChildren().add(v);
+            children.add(v);
+        }
+        if (!flow.getChildren().equals(children)) {
+            flow.getChildren().setAll(children);
         }
         return flow;
     }
@@ -208,9 +229,18 @@ public class FormulaPane extends VBox {
     /** Shrinks formula pieces wider than the pane, down to {@link #MIN_FIT} of their size. */
     private void fitWidths() {
         double available = scroller.getViewportBounds() == null ? 0 : scroller.getViewportBounds().getWidth() - 2 * em();
-        if (available <= 0) {
+        if (available <= 0 || fitting) {
             return;
         }
+        fitting = true;
+        try {
+            fitRows(available);
+        } finally {
+            fitting = false;
+        }
+    }
+
+    private void fitRows(double available) {
         for (javafx.scene.Node row : lines.getChildren()) {
             for (javafx.scene.Node node : ((FlowPane) row).getChildren()) {
                 FormulaView v = (FormulaView) node;
@@ -228,6 +258,11 @@ public class FormulaPane extends VBox {
 
     private double em() {
         return caption.getFont().getSize();
+    }
+
+    /** Whether a formula of the current point is still being rendered (its previous image shows meanwhile). */
+    public boolean isRendering() {
+        return getFormulaViews().stream().anyMatch(v -> v.renderingProperty().get());
     }
 
     /** The formulas shown now, or null before a walk exists. */
