@@ -37,10 +37,9 @@ public class FormulaPane extends VBox {
     private final Label caption = new Label();
     private final VBox lines = new VBox();
     private final ScrollPane scroller = new ScrollPane(lines);
-    /** Reused formula views, taken in order. */
-    private final List<FormulaView> views = new ArrayList<>();
-    /** Reused equation rows, taken in order. */
-    private final List<FlowPane> rowPool = new ArrayList<>();
+    /** Reused equation rows, symbolic and numeric, taken in order; each keeps its own formula views. */
+    private final List<FlowPane> symbolicRows = new ArrayList<>();
+    private final List<FlowPane> numericRows = new ArrayList<>();
     private boolean fitting;
     private static final String BASE_SIZE = "formula-pane.baseSize";
     private FormulaContent content;
@@ -93,56 +92,72 @@ public class FormulaPane extends VBox {
         content = next;
         heading.setText(next.heading());
         caption.setText(next.caption());
-        int used = 0;
+        int symbolic = 0;
+        int numeric = 0;
         List<javafx.scene.Node> rows = new ArrayList<>();
         for (FormulaContent.Equation e : next.equations()) {
-            List<String> symbolic = segments(e.symbolic(), false);
-            rows.add(row(rows.size(), symbolic, true, used));
-            used += symbolic.size();
+            rows.add(row(symbolicRows, symbolic++, segments(e.symbolic(), false), true));
             if (e.numeric() != null) {
-                List<String> parts = segments(e.numeric(), true);
-                rows.add(row(rows.size(), parts, false, used));
-                used += parts.size();
+                rows.add(row(numericRows, numeric++, segments(e.numeric(), true), false));
             }
         }
-        if (!lines.getChildren().equals(rows)) {
-            lines.getChildren().setAll(rows);
-        }
+        showOnly(lines.getChildren(), rows);
         fitWidths();
     }
 
     /** One equation line: its segments in a flow that wraps between them. */
-    private FlowPane row(int index, List<String> parts, boolean isSymbolic, int first) {
-        while (views.size() < first + parts.size()) {
-            FormulaView v = FormulaView.inBackground();
-            v.imageProperty().addListener((obs, old, now) -> fitWidths());
-            views.add(v);
-        }
-        while (rowPool.size() <= index) {
+    private FlowPane row(List<FlowPane> pool, int index, List<String> parts, boolean isSymbolic) {
+        while (pool.size() <= index) {
             FlowPane flow = new FlowPane();
             flow.setRowValignment(javafx.geometry.VPos.CENTER);
-            rowPool.add(flow);
+            flow.getStyleClass().add(isSymbolic ? "formula-symbolic" : "formula-numeric");
+            pool.add(flow);
         }
-        FlowPane flow = rowPool.get(index);
-        String style = isSymbolic ? "formula-symbolic" : "formula-numeric";
-        if (flow.getStyleClass().size() != 1 || !flow.getStyleClass().get(0).equals(style)) {
-            flow.getStyleClass().setAll(style);
-        }
-        List<javafx.scene.Node> children = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-            FormulaView v = views.get(first + i);
-            double size = isSymbolic ? SYMBOLIC_SIZE : NUMERIC_SIZE;
+        FlowPane flow = pool.get(index);
+        double size = isSymbolic ? SYMBOLIC_SIZE : NUMERIC_SIZE;
+        while (flow.getChildren().size() < parts.size()) {
+            FormulaView v = FormulaView.inBackground();
             v.getProperties().put(BASE_SIZE, size);
             v.colorProperty().set(isSymbolic ? SYMBOLIC_COLOR : NUMERIC_COLOR);
+            v.imageProperty().addListener((obs, old, now) -> fitWidths());
+            flow.getChildren().add(v);
+        }
+        List<javafx.scene.Node> shown = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            FormulaView v = (FormulaView) flow.getChildren().get(i);
             if (!parts.get(i).equals(v.getLatex()) || v.relativeSizeProperty().get() > size) {
                 v.show(parts.get(i), size);
             }
-            children.add(v);
+            shown.add(v);
         }
-        if (!flow.getChildren().equals(children)) {
-            flow.getChildren().setAll(children);
-        }
+        showOnly(flow.getChildren(), shown);
         return flow;
+    }
+
+    /**
+     * Makes {@code wanted} the visible children, in order: if they already are children in that order,
+     * the others are only hidden (nothing is added or removed, so no CSS is redone); else the children
+     * become exactly {@code wanted}.
+     */
+    private static void showOnly(javafx.collections.ObservableList<javafx.scene.Node> children, List<javafx.scene.Node> wanted) {
+        int matched = 0;
+        for (javafx.scene.Node n : children) {
+            if (matched < wanted.size() && n == wanted.get(matched)) {
+                matched++;
+            }
+        }
+        if (matched < wanted.size()) {
+            children.setAll(wanted);
+        }
+        java.util.Set<javafx.scene.Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(wanted);
+        for (javafx.scene.Node n : children) {
+            boolean show = keep.contains(n);
+            if (n.isVisible() != show || n.isManaged() != show) {
+                n.setVisible(show);
+                n.setManaged(show);
+            }
+        }
     }
 
     /**
@@ -241,17 +256,14 @@ public class FormulaPane extends VBox {
     }
 
     private void fitRows(double available) {
-        for (javafx.scene.Node row : lines.getChildren()) {
-            for (javafx.scene.Node node : ((FlowPane) row).getChildren()) {
-                FormulaView v = (FormulaView) node;
-                double base = (Double) v.getProperties().get(BASE_SIZE);
-                double current = v.relativeSizeProperty().get();
-                double widthAtBase = v.prefWidth(-1) * base / current;
-                double wanted = widthAtBase <= available ? base
-                        : Math.max(base * MIN_FIT, base * available / widthAtBase * 0.98);
-                if (Math.abs(wanted - current) > 0.01) {
-                    v.relativeSizeProperty().set(wanted);
-                }
+        for (FormulaView v : getFormulaViews()) {
+            double base = (Double) v.getProperties().get(BASE_SIZE);
+            double current = v.relativeSizeProperty().get();
+            double widthAtBase = v.prefWidth(-1) * base / current;
+            double wanted = widthAtBase <= available ? base
+                    : Math.max(base * MIN_FIT, base * available / widthAtBase * 0.98);
+            if (Math.abs(wanted - current) > 0.01) {
+                v.relativeSizeProperty().set(wanted);
             }
         }
     }
@@ -272,8 +284,8 @@ public class FormulaPane extends VBox {
 
     /** The formula views shown now, in order (symbolic and numeric lines alternating, each in pieces). */
     public List<FormulaView> getFormulaViews() {
-        return lines.getChildren().stream()
-                .flatMap(row -> ((FlowPane) row).getChildren().stream())
+        return lines.getChildren().stream().filter(javafx.scene.Node::isManaged)
+                .flatMap(row -> ((FlowPane) row).getChildren().stream()).filter(javafx.scene.Node::isManaged)
                 .map(FormulaView.class::cast).toList();
     }
 

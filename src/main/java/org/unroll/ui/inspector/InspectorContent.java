@@ -181,9 +181,9 @@ public final class InspectorContent {
             }
         }
         if (s >= 3) {
-            addParams("d", Section.STEP_GRADIENTS, w.stepContribution(t), "Δ", "inspector.entry.step", s == 3);
+            addParams("d", Section.STEP_GRADIENTS, WalkGradients.stepContribution(w, t), "Δ", "inspector.entry.step", s == 3);
         }
-        Params running = s >= 3 ? w.runningSum(t) : last ? model.params().zerosLike() : w.runningSum(t + 1);
+        Params running = s >= 3 ? WalkGradients.runningSum(w, t) : last ? model.params().zerosLike() : WalkGradients.runningSum(w, t + 1);
         addParams("sum", Section.RUNNING_SUMS, running, "Σ", "inspector.entry.running", s == 3);
         // what the step read in the forward pass, for reference, after the gradients
         add("x", Section.INPUTS, vector("x_t", row(tape.x, r), inputLabels), false);
