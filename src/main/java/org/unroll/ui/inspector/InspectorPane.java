@@ -25,13 +25,12 @@ import org.unroll.ui.session.Session;
  * position and walk. Views are pooled by entry id and section headings and flows by section: a key press
  * only shows or hides the existing {@link MatrixHeatView}s and gives the shown ones new data (when it
  * differs), so nothing is rebuilt while the set of quantities changes from stage to stage. Quantities computed by the very point the cursor
- * is at carry the pseudo-class {@code :fresh} (an accent border). Sizes are in em, so the zoom and
+ * is at get an accent frame (pseudo-class {@code :fresh} on its {@code .inspector-fresh-frame}). Sizes are in em, so the zoom and
  * presenter mode of the scene apply.
  */
 public class InspectorPane extends BorderPane {
 
     public static final String STYLE_CLASS = "inspector-pane";
-    private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
 
     private final Session session;
     private final VBox sections = new VBox();
@@ -40,7 +39,7 @@ public class InspectorPane extends BorderPane {
     private final Label valueLine = new Label();
     private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
     /** Views by entry id, kept (hidden) while their id is not shown. */
-    private final Map<String, MatrixHeatView> views = new HashMap<>();
+    private final Map<String, InspectorMatrixView> views = new HashMap<>();
     /** The ids shown now. */
     private Set<String> shown = Set.of();
     private final Map<InspectorEntry.Section, Label> headings = new EnumMap<>(InspectorEntry.Section.class);
@@ -106,11 +105,11 @@ public class InspectorPane extends BorderPane {
         Map<InspectorEntry.Section, List<Node>> wanted = new LinkedHashMap<>();
         Set<String> now = new HashSet<>();
         for (InspectorEntry e : next) {
-            MatrixHeatView v = views.computeIfAbsent(e.id(), this::newView);
+            InspectorMatrixView v = views.computeIfAbsent(e.id(), this::newView);
             if (!e.data().equals(v.getData())) {
                 v.setData(e.data());
             }
-            v.pseudoClassStateChanged(FRESH, e.fresh());
+            v.setFresh(e.fresh());
             wanted.computeIfAbsent(e.section(), s -> new ArrayList<>()).add(v);
             now.add(e.id());
         }
@@ -178,8 +177,8 @@ public class InspectorPane extends BorderPane {
         return f;
     }
 
-    private MatrixHeatView newView(String id) {
-        MatrixHeatView v = new InspectorMatrixView();
+    private InspectorMatrixView newView(String id) {
+        InspectorMatrixView v = new InspectorMatrixView();
         v.setId("inspector-" + id);
         v.widthBudgetEmProperty().set(widthBudgetEm());
         v.setMaxWidth(maxViewWidth());
