@@ -3,7 +3,8 @@ package org.unroll.ui.formula;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -33,7 +34,10 @@ final class FormulaImages {
 
     private final FormulaRenderer renderer;
     private final Map<Key, Result> cache;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    /** A background request waits this long before rendering, so a key held down renders only where it stops. */
+    static final long SETTLE_MS = 50;
+
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "unroll-formula");
         t.setDaemon(true);
         return t;
@@ -88,18 +92,18 @@ final class FormulaImages {
     }
 
     /**
-     * Renders on the formula thread and hands the result to {@code done} on the JavaFX thread, unless
-     * {@code wanted} says by then that a newer request replaced this one (fast key repeats only
-     * render the latest point).
+     * Renders on the formula thread after {@link #SETTLE_MS} and hands the result to {@code done} on the
+     * JavaFX thread, unless {@code wanted} says by then that a newer request replaced this one (fast key
+     * repeats only render the latest point).
      */
     void renderLater(Key key, BooleanSupplier wanted, Consumer<Result> done) {
-        thread.execute(() -> {
+        thread.schedule(() -> {
             if (!wanted.getAsBoolean()) {
                 return;
             }
             Result r = render(key);
             Platform.runLater(() -> done.accept(r));
-        });
+        }, SETTLE_MS, TimeUnit.MILLISECONDS);
     }
 
     /** On the formula thread. */
