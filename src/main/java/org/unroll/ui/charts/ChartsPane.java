@@ -261,9 +261,54 @@ public final class ChartsPane extends BorderPane {
                 parameter.getValue(), row.getValue(), col.getValue()));
     }
 
+    /**
+     * Moves the current-step mark; while the pane is hidden (the charts tab not selected) the mark is
+     * moved when it shows again, so stepping does not repaint a chart nobody sees.
+     */
     private void showCursor(Cursor c) {
-        stepNorms.setCurrentStep(c == null ? -1 : EngineCharts.chartStep(c));
+        Node hidden = hiddenAncestor();
+        if (hidden == null) {
+            cursorPending = false;
+            stepNorms.setCurrentStep(c == null ? -1 : EngineCharts.chartStep(c));
+            return;
+        }
+        pendingCursor = c;
+        cursorPending = true;
+        if (waitingOn != hidden) {
+            if (waitingOn != null) {
+                waitingOn.visibleProperty().removeListener(becameVisible);
+            }
+            waitingOn = hidden;
+            hidden.visibleProperty().addListener(becameVisible);
+        }
     }
+
+    /** The pane itself or an ancestor that is not visible, or null (also when not in a scene yet). */
+    private Node hiddenAncestor() {
+        if (getScene() == null) {
+            return null;
+        }
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private Cursor pendingCursor;
+    private boolean cursorPending;
+    /** The hidden node whose visibility a pending mark waits for. */
+    private Node waitingOn;
+    private final javafx.beans.InvalidationListener becameVisible = o -> {
+        if (waitingOn != null && waitingOn.isVisible()) {
+            waitingOn.visibleProperty().removeListener(this.becameVisible);
+            waitingOn = null;
+            if (cursorPending) {
+                showCursor(pendingCursor);
+            }
+        }
+    };
 
     /** Starts the gradient check of the shown model in the background. */
     public void runGradCheck() {

@@ -13,6 +13,7 @@ import org.unroll.engine.Tape;
 import org.unroll.engine.Walkthrough;
 import org.unroll.task.Scenario;
 import org.unroll.ui.I18n;
+import org.unroll.ui.inspector.WalkGradients;
 
 /**
  * The equations of the point the walk's cursor is at, in the notation of the derivation
@@ -334,7 +335,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             double[] dA = row(tape.dA, r);
             double[] hPrev = row(tape.h, tape.stateRow(t));
             double[] h = row(tape.h, tape.stateRow(t + 1));
-            Params step = w.stepContribution(t);
+            Params step = WalkGradients.stepContribution(w, t);
             switch (cell) {
                 case RNN -> {
                     double[] d = new double[hs];
@@ -386,7 +387,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             eqs.add(new Equation("\\partial L/\\partial " + WOUT + " \\mathrel{+}= dy_t\\, h_t" + T
                             + ",\\quad \\partial L/\\partial " + BOUT + " \\mathrel{+}= dy_t",
                     "\\Delta " + WOUT + " = " + mat(matrix(step.weightOut))));
-            Params sum = w.runningSum(t);
+            Params sum = WalkGradients.runningSum(w, t);
             eqs.add(new Equation("\\Sigma " + WHH + " = \\sum_{k=t}^{T} \\delta_k\\, h_{k-1}" + T,
                     "\\Sigma " + WHH + " = " + mat(matrix(sum.weightHh))));
         }

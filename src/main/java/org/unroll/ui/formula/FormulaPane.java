@@ -15,7 +15,9 @@ import org.unroll.ui.session.Session;
 /**
  * The equations of the session's current point ({@link FormulaContent}): a heading (phase, t, stage),
  * a one-sentence caption, then each equation symbolically and with the current numbers substituted,
- * rendered by {@link FormulaView}s that are reused from one point to the next. Formulas wider than the
+ * rendered by {@link FormulaView}s that are reused from one point to the next (as are the rows they sit
+ * in). A new point's images are rendered in the background; each view shows its previous image until its
+ * new one lands ({@link #isRendering()}). Formulas wider than the
  * pane are drawn smaller (down to {@value #MIN_FIT} of their size) and scroll beyond that. Sizes follow
  * the CSS font size, so the zoom and presenter mode of the scene apply.
  */
@@ -28,14 +30,17 @@ public class FormulaPane extends VBox {
     /** The smallest share of its size a formula is shrunk to before the pane scrolls sideways. */
     static final double MIN_FIT = 0.6;
     private static final Color NUMERIC_COLOR = Color.web("#0b3d75");
+    private static final Color SYMBOLIC_COLOR = Color.web("#1a1a1a");
 
     private final Session session;
     private final Label heading = new Label();
     private final Label caption = new Label();
     private final VBox lines = new VBox();
     private final ScrollPane scroller = new ScrollPane(lines);
-    /** Reused formula views, taken in order. */
-    private final List<FormulaView> views = new ArrayList<>();
+    /** Reused equation rows, symbolic and numeric, taken in order; each keeps its own formula views. */
+    private final List<FlowPane> symbolicRows = new ArrayList<>();
+    private final List<FlowPane> numericRows = new ArrayList<>();
+    private boolean fitting;
     private static final String BASE_SIZE = "formula-pane.baseSize";
     private FormulaContent content;
 
@@ -87,41 +92,72 @@ public class FormulaPane extends VBox {
         content = next;
         heading.setText(next.heading());
         caption.setText(next.caption());
-        int used = 0;
+        int symbolic = 0;
+        int numeric = 0;
         List<javafx.scene.Node> rows = new ArrayList<>();
         for (FormulaContent.Equation e : next.equations()) {
-            rows.add(row(segments(e.symbolic(), false), true, used));
-            used += segments(e.symbolic(), false).size();
+            rows.add(row(symbolicRows, symbolic++, segments(e.symbolic(), false), true));
             if (e.numeric() != null) {
-                List<String> parts = segments(e.numeric(), true);
-                rows.add(row(parts, false, used));
-                used += parts.size();
+                rows.add(row(numericRows, numeric++, segments(e.numeric(), true), false));
             }
         }
-        lines.getChildren().setAll(rows);
+        showOnly(lines.getChildren(), rows);
         fitWidths();
     }
 
     /** One equation line: its segments in a flow that wraps between them. */
-    private FlowPane row(List<String> parts, boolean isSymbolic, int first) {
-        while (views.size() < first + parts.size()) {
-            views.add(new FormulaView());
+    private FlowPane row(List<FlowPane> pool, int index, List<String> parts, boolean isSymbolic) {
+        while (pool.size() <= index) {
+            FlowPane flow = new FlowPane();
+            flow.setRowValignment(javafx.geometry.VPos.CENTER);
+            flow.getStyleClass().add(isSymbolic ? "formula-symbolic" : "formula-numeric");
+            pool.add(flow);
         }
-        FlowPane flow = new FlowPane();
-        flow.getStyleClass().add(isSymbolic ? "formula-symbolic" : "formula-numeric");
-        flow.setRowValignment(javafx.geometry.VPos.CENTER);
-        for (int i = 0; i < parts.size(); i++) {
-            FormulaView v = views.get(first + i);
-            double size = isSymbolic ? SYMBOLIC_SIZE : NUMERIC_SIZE;
+        FlowPane flow = pool.get(index);
+        double size = isSymbolic ? SYMBOLIC_SIZE : NUMERIC_SIZE;
+        while (flow.getChildren().size() < parts.size()) {
+            FormulaView v = FormulaView.inBackground();
             v.getProperties().put(BASE_SIZE, size);
-            v.colorProperty().set(isSymbolic ? Color.web("#1a1a1a") : NUMERIC_COLOR);
-            if (!parts.get(i).equals(v.getLatex()) || v.relativeSizeProperty().get() > size) {
-                v.relativeSizeProperty().set(size);
-                v.setLatex(parts.get(i));
-            }
+            v.colorProperty().set(isSymbolic ? SYMBOLIC_COLOR : NUMERIC_COLOR);
+            v.imageProperty().addListener((obs, old, now) -> fitWidths());
             flow.getChildren().add(v);
         }
+        List<javafx.scene.Node> shown = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            FormulaView v = (FormulaView) flow.getChildren().get(i);
+            if (!parts.get(i).equals(v.getLatex()) || v.relativeSizeProperty().get() > size) {
+                v.show(parts.get(i), size);
+            }
+            shown.add(v);
+        }
+        showOnly(flow.getChildren(), shown);
         return flow;
+    }
+
+    /**
+     * Makes {@code wanted} the visible children, in order: if they already are children in that order,
+     * the others are only hidden (nothing is added or removed, so no CSS is redone); else the children
+     * become exactly {@code wanted}.
+     */
+    private static void showOnly(javafx.collections.ObservableList<javafx.scene.Node> children, List<javafx.scene.Node> wanted) {
+        int matched = 0;
+        for (javafx.scene.Node n : children) {
+            if (matched < wanted.size() && n == wanted.get(matched)) {
+                matched++;
+            }
+        }
+        if (matched < wanted.size()) {
+            children.setAll(wanted);
+        }
+        java.util.Set<javafx.scene.Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(wanted);
+        for (javafx.scene.Node n : children) {
+            boolean show = keep.contains(n);
+            if (n.isVisible() != show || n.isManaged() != show) {
+                n.setVisible(show);
+                n.setManaged(show);
+            }
+        }
     }
 
     /**
@@ -208,26 +244,37 @@ public class FormulaPane extends VBox {
     /** Shrinks formula pieces wider than the pane, down to {@link #MIN_FIT} of their size. */
     private void fitWidths() {
         double available = scroller.getViewportBounds() == null ? 0 : scroller.getViewportBounds().getWidth() - 2 * em();
-        if (available <= 0) {
+        if (available <= 0 || fitting) {
             return;
         }
-        for (javafx.scene.Node row : lines.getChildren()) {
-            for (javafx.scene.Node node : ((FlowPane) row).getChildren()) {
-                FormulaView v = (FormulaView) node;
-                double base = (Double) v.getProperties().get(BASE_SIZE);
-                double current = v.relativeSizeProperty().get();
-                double widthAtBase = v.prefWidth(-1) * base / current;
-                double wanted = widthAtBase <= available ? base
-                        : Math.max(base * MIN_FIT, base * available / widthAtBase * 0.98);
-                if (Math.abs(wanted - current) > 0.01) {
-                    v.relativeSizeProperty().set(wanted);
-                }
+        fitting = true;
+        try {
+            fitRows(available);
+        } finally {
+            fitting = false;
+        }
+    }
+
+    private void fitRows(double available) {
+        for (FormulaView v : getFormulaViews()) {
+            double base = (Double) v.getProperties().get(BASE_SIZE);
+            double current = v.relativeSizeProperty().get();
+            double widthAtBase = v.prefWidth(-1) * base / current;
+            double wanted = widthAtBase <= available ? base
+                    : Math.max(base * MIN_FIT, base * available / widthAtBase * 0.98);
+            if (Math.abs(wanted - current) > 0.01) {
+                v.relativeSizeProperty().set(wanted);
             }
         }
     }
 
     private double em() {
         return caption.getFont().getSize();
+    }
+
+    /** Whether a formula of the current point is still being rendered (its previous image shows meanwhile). */
+    public boolean isRendering() {
+        return getFormulaViews().stream().anyMatch(v -> v.renderingProperty().get());
     }
 
     /** The formulas shown now, or null before a walk exists. */
@@ -237,8 +284,8 @@ public class FormulaPane extends VBox {
 
     /** The formula views shown now, in order (symbolic and numeric lines alternating, each in pieces). */
     public List<FormulaView> getFormulaViews() {
-        return lines.getChildren().stream()
-                .flatMap(row -> ((FlowPane) row).getChildren().stream())
+        return lines.getChildren().stream().filter(javafx.scene.Node::isManaged)
+                .flatMap(row -> ((FlowPane) row).getChildren().stream()).filter(javafx.scene.Node::isManaged)
                 .map(FormulaView.class::cast).toList();
     }
 

@@ -11,7 +11,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -29,6 +28,10 @@ import org.unroll.ui.I18n;
  * apply) times {@link #relativeSizeProperty()}, unless {@link #fontSizeProperty()} is set; it is rendered
  * at the window's output scale and re-rendered whenever the size changes, so it stays crisp.
  * LaTeX that cannot be parsed shows as raw red text (style class {@code formula-error}).
+ * Rendering happens on one background thread ({@link FormulaImages}); a view waits for it, except a
+ * view made with {@link #inBackground()} that already shows an image in a window: it keeps showing
+ * that image until the new one lands ({@link #renderingProperty()}), and only the latest request is
+ * rendered.
  */
 public class FormulaView extends Region {
 
@@ -43,7 +46,14 @@ public class FormulaView extends Region {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed", false);
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
 
-    private final FormulaRenderer renderer;
+    private final FormulaImages images;
+    private final ReadOnlyBooleanWrapper rendering = new ReadOnlyBooleanWrapper(this, "rendering", false);
+    /** Whether a view on screen renders in the background (set by {@link #inBackground()}). */
+    private boolean background;
+    /** The latest render request; a background result for an older one is dropped. */
+    private volatile int requested;
+    /** While {@link #show} sets several properties, they render once at the end. */
+    private boolean batching;
     private String lastLoggedFailure;
     private final ImageView imageView = new ImageView();
     /** Shows the raw LaTeX on failure; its CSS font also gives the base size of the formula. */
@@ -63,7 +73,7 @@ public class FormulaView extends Region {
     }
 
     public FormulaView(String latex, FormulaRenderer renderer) {
-        this.renderer = renderer;
+        this.images = FormulaImages.of(renderer);
         createView();
         initListeners();
         this.latex.set(latex);
@@ -92,13 +102,59 @@ public class FormulaView extends Region {
         latex.addListener((obs, old, now) -> setAccessibleText(now));
     }
 
+    /** A view that, once it shows an image in a window, renders new formulas in the background. */
+    static FormulaView inBackground() {
+        FormulaView v = new FormulaView();
+        v.background = true;
+        return v;
+    }
+
+    /** Sets the LaTeX and the relative size together, rendering once. */
+    void show(String tex, double relative) {
+        batching = true;
+        try {
+            relativeSize.set(relative);
+            latex.set(tex);
+        } finally {
+            batching = false;
+        }
+        render();
+    }
+
     private void render() {
+        if (batching) {
+            return;
+        }
         String tex = latex.get() == null ? "" : latex.get();
         double scale = outputScale.getValue().doubleValue();
-        double logicalSize = effectiveFontSize();
-        RenderedFormula result = renderer.render(tex, logicalSize * scale, argb(color.get()));
+        FormulaImages.Key key = new FormulaImages.Key(tex, (float) (effectiveFontSize() * scale), argb(color.get()));
+        if (!(key.pixelSize() > 0)) {
+            throw new IllegalArgumentException("pixelSize must be positive, was " + key.pixelSize());
+        }
+        int request = ++requested;
+        FormulaImages.Result known = images.cached(key);
+        if (known != null || !background || image.get() == null || !inShowingWindow()) {
+            rendering.set(false);
+            apply(tex, scale, known != null ? known : images.renderNow(key));
+            return;
+        }
+        rendering.set(true);
+        images.renderLater(key, () -> requested == request, result -> {
+            if (requested == request) {
+                rendering.set(false);
+                apply(tex, scale, result);
+            }
+        });
+    }
+
+    private boolean inShowingWindow() {
+        Scene scene = getScene();
+        return scene != null && scene.getWindow() != null && scene.getWindow().isShowing();
+    }
+
+    private void apply(String tex, double scale, FormulaImages.Result result) {
         if (result.ok()) {
-            Image fx = SwingFXUtils.toFXImage(result.image(), null);
+            Image fx = result.image();
             imageView.setImage(fx);
             imageView.setFitWidth(fx.getWidth() / scale);
             imageView.setFitHeight(fx.getHeight() / scale);
@@ -204,6 +260,11 @@ public class FormulaView extends Region {
 
     public boolean isFailed() {
         return failed.get();
+    }
+
+    /** True while a newer formula renders in the background and the previous image is still shown. */
+    public ReadOnlyBooleanProperty renderingProperty() {
+        return rendering.getReadOnlyProperty();
     }
 
     /** The rendered image in device pixels (null while failed). */

@@ -181,9 +181,9 @@ public final class InspectorContent {
             }
         }
         if (s >= 3) {
-            addParams("d", Section.STEP_GRADIENTS, w.stepContribution(t), "Δ", "inspector.entry.step", s == 3);
+            addParams("d", Section.STEP_GRADIENTS, WalkGradients.stepContribution(w, t), "Δ", "inspector.entry.step", s == 3);
         }
-        Params running = s >= 3 ? w.runningSum(t) : last ? model.params().zerosLike() : w.runningSum(t + 1);
+        Params running = s >= 3 ? WalkGradients.runningSum(w, t) : last ? model.params().zerosLike() : WalkGradients.runningSum(w, t + 1);
         addParams("sum", Section.RUNNING_SUMS, running, "Σ", "inspector.entry.running", s == 3);
         // what the step read in the forward pass, for reference, after the gradients
         add("x", Section.INPUTS, vector("x_t", row(tape.x, r), inputLabels), false);
@@ -232,8 +232,16 @@ public final class InspectorContent {
         return new String[] {"W_xh", "W_hh", twoBiases ? "b_ih" : "b", "b_hh", "W_out", "b_out"};
     }
 
-    /** One parameter tensor in its natural shape: weights as matrices, the recurrent biases per gate. */
+    /**
+     * One parameter tensor in its natural shape: weights as matrices, the recurrent biases per gate.
+     * The same tensor (a remembered running sum, say, shown at four stages) gives the same MatrixData,
+     * so the view sees identical data without copying and comparing 16 000 numbers again.
+     */
     private MatrixData param(String title, DMatrixRMaj m, int k) {
+        return ParamDataCache.get(m, title, k, () -> paramData(title, m, k));
+    }
+
+    private MatrixData paramData(String title, DMatrixRMaj m, int k) {
         return switch (k) {
             case 0 -> new MatrixData(title, matrix(m), stackedLabels(), inputLabels);
             case 1 -> new MatrixData(title, matrix(m), stackedLabels(), List.of());

@@ -3,17 +3,47 @@ package org.unroll.ui.inspector;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.css.PseudoClass;
 
 /**
  * A {@link MatrixHeatView} for the inspector's grid: as narrow as its header and cells need (no
  * minimum width for the value line) and without its own value line, since {@link InspectorPane} shows
- * one value line for all its matrices.
+ * one value line for all its matrices. A quantity computed by the very point the cursor is at is marked
+ * by a frame behind the content with the pseudo-class {@code :fresh}: the frame has no children, so
+ * marking and unmarking at every key press restyles one node, not the whole matrix view.
  */
 class InspectorMatrixView extends MatrixHeatView {
+
+    private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
+    private final Region frame = new Region();
+    private boolean fresh;
 
     InspectorMatrixView() {
         getStyleClass().add("inspector-matrix");
         hideValueLine();
+        frame.getStyleClass().add("inspector-fresh-frame");
+        frame.setManaged(false);
+        frame.setMouseTransparent(true);
+        getChildren().add(0, frame);
+    }
+
+    /** Marks the quantity as computed by the current point (an accent frame). */
+    void setFresh(boolean value) {
+        if (value != fresh) {
+            fresh = value;
+            frame.pseudoClassStateChanged(FRESH, value);
+        }
+    }
+
+    boolean isFresh() {
+        return fresh;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        frame.resizeRelocate(0, 0, getWidth(), getHeight());
     }
 
     private void hideValueLine() {
@@ -34,7 +64,7 @@ class InspectorMatrixView extends MatrixHeatView {
     }
 
     private javafx.scene.Parent content() {
-        return getChildren().isEmpty() ? this : (javafx.scene.Parent) getChildren().get(0);
+        return getChildren().isEmpty() ? this : (javafx.scene.Parent) getChildren().get(getChildren().size() - 1);
     }
 
     /** The widest of the header and the cells (the heat view's own minimum is for its value line). */

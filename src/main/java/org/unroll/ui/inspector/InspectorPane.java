@@ -1,11 +1,15 @@
 package org.unroll.ui.inspector;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -18,15 +22,15 @@ import org.unroll.ui.session.Session;
 /**
  * The vectors and matrices of the session's current point ({@link InspectorContent}) as heat maps with
  * exact values on hover, grouped in sections, in a vertical scroll pane. It follows the session's
- * position and walk; when the same quantities are shown again (the usual case for a key press) the
- * existing {@link MatrixHeatView}s only get new data. Quantities computed by the very point the cursor
- * is at carry the pseudo-class {@code :fresh} (an accent border). Sizes are in em, so the zoom and
+ * position and walk. Views are pooled by entry id and section headings and flows by section: a key press
+ * only shows or hides the existing {@link MatrixHeatView}s and gives the shown ones new data (when it
+ * differs), so nothing is rebuilt while the set of quantities changes from stage to stage. Quantities computed by the very point the cursor
+ * is at get an accent frame (pseudo-class {@code :fresh} on its {@code .inspector-fresh-frame}). Sizes are in em, so the zoom and
  * presenter mode of the scene apply.
  */
 public class InspectorPane extends BorderPane {
 
     public static final String STYLE_CLASS = "inspector-pane";
-    private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
 
     private final Session session;
     private final VBox sections = new VBox();
@@ -34,11 +38,13 @@ public class InspectorPane extends BorderPane {
     private final Label empty = new Label();
     private final Label valueLine = new Label();
     private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
-    /** Views by entry id, kept while their id is shown. */
-    private final Map<String, MatrixHeatView> views = new HashMap<>();
+    /** Views by entry id, kept (hidden) while their id is not shown. */
+    private final Map<String, InspectorMatrixView> views = new HashMap<>();
+    /** The ids shown now. */
+    private Set<String> shown = Set.of();
+    private final Map<InspectorEntry.Section, Label> headings = new EnumMap<>(InspectorEntry.Section.class);
+    private final Map<InspectorEntry.Section, FlowPane> flows = new EnumMap<>(InspectorEntry.Section.class);
     private List<InspectorEntry> entries = List.of();
-    /** The (section, id) layout of the last rebuild; unchanged layouts only update data. */
-    private List<String> shownLayout = List.of();
 
     public InspectorPane(Session session) {
         this.session = session;
@@ -83,8 +89,9 @@ public class InspectorPane extends BorderPane {
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             entries = List.of();
-            shownLayout = List.of();
+            shown = Set.of();
             sections.getChildren().clear();
+            flows.values().forEach(f -> f.getChildren().clear());
             views.clear();
             setCenter(empty);
             return;
@@ -95,36 +102,83 @@ public class InspectorPane extends BorderPane {
 
     private void show(List<InspectorEntry> next) {
         entries = next;
-        List<String> layout = new ArrayList<>(next.size());
+        Map<InspectorEntry.Section, List<Node>> wanted = new LinkedHashMap<>();
+        Set<String> now = new HashSet<>();
         for (InspectorEntry e : next) {
-            layout.add(e.section() + "/" + e.id());
-        }
-        Map<String, MatrixHeatView> keep = new HashMap<>();
-        for (InspectorEntry e : next) {
-            MatrixHeatView v = views.get(e.id());
-            if (v == null) {
-                v = newView(e.id());
-            }
+            InspectorMatrixView v = views.computeIfAbsent(e.id(), this::newView);
             if (!e.data().equals(v.getData())) {
                 v.setData(e.data());
             }
-            v.pseudoClassStateChanged(FRESH, e.fresh());
-            keep.put(e.id(), v);
+            v.setFresh(e.fresh());
+            wanted.computeIfAbsent(e.section(), s -> new ArrayList<>()).add(v);
+            now.add(e.id());
         }
-        views.clear();
-        views.putAll(keep);
+        for (String id : shown) {
+            if (!now.contains(id)) {
+                // a quantity that goes away forgets its selected cell, as a new view would
+                views.get(id).selectedCellProperty().set(null);
+            }
+        }
+        shown = now;
+        List<Node> sectionNodes = new ArrayList<>();
+        for (Map.Entry<InspectorEntry.Section, List<Node>> g : wanted.entrySet()) {
+            Label heading = headings.computeIfAbsent(g.getKey(), InspectorPane::newHeading);
+            heading.setText(I18n.get(g.getKey().key()));
+            sectionNodes.add(heading);
+            sectionNodes.add(flows.computeIfAbsent(g.getKey(), k -> newFlow()));
+        }
+        // section flows first: a view moving between sections must leave its old flow before it is kept hidden there
+        for (Map.Entry<InspectorEntry.Section, List<Node>> g : wanted.entrySet()) {
+            arrange(flows.get(g.getKey()).getChildren(), g.getValue());
+        }
+        arrange(sections.getChildren(), sectionNodes);
         updateValueLine();
-        if (!layout.equals(shownLayout)) {
-            rebuild(next);
-            shownLayout = layout;
-        }
         if (getCenter() != scroller) {
             setCenter(scroller);
         }
     }
 
-    private MatrixHeatView newView(String id) {
-        MatrixHeatView v = new InspectorMatrixView();
+    /**
+     * Makes {@code wanted} the visible children, in order: if they already are children in that order,
+     * the others are only hidden (no nodes are added or removed, so no CSS is redone); else the
+     * children become exactly {@code wanted}.
+     */
+    private static void arrange(javafx.collections.ObservableList<Node> children, List<Node> wanted) {
+        int matched = 0;
+        for (Node n : children) {
+            if (matched < wanted.size() && n == wanted.get(matched)) {
+                matched++;
+            }
+        }
+        if (matched < wanted.size()) {
+            children.setAll(wanted);
+        }
+        Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(wanted);
+        for (Node n : children) {
+            boolean show = keep.contains(n);
+            if (n.isVisible() != show || n.isManaged() != show) {
+                n.setVisible(show);
+                n.setManaged(show);
+            }
+        }
+    }
+
+    private static Label newHeading(InspectorEntry.Section section) {
+        Label heading = new Label(I18n.get(section.key()));
+        heading.getStyleClass().addAll("section-title", "inspector-section-title");
+        heading.setWrapText(true);
+        return heading;
+    }
+
+    private static FlowPane newFlow() {
+        FlowPane f = new FlowPane();
+        f.getStyleClass().add("inspector-flow");
+        return f;
+    }
+
+    private InspectorMatrixView newView(String id) {
+        InspectorMatrixView v = new InspectorMatrixView();
         v.setId("inspector-" + id);
         v.widthBudgetEmProperty().set(widthBudgetEm());
         v.setMaxWidth(maxViewWidth());
@@ -137,14 +191,14 @@ public class InspectorPane extends BorderPane {
     /** The one value line: the hovered cell of any matrix, else a selected one, else the hint. */
     private void updateValueLine() {
         String text = null;
-        for (MatrixHeatView v : views.values()) {
+        for (MatrixHeatView v : shownViews()) {
             if (v.hoveredCellProperty().get() != null) {
                 text = v.valueTextProperty().get();
                 break;
             }
         }
         if (text == null) {
-            for (MatrixHeatView v : views.values()) {
+            for (MatrixHeatView v : shownViews()) {
                 if (v.selectedCellProperty().get() != null) {
                     text = v.valueTextProperty().get();
                     break;
@@ -154,6 +208,17 @@ public class InspectorPane extends BorderPane {
         boolean hint = text == null;
         valueLine.setText(hint ? I18n.get("inspector.hint") : text);
         valueLine.pseudoClassStateChanged(HINT, hint);
+    }
+
+    private List<MatrixHeatView> shownViews() {
+        List<MatrixHeatView> out = new ArrayList<>(shown.size());
+        for (InspectorEntry e : entries) {
+            MatrixHeatView v = views.get(e.id());
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** The width a matrix may take: the viewport less the sections' padding (no limit before layout). */
@@ -172,27 +237,6 @@ public class InspectorPane extends BorderPane {
         return Math.max(12, width / em - 5);
     }
 
-    private void rebuild(List<InspectorEntry> next) {
-        Map<InspectorEntry.Section, FlowPane> groups = new LinkedHashMap<>();
-        for (InspectorEntry e : next) {
-            FlowPane flow = groups.computeIfAbsent(e.section(), s -> {
-                FlowPane f = new FlowPane();
-                f.getStyleClass().add("inspector-flow");
-                return f;
-            });
-            flow.getChildren().add(views.get(e.id()));
-        }
-        List<javafx.scene.Node> children = new ArrayList<>();
-        for (Map.Entry<InspectorEntry.Section, FlowPane> g : groups.entrySet()) {
-            Label heading = new Label(I18n.get(g.getKey().key()));
-            heading.getStyleClass().addAll("section-title", "inspector-section-title");
-            heading.setWrapText(true);
-            children.add(heading);
-            children.add(g.getValue());
-        }
-        sections.getChildren().setAll(children);
-    }
-
     /** The entries shown now, in order. */
     public List<InspectorEntry> getEntries() {
         return entries;
@@ -205,7 +249,7 @@ public class InspectorPane extends BorderPane {
 
     /** The view of an entry id ("h", "dh_next", "d_weight_hh", …), or null if it is not shown. */
     public MatrixHeatView viewFor(String id) {
-        return views.get(id);
+        return shown.contains(id) ? views.get(id) : null;
     }
 
     /** The scroll pane around the sections (to scroll a view into sight). */

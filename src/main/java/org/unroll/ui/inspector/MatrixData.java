@@ -72,6 +72,11 @@ public record MatrixData(String title, double[][] values, List<String> rowLabels
         return values[cell.row()][cell.col()];
     }
 
+    /** The value at row r, column c (no copy). */
+    double at(int r, int c) {
+        return values[r][c];
+    }
+
     /** The values, copied. */
     @Override
     public double[][] values() {
@@ -107,7 +112,7 @@ public record MatrixData(String title, double[][] values, List<String> rowLabels
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MatrixData other && title.equals(other.title)
+        return o == this || o instanceof MatrixData other && title.equals(other.title)
                 && java.util.Arrays.deepEquals(values, other.values)
                 && rowLabels.equals(other.rowLabels) && columnLabels.equals(other.columnLabels);
     }

@@ -1,6 +1,5 @@
 package org.unroll.ui.inspector;
 
-import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,7 +22,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.geometry.VPos;
 import org.unroll.ui.I18n;
@@ -69,6 +67,11 @@ public class MatrixHeatView extends Region {
 
     private HeatLayout layout;
     private HeatScale scale = new HeatScale(1);
+    private final HeatCells cells = new HeatCells();
+    private final LabelMetrics metrics = new LabelMetrics();
+    /** The scale and em the legend was last drawn for (it is redrawn only when they change). */
+    private double legendMax = Double.NaN;
+    private double legendEm = Double.NaN;
 
     public MatrixHeatView() {
         createView();
@@ -162,9 +165,9 @@ public class MatrixHeatView extends Region {
         double em = em();
         scale = scaleMax.get() > 0 && Double.isFinite(scaleMax.get())
                 ? new HeatScale(scaleMax.get()) : HeatScale.fitting(m.values());
-        Font labelFont = labelFont(em);
-        double rowLabelWidth = m.rowLabels().isEmpty() ? 0 : maxWidth(m.rowLabels(), labelFont) + 0.5 * em;
-        double colLabelHeight = m.columnLabels().isEmpty() ? 0 : textHeight(labelFont) + 0.3 * em;
+        Font labelFont = metrics.labelFont(title.getFont().getFamily(), em);
+        double rowLabelWidth = m.rowLabels().isEmpty() ? 0 : metrics.maxWidth(m.rowLabels(), labelFont) + 0.5 * em;
+        double colLabelHeight = m.columnLabels().isEmpty() ? 0 : metrics.textHeight(labelFont) + 0.3 * em;
         layout = HeatLayout.fit(m.rows(), m.cols(), em, rowLabelWidth, colLabelHeight, widthBudgetEm.get() * em);
         canvas.setWidth(Math.ceil(layout.width()) + 2);
         canvas.setHeight(Math.ceil(layout.height()) + 2);
@@ -178,7 +181,11 @@ public class MatrixHeatView extends Region {
         scroller.setPrefViewportHeight(Math.min(canvas.getHeight(), maxHeight));
         title.setText(I18n.get("inspector.title", m.title(), m.rows(), m.cols()));
         scaleLabel.setText("±" + Numbers.significant(scale.maxAbs(), CELL_DIGITS));
-        drawLegend(em);
+        if (scale.maxAbs() != legendMax || em != legendEm) {
+            legendMax = scale.maxAbs();
+            legendEm = em;
+            drawLegend(em);
+        }
         drawLabels(m, labelFont);
         redrawCells();
     }
@@ -189,7 +196,7 @@ public class MatrixHeatView extends Region {
         g.setFont(font);
         g.setFill(LABEL_TEXT);
         if (!m.columnLabels().isEmpty()) {
-            int stride = HeatLayout.labelStride(maxWidth(m.columnLabels(), font) + 0.3 * font.getSize(), layout.cellWidth());
+            int stride = HeatLayout.labelStride(metrics.maxWidth(m.columnLabels(), font) + 0.3 * font.getSize(), layout.cellWidth());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
             for (int c = 0; c < m.cols(); c += stride) {
@@ -197,7 +204,7 @@ public class MatrixHeatView extends Region {
             }
         }
         if (!m.rowLabels().isEmpty()) {
-            int stride = HeatLayout.labelStride(textHeight(font), layout.cellHeight());
+            int stride = HeatLayout.labelStride(metrics.textHeight(font), layout.cellHeight());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
             for (int r = 0; r < m.rows(); r += stride) {
@@ -217,13 +224,42 @@ public class MatrixHeatView extends Region {
         double em = em();
         double gap = layout.cellWidth() >= 0.8 * em ? Math.max(1, 0.06 * em) : 0;
         g.clearRect(layout.left(), layout.top(), layout.width() - layout.left() + 2, layout.height() - layout.top() + 2);
-        Font valueFont = Font.font(title.getFont().getFamily(), 0.85 * em);
-        g.setFont(valueFont);
+        if (layout.showsValues()) {
+            drawValueCells(g, m, em, gap);
+        } else {
+            cells.paint(g, m, layout, scale, gap, CELL_EDGE);
+            hatchNonFinite(g, m, em, gap);
+        }
+        double stroke = Math.max(1.5, 0.14 * em);
+        if (selected.get() != null && contains(m, selected.get())) {
+            outline(g, selected.get(), SELECTION_OUTER, 2 * stroke, 0);
+            outline(g, selected.get(), SELECTION_INNER, stroke / 2, 1.25 * stroke);
+        }
+        if (hovered.get() != null && contains(m, hovered.get())) {
+            outline(g, hovered.get(), HOVER, stroke, 0);
+        }
+    }
+
+    /** Hatches the NaN and infinite cells of a colour-only heat map. */
+    private void hatchNonFinite(GraphicsContext g, MatrixData m, double em, double gap) {
+        for (int r = 0; r < m.rows(); r++) {
+            for (int c = 0; c < m.cols(); c++) {
+                if (!Double.isFinite(m.at(r, c))) {
+                    hatch(g, layout.cellX(c) + gap / 2, layout.cellY(r) + gap / 2,
+                            layout.cellWidth() - gap, layout.cellHeight() - gap, em);
+                }
+            }
+        }
+    }
+
+    /** Cells large enough to hold their value, one by one (few of them: at most 24 rows, within the width). */
+    private void drawValueCells(GraphicsContext g, MatrixData m, double em, double gap) {
+        g.setFont(metrics.valueFont(title.getFont().getFamily(), em));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         for (int r = 0; r < m.rows(); r++) {
             for (int c = 0; c < m.cols(); c++) {
-                double v = m.value(new Cell(r, c));
+                double v = m.at(r, c);
                 double x = layout.cellX(c) + gap / 2;
                 double y = layout.cellY(r) + gap / 2;
                 double w = layout.cellWidth() - gap;
@@ -239,26 +275,16 @@ public class MatrixHeatView extends Region {
                 if (!Double.isFinite(v)) {
                     hatch(g, x, y, w, h, em);
                 }
-                if (layout.showsValues()) {
-                    if (Double.isFinite(v)) {
-                        g.setFill(rgb(HeatScale.textRgbOn(rgb)));
-                    } else {
-                        // Readable over the hatching: black text on a white tag.
-                        g.setFill(Color.WHITE);
-                        g.fillRect(x + 0.2 * w, y + h / 2 - 0.55 * em, 0.6 * w, 1.1 * em);
-                        g.setFill(Color.BLACK);
-                    }
-                    g.fillText(cellText(v), x + w / 2, y + h / 2);
+                if (Double.isFinite(v)) {
+                    g.setFill(rgb(HeatScale.textRgbOn(rgb)));
+                } else {
+                    // Readable over the hatching: black text on a white tag.
+                    g.setFill(Color.WHITE);
+                    g.fillRect(x + 0.2 * w, y + h / 2 - 0.55 * em, 0.6 * w, 1.1 * em);
+                    g.setFill(Color.BLACK);
                 }
+                g.fillText(cellText(v), x + w / 2, y + h / 2);
             }
-        }
-        double stroke = Math.max(1.5, 0.14 * em);
-        if (selected.get() != null && contains(m, selected.get())) {
-            outline(g, selected.get(), SELECTION_OUTER, 2 * stroke, 0);
-            outline(g, selected.get(), SELECTION_INNER, stroke / 2, 1.25 * stroke);
-        }
-        if (hovered.get() != null && contains(m, hovered.get())) {
-            outline(g, hovered.get(), HOVER, stroke, 0);
         }
     }
 
@@ -326,27 +352,6 @@ public class MatrixHeatView extends Region {
             valueText.set(m.describe(shown));
         }
         value.pseudoClassStateChanged(HINT, hint);
-    }
-
-    private Font labelFont(double em) {
-        return Font.font(title.getFont().getFamily(), 0.8 * em);
-    }
-
-    private static double maxWidth(List<String> labels, Font font) {
-        Text probe = new Text();
-        probe.setFont(font);
-        double max = 0;
-        for (String label : labels) {
-            probe.setText(label);
-            max = Math.max(max, probe.getLayoutBounds().getWidth());
-        }
-        return max;
-    }
-
-    private static double textHeight(Font font) {
-        Text probe = new Text("Ag");
-        probe.setFont(font);
-        return probe.getLayoutBounds().getHeight();
     }
 
     private static Color rgb(int rgb) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.unroll.engine.BackwardStage;
 import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
@@ -53,7 +55,7 @@ class InspectorPanesSmokeTest {
     }
 
     @Test
-    void panesFollowTheCursor(FxRobot robot) {
+    void panesFollowTheCursor(FxRobot robot) throws Exception {
         assertTrue(inspector.getEntries().isEmpty(), "nothing before a walk exists");
         robot.interact(() -> session.apply(Setup.JEEP));
         assertEquals(List.of("x_1 … x_T (inputs)", "h_0"), inspector.getTitles());
@@ -89,7 +91,11 @@ class InspectorPanesSmokeTest {
         assertFormulaImages();
     }
 
-    private void assertFormulaImages() {
+    private void assertFormulaImages() throws Exception {
+        // the formulas of a new point render in the background; the previous images show meanwhile
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> !formulas.isRendering()).get());
+        WaitForAsyncUtils.waitForFxEvents();
         List<FormulaView> views = formulas.getFormulaViews();
         assertFalse(views.isEmpty());
         for (FormulaView v : views) {
