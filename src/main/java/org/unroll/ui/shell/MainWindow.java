@@ -56,9 +56,9 @@ import org.unroll.ui.timeline.TimelineViewModel;
 public final class MainWindow {
     /** Where the divider between timeline and formula starts: the timeline keeps most of the height. */
     static final double FORMULA_DIVIDER = 0.56;
-    /** Where the side columns start: lesson/model a quarter of the width, values/charts from 72 %. */
-    static final double LEFT_DIVIDER = 0.25;
-    static final double RIGHT_DIVIDER = 0.72;
+    /** Where the side columns start: lesson/model a quarter of the width, values/charts from 69 %. */
+    static final double LEFT_DIVIDER = 0.24;
+    static final double RIGHT_DIVIDER = 0.69;
     private final Session session;
     private final ZoomModel zoom;
     private final StepperViewModel stepperVm;

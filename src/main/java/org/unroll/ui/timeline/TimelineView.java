@@ -106,9 +106,11 @@ public final class TimelineView extends BorderPane {
         canvas.setWidth(w);
         canvas.setHeight(h);
         double zw = zoomBox.prefWidth(-1);
-        zoomBox.resizeRelocate(Math.max(0, w - zw - 6), 4, zw, zoomBox.prefHeight(-1));
+        double zh = zoomBox.prefHeight(-1);
+        // bottom left, in the row labels' gutter under "input": the top row holds the losses
+        zoomBox.resizeRelocate(4, Math.max(4, h - zh - 4), zw, zh);
         hover.relocate(8, 4);
-        hover.resize(Math.max(0, w - zw - 24), hover.prefHeight(-1));
+        hover.resize(Math.max(0, w - 16), hover.prefHeight(-1));
         vm.setViewport(w, h);
         syncScrollBar();
         paint();
