@@ -18,6 +18,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -328,11 +329,24 @@ public final class MainWindow {
         }
         int w = (int) Math.max(200, timelineVm.viewportWidth());
         int h = (int) Math.max(200, timelineVm.viewportHeight());
+        Integer scale = 1;
+        if (!svg) {
+            // slides want more pixels than the screen: the PNG's pixel density, 1× to 4×
+            ChoiceDialog<Integer> ask = new ChoiceDialog<>(2, 1, 2, 3, 4);
+            ask.initOwner(window());
+            ask.setTitle(I18n.get("shell.menu.exportTimelinePng"));
+            ask.setHeaderText(null);
+            ask.setContentText(I18n.get("charts.export.scale"));
+            scale = ask.showAndWait().orElse(null);
+            if (scale == null) {
+                return;
+            }
+        }
         try {
             if (svg) {
                 TimelineExport.writeSvg(f, w, h, out.toPath());
             } else {
-                TimelineExport.writePng(f, w, h, 2.0, out.toPath());
+                TimelineExport.writePng(f, w, h, scale, out.toPath());
             }
         } catch (IOException | RuntimeException ex) {
             ErrorDialogs.show(window(), ex);
