@@ -26,6 +26,7 @@ import org.unroll.ui.session.Session;
  * Measures (prints, asserts nothing) the time from a key press to every view updated: the key
  * filter, the session, the title and status bindings, the timeline repaint, CSS and layout.
  * LSTM, T = 100, H = 64; 100 presses of → from the end of the forward pass into the backward pass.
+ * Each press ends with the scene's own CSS and layout passes, as the next pulse would run them.
  * Run with {@code mvn test -Dtest=StepLatencyMeasurement -Dunroll.measure=true} (add
  * {@code -Dunroll.measure.charts=true} to include the charts pane in the charts slot, or
  * {@code -Dunroll.measure.full=true} for every pane of the app: charts, formula and inspector).
@@ -75,6 +76,7 @@ class StepLatencyMeasurement {
         WaitForAsyncUtils.asyncFx(() -> session.moveToIndex(90)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         int presses = 100;
+        Runnable cssAndLayoutPass = pulsePasses(scene);
         double[] ms = WaitForAsyncUtils.asyncFx(() -> {
             double[] out = new double[2 * (presses + 10)];
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -83,8 +85,7 @@ class StepLatencyMeasurement {
                 long c = mx.getCurrentThreadCpuTime();
                 Event.fireEvent(scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot(),
                         new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.RIGHT, false, false, false, false));
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
+                cssAndLayoutPass.run();
                 out[i] = (System.nanoTime() - t0) / 1e6;
                 out[presses + 10 + i] = (mx.getCurrentThreadCpuTime() - c) / 1e6;
             }
@@ -102,5 +103,35 @@ class StepLatencyMeasurement {
                         + "first (cold) %.2f ms; cursor now %s; %d cores, %s%n",
                 session.getWalkthrough().steps(), computeMs, presses, measured[presses / 2], measured[presses - 1], ms[0],
                 session.getCursor(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    }
+
+    /**
+     * What a pulse does before rendering: the scene's CSS pass (only the nodes marked dirty)
+     * and its layout pass, through the Scene's private methods. {@code root.applyCss()} would
+     * instead force the whole scene to be restyled on every press, which the app never does.
+     * Falls back to applyCss + layout when reflection is not allowed.
+     */
+    private static Runnable pulsePasses(Scene scene) {
+        try {
+            java.lang.reflect.Method css = Scene.class.getDeclaredMethod("doCSSPass");
+            java.lang.reflect.Method layout = Scene.class.getDeclaredMethod("doLayoutPass");
+            css.setAccessible(true);
+            layout.setAccessible(true);
+            System.out.println("unroll.measure passes: the scene's own CSS and layout passes");
+            return () -> {
+                try {
+                    css.invoke(scene);
+                    layout.invoke(scene);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.out.println("unroll.measure passes: root.applyCss() + layout() (" + e + ")");
+            return () -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+            };
+        }
     }
 }
