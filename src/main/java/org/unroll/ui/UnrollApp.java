@@ -21,7 +21,8 @@ import org.unroll.ui.shell.ZoomModel;
 /**
  * The desktop app: one main window, ready on the jeep lesson. Recomputation runs on one
  * background thread; any exception that escapes becomes a one-line dialog, never a stack trace.
- * With {@code -Dunroll.timing=true} it prints the time from JVM start to the first frame of jeep.
+ * With {@code -Dunroll.timing=true} it prints the time from JVM start to the first frame of jeep
+ * (and with {@code -Dunroll.timing.exit=true} it then quits).
  */
 public final class UnrollApp extends Application {
     private ExecutorService compute;
@@ -92,6 +93,9 @@ public final class UnrollApp extends Application {
             if (session.getWalkthrough() != null && window.timeline().paintCount() > 0) {
                 scene.removePostLayoutPulseListener(pulse[0]);
                 System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart));
+                if (Boolean.getBoolean("unroll.timing.exit")) {
+                    Platform.exit();
+                }
             }
         };
         scene.addPostLayoutPulseListener(pulse[0]);

@@ -10,7 +10,7 @@ import org.ejml.dense.row.RandomMatrices_DDRM;
  * Micro benchmark: GFLOP/s of EJML, the scalar kernel and the Vector API kernel at the engine's sizes.
  * Each measurement warms up, then reports the median of {@value #RUNS} timed runs of about {@value #RUN_MILLIS} ms.
  *
- * <p>Run with {@code java --add-modules jdk.incubator.vector -cp target/classes:$(cat target/classpath.txt)
+ * <p>Run with {@code java --add-modules jdk.incubator.vector -cp target/unroll.jar:$(cat target/classpath.txt)
  * org.unroll.engine.kernel.GemmBench}; without the flag the vector column reads n/a.
  */
 public final class GemmBench {
