@@ -33,7 +33,8 @@ public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance
      *         within the absolute tolerance
      */
     public boolean passes(Row row) {
-        return row.passes(tolerance) || Math.abs(row.analytic() - row.numeric()) <= absoluteTolerance;
+        return org.unroll.engine.GradCheck.passes(row.relativeError(), row.analytic() - row.numeric(),
+                tolerance, absoluteTolerance);
     }
 
     /**

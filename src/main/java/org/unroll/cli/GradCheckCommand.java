@@ -43,14 +43,14 @@ final class GradCheckCommand extends Subcommand {
         GradCheckConfig config = new GradCheckConfig(epsilon, tolerance, GradCheckConfig.DEFAULT.minAbsoluteError());
         GradCheck.Report report = GradCheck.run(in.model(), in.sequence(), config);
         out().println(String.format(Locale.ROOT, "%-11s %7s  %-10s %22s %22s  %s",
-                "parameter", "entries", "worst at", "analytic", "numeric", "rel. error"));
+                "parameter", "entries", "entry", "analytic", "numeric", "rel. error"));
         for (GradCheck.ParamCheck p : report.params()) {
             if (entries) {
                 for (int i = 0; i < p.analytic().length; i++) {
-                    out().println(row(p, i, ""));
+                    out().println(row(p, i, "", config));
                 }
             } else {
-                out().println(row(p, p.worstIndex(), String.valueOf(p.analytic().length)));
+                out().println(row(p, shown(p, config), String.valueOf(p.analytic().length), config));
             }
         }
         int total = report.params().stream().mapToInt(p -> p.analytic().length).sum();
@@ -62,10 +62,20 @@ final class GradCheckCommand extends Subcommand {
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
-    private static String row(GradCheck.ParamCheck p, int i, String count) {
+    private static String row(GradCheck.ParamCheck p, int i, String count, GradCheckConfig config) {
         String at = p.rows() == 1 ? "[" + i + "]" : "[" + i / p.cols() + "," + i % p.cols() + "]";
         return String.format(Locale.ROOT, "%-11s %7s  %-10s %22.15e %22.15e  %.3e%s",
                 p.name(), count, at, p.analytic()[i], p.numeric()[i], p.relativeError()[i],
-                p.passed() ? "" : "  FAIL");
+                GradCheck.fails(config, p.analytic()[i], p.numeric()[i]) ? "  FAIL" : "");
+    }
+
+    /** The entry to show for a parameter: its first failing entry, else its worst. */
+    private static int shown(GradCheck.ParamCheck p, GradCheckConfig config) {
+        for (int i = 0; i < p.analytic().length; i++) {
+            if (GradCheck.fails(config, p.analytic()[i], p.numeric()[i])) {
+                return i;
+            }
+        }
+        return p.worstIndex();
     }
 }

@@ -104,10 +104,10 @@ public final class GradCheck {
                 ana[k] = a.data[i];
                 num[k] = (plus - minus) / (2 * config.epsilon());
                 rel[k] = relativeError(ana[k], num[k]);
-                if (rel[k] > rel[worstIndex]) {
-                    worstIndex = k;
+                if (!(rel[k] <= rel[worstIndex])) {
+                    worstIndex = k; // a NaN error is the worst of all
                 }
-                if (rel[k] > config.maxRelativeError() && Math.abs(ana[k] - num[k]) > config.minAbsoluteError()) {
+                if (fails(config, ana[k], num[k])) {
                     ok = false;
                 }
                 if (!progress.report(++done, total)) {
@@ -115,7 +115,8 @@ public final class GradCheck {
                 }
             }
             checks.add(new ParamCheck(name, p.numRows, p.numCols, ana, num, rel, worstIndex, ok, entries));
-            worst = Math.max(worst, n == 0 ? 0 : rel[worstIndex]);
+            double w = n == 0 ? 0 : rel[worstIndex];
+            worst = Double.isNaN(w) || Double.isNaN(worst) ? Double.NaN : Math.max(worst, w);
             passed &= ok;
         }
         return new Report(List.copyOf(checks), worst, passed);
@@ -139,6 +140,21 @@ public final class GradCheck {
             out[i] = i;
         }
         return out;
+    }
+
+    /**
+     * Whether an entry fails: its relative error is above the tolerance and so is its absolute
+     * difference. Written so that a NaN or infinite gradient fails instead of slipping through
+     * both comparisons.
+     */
+    public static boolean fails(GradCheckConfig config, double analytic, double numeric) {
+        return !passes(relativeError(analytic, numeric), analytic - numeric,
+                config.maxRelativeError(), config.minAbsoluteError());
+    }
+
+    /** An entry passes when its relative error or its absolute difference is within tolerance (NaN passes neither). */
+    public static boolean passes(double relativeError, double difference, double maxRelative, double maxAbsolute) {
+        return relativeError <= maxRelative || Math.abs(difference) <= maxAbsolute;
     }
 
     /** |a − n| / (|a| + |n|), and 0 when both are 0. */

@@ -109,6 +109,9 @@ public final class BatchTrainer implements AutoCloseable {
 
     /** Forward and backward over the batch; returns the loss. Leaves the summed gradient in {@link #gradients()}. */
     public double forwardBackward() {
+        if (closed) {
+            throw new IllegalStateException("the trainer is closed");
+        }
         if (workers.length > 0) {
             caller = Thread.currentThread();
             pending.set(workers.length);
@@ -117,7 +120,12 @@ public final class BatchTrainer implements AutoCloseable {
                 LockSupport.unpark(w);
             }
         }
-        runShard(0);
+        try {
+            runShard(0);
+        } catch (RuntimeException | Error e) {
+            // wait for the workers all the same: the next round must not meet this round's stragglers
+            failure = e;
+        }
         int spins = 0;
         while (pending.get() != 0) {
             spins = pause(spins);

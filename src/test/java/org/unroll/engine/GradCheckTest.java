@@ -170,4 +170,15 @@ class GradCheckTest {
         assertArrayEquals(full.weightHh.data, whh.analytic(), 0.0);
         assertFalse(judge(lastOnly.weightHh.data, whh.numeric(), config), "truncated to the last step");
     }
+
+    @Test
+    void nonFiniteGradientsFailAndFiniteOnesAreJudgedByBothTolerances() {
+        GradCheckConfig c = GradCheckConfig.DEFAULT;
+        assertTrue(GradCheck.fails(c, Double.NaN, 0.5));
+        assertTrue(GradCheck.fails(c, 0.5, Double.NaN));
+        assertTrue(GradCheck.fails(c, Double.POSITIVE_INFINITY, 1.0));
+        assertFalse(GradCheck.fails(c, 0.25, 0.25 * (1 + 1e-7)), "a small relative error passes");
+        assertFalse(GradCheck.fails(c, 1e-12, 3e-12), "a tiny absolute difference passes");
+        assertTrue(GradCheck.fails(c, 0.25, 0.26), "both errors large: fails");
+    }
 }
