@@ -145,15 +145,19 @@ public final class Bptt {
             for (int j = 0; j < o; j++) {
                 max = Math.max(max, tape.y.data[base + j]);
             }
+            // softmax(y) = e^{y − max} / Σ_j e^{y_j − max}, one exponential per logit
             double sum = 0;
             for (int j = 0; j < o; j++) {
-                sum += Math.exp(tape.y.data[base + j] - max);
+                double e = Math.exp(tape.y.data[base + j] - max);
+                tape.probs.data[base + j] = e;
+                sum += e;
+            }
+            double inv = 1.0 / sum;
+            for (int j = 0; j < o; j++) {
+                tape.probs.data[base + j] *= inv;
             }
             // log Σ_j e^{y_j}, shifted by the largest logit for stability
             double logSumExp = max + Math.log(sum);
-            for (int j = 0; j < o; j++) {
-                tape.probs.data[base + j] = Math.exp(tape.y.data[base + j] - logSumExp);
-            }
             if (seq.hasTarget(r)) {
                 loss += logSumExp - tape.y.data[base + seq.classTarget(r)];
             }

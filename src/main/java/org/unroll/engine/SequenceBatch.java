@@ -1,6 +1,5 @@
 package org.unroll.engine;
 
-import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -119,10 +118,5 @@ public final class SequenceBatch {
     /** The text the sequence was made from, or null. */
     public String text() {
         return text;
-    }
-
-    /** The largest class target, or −1 (to check it against the output size). */
-    public int maxClassTarget() {
-        return classTargets == null ? -1 : Arrays.stream(classTargets).max().orElse(-1);
     }
 }

@@ -95,7 +95,7 @@ public final class Tape {
         return t * batch;
     }
 
-    /** One entry of a per-step matrix: column j of sequence b at step t. */
+    /** Entry (row, col) of m; for a per-step matrix, row t·B + b is sequence b at step t. */
     public static double at(DMatrixRMaj m, int row, int col) {
         return m.data[row * m.numCols + col];
     }

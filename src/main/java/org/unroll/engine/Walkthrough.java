@@ -25,13 +25,8 @@ public final class Walkthrough {
         for (int t = 0; t < steps; t++) {
             bptt.forwardStep(t);
         }
-        for (int t = steps - 1; t >= 0; t--) {
-            for (BackwardStage s : BackwardStage.values()) {
-                bptt.backwardStage(t, s);
-            }
-        }
         this.grads = model.params().zerosLike();
-        bptt.accumulateGradients(0, steps, grads);
+        bptt.backward(grads);
         this.flow = GradientFlow.of(bptt, 0);
         Params next = model.params().copy();
         new Sgd(learningRate).step(next, grads);

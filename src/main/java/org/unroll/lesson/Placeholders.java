@@ -325,13 +325,13 @@ public final class Placeholders {
         if (seq.loss() != LossType.CROSS_ENTROPY) {
             return num(Tape.at(seq.vectorTargets(), t, 0));
         }
-        return label(w, seq.classTarget(t));
+        return seq.hasTarget(t) ? label(w, seq.classTarget(t)) : "—";
     }
 
     private static double probOfTarget(Walkthrough w, int t) {
         Tape tape = w.tape();
         SequenceBatch seq = w.bptt().sequence();
-        if (tape.probs == null) {
+        if (tape.probs == null || !seq.hasTarget(tape.row(t))) {
             return Double.NaN;
         }
         return Tape.at(tape.probs, tape.row(t), seq.classTarget(tape.row(t)));

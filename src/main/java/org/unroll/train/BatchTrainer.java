@@ -10,7 +10,7 @@ import org.unroll.engine.Params;
 import org.unroll.engine.SequenceBatch;
 
 /**
- * One training step on a batch: forward, full BPTT, optional clipping, one optimizer step.
+ * One training step on a batch: forward, full BPTT, one optimizer step.
  * The batch is split into shards that run on separate threads, each on its own tape; since
  * the loss is a sum over sequences, the gradient is the sum of the shards' gradients.
  * All tapes, gradient buffers and worker threads are created once, in the constructor; a step

@@ -41,10 +41,6 @@ public final class Benchmark {
     public record Result(double msPerIteration, int warmupIterations, double warmupMs) {
     }
 
-    /** Milliseconds per training iteration. */
-    public static double msPerIteration(Sizes s, int threads) {
-        return run(s, threads).msPerIteration();
-    }
 
     /** Warms up, then times ITERS training iterations. */
     public static Result run(Sizes s, int threads) {

@@ -48,6 +48,7 @@ public final class CompareSession {
     private final Executor background;
     private final Executor ui;
     private final List<Session> sessions = new ArrayList<>();
+    private java.util.function.Consumer<String> errors = message -> { };
     private final ReadOnlyObjectWrapper<List<Session>> shown = new ReadOnlyObjectWrapper<>(this, "sessions", List.of());
     private final ReadOnlyObjectWrapper<Cursor> cursor = new ReadOnlyObjectWrapper<>(this, "cursor", Cursor.START);
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper(this, "position", 0);
@@ -57,6 +58,11 @@ public final class CompareSession {
     private Setup base;
     private List<CellType> cells = List.of();
     private double forgetBias = DEFAULT_FORGET_BIAS;
+
+    /** Where a cell whose computation failed reports its one-line reason. */
+    public void setErrorHandler(java.util.function.Consumer<String> handler) {
+        this.errors = handler;
+    }
 
     public CompareSession(Executor background, Executor ui) {
         this.background = background;
@@ -93,6 +99,7 @@ public final class CompareSession {
             sessions.clear();
             for (int i = 0; i < which.size(); i++) {
                 Session s = new Session(background, ui);
+                s.setErrorHandler(message -> errors.accept(message));
                 s.walkthroughProperty().addListener((o, a, w) -> landed());
                 // a session that lands puts its cursor back where it was; keep it on the shared one
                 s.cursorProperty().addListener((o, a, c) -> keepInStep(s));

@@ -72,6 +72,7 @@ public final class CompareView extends BorderPane {
 
     public CompareView(CompareSession compare) {
         this.compare = compare;
+        compare.setErrorHandler(problem::setText);
         getStyleClass().add("unroll-compare");
         stepNorms.setLogScale(true);
 
@@ -278,7 +279,7 @@ public final class CompareView extends BorderPane {
         double scroll = (TimelineLayout.GUTTER + (t + 0.5) * TimelineLayout.COLUMN) * scale - area.getWidth() / 2;
         scroll = Math.max(0, Math.min(scroll, TimelineLayout.maxScroll(walk.steps(), scale, area.getWidth())));
         TimelineFigure.Frame f = new TimelineFigure.Frame(walk, s.getScenario(), c, scale, scroll, null, false,
-                TimelineFigure.ENGLISH);
+                org.unroll.ui.I18n::get);
         TimelineFigure.paint(g, area, f);
         g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 18));
         String label = compare.label(i);

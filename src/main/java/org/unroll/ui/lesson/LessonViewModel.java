@@ -47,7 +47,7 @@ public final class LessonViewModel {
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper(this, "canNext", false);
     private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious", false);
     private final ReadOnlyBooleanWrapper drifted = new ReadOnlyBooleanWrapper(this, "drifted", false);
-    private final ObjectProperty<Lang> language = new SimpleObjectProperty<>(this, "language", Lang.fromSystem());
+    private final ObjectProperty<Lang> language = new SimpleObjectProperty<>(this, "language", windowLanguage());
     private LessonPlayer player;
     /** The step whose setup is being computed, whose cursor is still to be applied. */
     private Step pending;
@@ -240,5 +240,14 @@ public final class LessonViewModel {
     /** The language of titles and narration; starts from {@code unroll.lang}. */
     public ObjectProperty<Lang> languageProperty() {
         return language;
+    }
+
+    /** The language the rest of the window speaks (I18n's choice: unroll.lang, else the system's). */
+    static Lang windowLanguage() {
+        java.util.Locale l = org.unroll.ui.I18n.locale();
+        if (l.equals(org.unroll.ui.I18n.TRADITIONAL_CHINESE)) {
+            return Lang.ZH_TW;
+        }
+        return l.equals(org.unroll.ui.I18n.SIMPLIFIED_CHINESE) ? Lang.ZH_CN : Lang.EN;
     }
 }

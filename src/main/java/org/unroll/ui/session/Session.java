@@ -34,7 +34,7 @@ public final class Session {
     private final BooleanBinding canStepForward;
     private final BooleanBinding canStepBack;
     private Consumer<String> errors = message -> { };
-    private long generation;
+    private volatile long generation;
 
     public Session(Executor background, Executor ui) {
         this.background = background;
@@ -64,16 +64,25 @@ public final class Session {
         busy.set(true);
         double lr = s != null ? s.learningRate() : setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
         background.execute(() -> {
+            if (gen != generation) {
+                return; // a newer request is queued behind this one: skip the work
+            }
             Scenario sc;
             Walkthrough w;
             try {
                 sc = make.get();
                 w = new Walkthrough(sc.model(), sc.sequence(), lr);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // a bad setup says why in words; anything else (out of memory, a bug) is logged and named plainly
+                String reason = e instanceof IllegalArgumentException && e.getMessage() != null
+                        ? e.getMessage() : org.unroll.ui.shell.ErrorReason.of(e);
+                if (!(e instanceof IllegalArgumentException)) {
+                    e.printStackTrace();
+                }
                 ui.execute(() -> {
                     if (gen == generation) {
                         busy.set(false);
-                        errors.accept(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                        errors.accept(reason);
                     }
                 });
                 return;
