@@ -88,4 +88,10 @@ public record Cursor(Phase phase, int step, BackwardStage stage) {
             default -> this;
         };
     }
+
+    /** The same point in a walk of {@code steps} steps: a step beyond the end becomes the last one. */
+    public Cursor fit(int steps) {
+        Cursor same = step >= steps ? new Cursor(phase, steps - 1, stage) : this;
+        return at(same.index(steps), steps);
+    }
 }

@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import org.unroll.charts.EngineCharts;
 import org.unroll.charts.GradientFlow;
 import org.unroll.engine.Activation;
@@ -57,7 +54,7 @@ public final class CompareSession {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision", 0);
     private Setup base;
     private List<CellType> cells = List.of();
-    private double forgetBias = DEFAULT_FORGET_BIAS;
+    private final double forgetBias = DEFAULT_FORGET_BIAS;
 
     /** Where a cell whose computation failed reports its one-line reason. */
     public void setErrorHandler(java.util.function.Consumer<String> handler) {
@@ -128,11 +125,6 @@ public final class CompareSession {
         return sc;
     }
 
-    /** The LSTM forget-gate bias offset; takes effect at the next {@link #apply}. */
-    public void setForgetBias(double b) {
-        this.forgetBias = b;
-    }
-
     public double forgetBias() {
         return forgetBias;
     }
@@ -147,9 +139,7 @@ public final class CompareSession {
         Cursor c = cursor.get();
         if (first != null) {
             positions.set(Cursor.positions(first.steps()));
-            if (c.step() >= first.steps()) {
-                c = new Cursor(c.phase(), first.steps() - 1, c.stage());
-            }
+            c = c.fit(first.steps());
         }
         moveTo(c);
         revision.set(revision.get() + 1);
@@ -242,7 +232,7 @@ public final class CompareSession {
         Walkthrough w = s.getWalkthrough();
         Cursor c = cursor.get();
         if (w != null) {
-            Cursor own = c.step() >= w.steps() ? new Cursor(c.phase(), w.steps() - 1, c.stage()) : c;
+            Cursor own = c.fit(w.steps());
             if (!own.equals(s.getCursor())) {
                 s.moveTo(own);
             }
@@ -279,11 +269,5 @@ public final class CompareSession {
     /** Increases every time a cell's walk lands. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
-    }
-
-    /** True while any cell recomputes. */
-    public BooleanBinding busyBinding() {
-        ObservableValue<?>[] deps = sessions.stream().map(Session::busyProperty).toArray(ObservableValue[]::new);
-        return Bindings.createBooleanBinding(() -> sessions.stream().anyMatch(s -> s.busyProperty().get()), deps);
     }
 }

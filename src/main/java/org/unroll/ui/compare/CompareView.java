@@ -68,7 +68,7 @@ public final class CompareView extends BorderPane {
     private final CheckBox lstm = new CheckBox("LSTM");
     private final CheckBox gru = new CheckBox("GRU");
     private final Label problem = new Label();
-    private double timelineScale = 0.42;
+    private final double timelineScale = 0.42;
 
     public CompareView(CompareSession compare) {
         this.compare = compare;
@@ -360,11 +360,5 @@ public final class CompareView extends BorderPane {
 
     public CompareSession session() {
         return compare;
-    }
-
-    /** The timeline zoom (0.2 – 1). */
-    public void setTimelineScale(double s) {
-        timelineScale = Math.max(0.2, Math.min(1, s));
-        paintTimelines();
     }
 }

@@ -80,7 +80,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
 
     /** The formulas at {@code cursor} (clamped to the walk), without moving the walk's own cursor. */
     public static FormulaContent at(Walkthrough w, Scenario sc, Cursor cursor) {
-        return new Builder(w, sc).build(org.unroll.ui.inspector.InspectorContent.fit(cursor, w.steps()));
+        return new Builder(w, sc).build(cursor.fit(w.steps()));
     }
 
     private static final class Builder {

@@ -101,7 +101,7 @@ public class FormulaPane extends VBox {
                 rows.add(row(numericRows, numeric++, segments(e.numeric(), true), false));
             }
         }
-        showOnly(lines.getChildren(), rows);
+        org.unroll.ui.Nodes.showOnly(lines.getChildren(), rows);
         fitWidths();
     }
 
@@ -130,34 +130,8 @@ public class FormulaPane extends VBox {
             }
             shown.add(v);
         }
-        showOnly(flow.getChildren(), shown);
+        org.unroll.ui.Nodes.showOnly(flow.getChildren(), shown);
         return flow;
-    }
-
-    /**
-     * Makes {@code wanted} the visible children, in order: if they already are children in that order,
-     * the others are only hidden (nothing is added or removed, so no CSS is redone); else the children
-     * become exactly {@code wanted}.
-     */
-    private static void showOnly(javafx.collections.ObservableList<javafx.scene.Node> children, List<javafx.scene.Node> wanted) {
-        int matched = 0;
-        for (javafx.scene.Node n : children) {
-            if (matched < wanted.size() && n == wanted.get(matched)) {
-                matched++;
-            }
-        }
-        if (matched < wanted.size()) {
-            children.setAll(wanted);
-        }
-        java.util.Set<javafx.scene.Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        keep.addAll(wanted);
-        for (javafx.scene.Node n : children) {
-            boolean show = keep.contains(n);
-            if (n.isVisible() != show || n.isManaged() != show) {
-                n.setVisible(show);
-                n.setManaged(show);
-            }
-        }
     }
 
     /**
@@ -291,9 +265,5 @@ public class FormulaPane extends VBox {
 
     public Label getHeading() {
         return heading;
-    }
-
-    public Label getCaption() {
-        return caption;
     }
 }

@@ -58,14 +58,8 @@ public final class InspectorContent {
     /** The entries at {@code cursor} (clamped to the walk), without moving the walk's own cursor. */
     public static List<InspectorEntry> at(Walkthrough w, Scenario sc, Cursor cursor) {
         InspectorContent c = new InspectorContent(w, sc);
-        c.build(fit(cursor, w.steps()));
+        c.build(cursor.fit(w.steps()));
         return List.copyOf(c.out);
-    }
-
-    /** The same point in a walk of {@code steps} steps: a step beyond the end becomes the last one. */
-    public static Cursor fit(Cursor c, int steps) {
-        Cursor same = c.step() >= steps ? new Cursor(c.phase(), steps - 1, c.stage()) : c;
-        return Cursor.at(same.index(steps), steps);
     }
 
     private void build(Cursor cur) {

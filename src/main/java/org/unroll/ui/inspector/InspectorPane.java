@@ -129,38 +129,12 @@ public class InspectorPane extends BorderPane {
         }
         // section flows first: a view moving between sections must leave its old flow before it is kept hidden there
         for (Map.Entry<InspectorEntry.Section, List<Node>> g : wanted.entrySet()) {
-            arrange(flows.get(g.getKey()).getChildren(), g.getValue());
+            org.unroll.ui.Nodes.showOnly(flows.get(g.getKey()).getChildren(), g.getValue());
         }
-        arrange(sections.getChildren(), sectionNodes);
+        org.unroll.ui.Nodes.showOnly(sections.getChildren(), sectionNodes);
         updateValueLine();
         if (getCenter() != scroller) {
             setCenter(scroller);
-        }
-    }
-
-    /**
-     * Makes {@code wanted} the visible children, in order: if they already are children in that order,
-     * the others are only hidden (no nodes are added or removed, so no CSS is redone); else the
-     * children become exactly {@code wanted}.
-     */
-    private static void arrange(javafx.collections.ObservableList<Node> children, List<Node> wanted) {
-        int matched = 0;
-        for (Node n : children) {
-            if (matched < wanted.size() && n == wanted.get(matched)) {
-                matched++;
-            }
-        }
-        if (matched < wanted.size()) {
-            children.setAll(wanted);
-        }
-        Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        keep.addAll(wanted);
-        for (Node n : children) {
-            boolean show = keep.contains(n);
-            if (n.isVisible() != show || n.isManaged() != show) {
-                n.setVisible(show);
-                n.setManaged(show);
-            }
         }
     }
 
@@ -250,10 +224,5 @@ public class InspectorPane extends BorderPane {
     /** The view of an entry id ("h", "dh_next", "d_weight_hh", …), or null if it is not shown. */
     public MatrixHeatView viewFor(String id) {
         return shown.contains(id) ? views.get(id) : null;
-    }
-
-    /** The scroll pane around the sections (to scroll a view into sight). */
-    public ScrollPane getScroller() {
-        return scroller;
     }
 }

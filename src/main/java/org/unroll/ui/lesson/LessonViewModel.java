@@ -17,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.unroll.engine.Cursor;
 import org.unroll.engine.Walkthrough;
 import org.unroll.lesson.Lang;
 import org.unroll.lesson.Lesson;
@@ -25,7 +24,6 @@ import org.unroll.lesson.LessonFormatException;
 import org.unroll.lesson.LessonParser;
 import org.unroll.lesson.LessonPlayer;
 import org.unroll.lesson.Step;
-import org.unroll.task.Setup;
 import org.unroll.ui.session.Session;
 
 /**
@@ -188,15 +186,6 @@ public final class LessonViewModel {
     /** True when the model on screen is no longer the current lesson step's (changed by hand or opened from files). */
     public ReadOnlyBooleanProperty driftedProperty() {
         return drifted.getReadOnlyProperty();
-    }
-
-    /** The step's setup and cursor, for the session or a test. */
-    public Setup stepSetup() {
-        return player == null ? null : player.setup();
-    }
-
-    public Cursor stepCursor() {
-        return player == null ? null : player.cursor();
     }
 
     public ObservableList<Lesson> lessons() {

@@ -98,17 +98,9 @@ public final class Session {
                 positions.set(Cursor.positions(steps));
                 walkthrough.set(w);
                 busy.set(false);
-                moveTo(fit(keep, steps));
+                moveTo(keep.fit(steps));
             });
         });
-    }
-
-    /** The same point in a walk of another length: the step is clamped to the last one. */
-    static Cursor fit(Cursor c, int steps) {
-        if (c.step() >= steps) {
-            return new Cursor(c.phase(), steps - 1, c.stage());
-        }
-        return c;
     }
 
     public void stepForward() {

@@ -111,8 +111,4 @@ public final class StepperBar extends HBox {
     public Button forwardButton() {
         return forward;
     }
-
-    public Button playButton() {
-        return play;
-    }
 }

@@ -105,8 +105,8 @@ class SessionTest {
 
     @Test
     void cursorFitsALongerOrShorterWalk() {
-        assertEquals(Cursor.forward(2), Session.fit(Cursor.forward(9), 3));
-        assertEquals(Cursor.forward(2), Session.fit(Cursor.forward(2), 3));
-        assertNull(Session.fit(Cursor.loss(), 3).stage());
+        assertEquals(Cursor.forward(2), Cursor.forward(9).fit(3));
+        assertEquals(Cursor.forward(2), Cursor.forward(2).fit(3));
+        assertNull(Cursor.loss().fit(3).stage());
     }
 }
