@@ -70,8 +70,11 @@ public final class TimelineLayout {
         this.height = Math.max(0, height);
         this.scrollX = Math.max(0, Math.min(scrollX, maxScroll(steps, scale, this.width)));
         this.top = Math.max(0, (this.height - HEIGHT * scale) / 2);
-        for (int t = firstVisible(); t <= lastVisible(); t++) {
-            placeLabels(t);
+        // the labels are drawn (and can be pointed at) only where columns are wide enough for text
+        if (detailed()) {
+            for (int t = firstVisible(); t <= lastVisible(); t++) {
+                placeLabels(t);
+            }
         }
     }
 
@@ -284,9 +287,9 @@ public final class TimelineLayout {
         return new Rectangle2D.Double(x, cy - h / 2, w, h);
     }
 
-    /** The parameter labels of the visible columns. */
+    /** The parameter labels of the visible columns (none when the columns are too narrow for text). */
     public List<ParamLabel> labels() {
-        return List.copyOf(labels);
+        return java.util.Collections.unmodifiableList(labels);
     }
 
     /** The labels of one parameter (every place it is used on screen). */

@@ -15,6 +15,8 @@ final class HeatCells {
 
     private WritableImage image;
     private int[] pixels = new int[0];
+    private MatrixData painted;
+    private double paintedMaxAbs = Double.NaN;
 
     /**
      * Draws every cell of {@code m} at the places {@code layout} gives, with {@code gap} pixels between
@@ -23,18 +25,23 @@ final class HeatCells {
     void paint(GraphicsContext g, MatrixData m, HeatLayout layout, HeatScale scale, double gap, Color edge) {
         int rows = m.rows();
         int cols = m.cols();
-        if (pixels.length < rows * cols) {
-            pixels = new int[rows * cols];
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                pixels[r * cols + c] = 0xFF000000 | scale.rgb(m.at(r, c));
+        // a hover or a selection repaints the outlines only: the colours are encoded once per data and scale
+        if (m != painted || Double.compare(scale.maxAbs(), paintedMaxAbs) != 0 || image == null) {
+            if (pixels.length < rows * cols) {
+                pixels = new int[rows * cols];
             }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    pixels[r * cols + c] = 0xFF000000 | scale.rgb(m.at(r, c));
+                }
+            }
+            if (image == null || (int) image.getWidth() != cols || (int) image.getHeight() != rows) {
+                image = new WritableImage(cols, rows);
+            }
+            image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbPreInstance(), pixels, 0, cols);
+            painted = m;
+            paintedMaxAbs = scale.maxAbs();
         }
-        if (image == null || (int) image.getWidth() != cols || (int) image.getHeight() != rows) {
-            image = new WritableImage(cols, rows);
-        }
-        image.getPixelWriter().setPixels(0, 0, cols, rows, PixelFormat.getIntArgbPreInstance(), pixels, 0, cols);
         double left = layout.left();
         double top = layout.top();
         double width = cols * layout.cellWidth();

@@ -168,8 +168,23 @@ public final class TimelineViewModel {
     /** The layout of the current frame in the current viewport, or null before the first walk. */
     public TimelineLayout layout() {
         TimelineFigure.Frame f = frame.get();
-        return f == null ? null : TimelineFigure.layout(f, width, height);
+        if (f == null) {
+            return null;
+        }
+        // the pointer moves far more often than the frame changes: lay out once per frame and size
+        if (f != layoutFrame || width != layoutWidth || height != layoutHeight) {
+            layout = TimelineFigure.layout(f, width, height);
+            layoutFrame = f;
+            layoutWidth = width;
+            layoutHeight = height;
+        }
+        return layout;
     }
+
+    private TimelineLayout layout;
+    private TimelineFigure.Frame layoutFrame;
+    private double layoutWidth;
+    private double layoutHeight;
 
     private void follow() {
         Walkthrough w = session.getWalkthrough();
