@@ -70,7 +70,47 @@ public final class LessonChecker {
                             "a placeholder has no value here: " + filled.replaceAll(".*?(\\{[^{}]*\\?}).*", "$1")));
                 }
             }
+            for (Check c : step.checks()) {
+                checkFact(lesson, c, w, problems);
+            }
+            if (step.question() != null) {
+                checkQuestion(lesson, step.question(), w, problems);
+            }
         }
         return problems;
+    }
+
+    private static void checkFact(Lesson lesson, Check c, Walkthrough w, List<LessonProblem> problems) {
+        Expression e = c.comparison();
+        double holds = e.eval(body -> Placeholders.number(body, w));
+        if (holds == 1) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (String body : e.placeholders()) {
+            Double v = Placeholders.number(body, w);
+            values.append(values.isEmpty() ? "" : ", ").append('{').append(body).append("} = ")
+                    .append(v == null ? "not a single number" : Placeholders.num(v));
+        }
+        problems.add(new LessonProblem(lesson.source(), c.line(), "the check \"" + e.source() + "\" does not hold"
+                + (values.isEmpty() ? "" : " (" + values + ")")));
+    }
+
+    private static void checkQuestion(Lesson lesson, Question q, Walkthrough w, List<LessonProblem> problems) {
+        if (q.kind() == Question.Kind.NUMBER && !Double.isFinite(q.rightValue(w))) {
+            problems.add(new LessonProblem(lesson.source(), q.line(), "the answer \"" + q.answer().source()
+                    + "\" has no numeric value here (each placeholder must be a single number)"));
+        }
+        for (Lang lang : Lang.values()) {
+            List<String> texts = new ArrayList<>(List.of(q.ask().get(lang), q.explain().get(lang)));
+            texts.addAll(q.options(lang));
+            for (String t : texts) {
+                String filled = Placeholders.fill(t, w);
+                if (filled.contains("?}")) {
+                    problems.add(new LessonProblem(lesson.source(), q.line(), lang.code()
+                            + ": a placeholder of the question has no value here: " + filled.replaceAll(".*?(\\{[^{}]*\\?}).*", "$1")));
+                }
+            }
+        }
     }
 }

@@ -83,6 +83,16 @@ public final class LessonPlayer {
         return w == null ? Placeholders.blank(text) : Placeholders.fill(text, w);
     }
 
+    /** What this step asks before it shows itself, or null. */
+    public Question question() {
+        return step().question();
+    }
+
+    /** A text of this step's question (its ask, an option, its explanation) filled from {@code w}, "…" while w is null. */
+    public String fill(String text, Walkthrough w) {
+        return w == null ? Placeholders.blank(text) : Placeholders.fill(text, w);
+    }
+
     /** The title in {@code lang}. */
     public String title(Lang lang) {
         return lesson.title().get(lang);

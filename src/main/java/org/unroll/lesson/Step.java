@@ -13,9 +13,17 @@ import org.unroll.task.Setup;
  * @param cursor    the point of the walk it shows (START unless this or an earlier step says {@code at})
  * @param narration the narration in every language, placeholders unfilled
  * @param changes   the setup directives written in this step, as written (for display and diffs)
+ * @param checks    facts about live values that must hold at this step
+ * @param question  what the step asks before it shows itself, or null
  */
-public record Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes) {
+public record Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes,
+                   List<Check> checks, Question question) {
     public Step {
         changes = List.copyOf(changes);
+        checks = List.copyOf(checks);
+    }
+
+    public Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes) {
+        this(line, setup, cursor, narration, changes, List.of(), null);
     }
 }
