@@ -39,20 +39,22 @@ public final class LessonChecker {
         for (int k = 0; k < lesson.size(); k++) {
             player.goTo(k);
             Step step = player.step();
-            Walkthrough w;
-            try {
-                w = walks.get(step.setup());
-                if (w == null) {
-                    w = player.walk();
-                    walks.put(step.setup(), w);
-                }
-                w.moveTo(step.cursor());
-            } catch (RuntimeException e) {
-                problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
-                continue;
-            }
+            java.util.Set<Setup> factsChecked = new java.util.HashSet<>();
             for (Lang lang : Lang.values()) {
+                Walkthrough w;
+                Setup setup = step.setup(lang);
+                try {
+                    w = walks.get(setup);
+                    if (w == null) {
+                        w = player.walk(lang);
+                        walks.put(setup, w);
+                    }
+                    w.moveTo(step.cursor());
+                } catch (RuntimeException e) {
+                    problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                    break;
+                }
                 String text = step.narration().get(lang);
                 for (String p : Placeholders.check(text, step.setup())) {
                     problems.add(new LessonProblem(lesson.source(), step.narration().line(lang), p));
@@ -69,12 +71,14 @@ public final class LessonChecker {
                     problems.add(new LessonProblem(lesson.source(), step.narration().line(lang),
                             "a placeholder has no value here: " + filled.replaceAll(".*?(\\{[^{}]*\\?}).*", "$1")));
                 }
-            }
-            for (Check c : step.checks()) {
-                checkFact(lesson, c, w, problems);
-            }
-            if (step.question() != null) {
-                checkQuestion(lesson, step.question(), w, problems);
+                if (factsChecked.add(setup)) {
+                    for (Check c : step.checks()) {
+                        checkFact(lesson, c, w, problems);
+                    }
+                    if (step.question() != null) {
+                        checkQuestion(lesson, step.question(), w, problems);
+                    }
+                }
             }
         }
         return problems;

@@ -71,6 +71,8 @@ public final class LessonParser {
     private Setup setup = Setup.JEEP;
     private Setup lessonSetup;
     private Cursor cursor = Cursor.START;
+    /** text.LANG lines in force: the text a reader of that language sees instead of setup.text() */
+    private final Map<Lang, String> localText = new EnumMap<>(Lang.class);
     private int cursorLine;
     private final List<Step> steps = new ArrayList<>();
     private final List<Localized> exercises = new ArrayList<>();
@@ -225,7 +227,10 @@ public final class LessonParser {
             case "check" -> check(n, rest);
             case "question" -> question(n, rest);
             default -> {
-                if (SETUP_DIRECTIVES.contains(head)) {
+                if (head.startsWith("text.") && Lang.ofCode(head.substring(5)) != null
+                        && Lang.ofCode(head.substring(5)).code().equals(head.substring(5))) {
+                    localTextLine(n, Lang.ofCode(head.substring(5)), rest);
+                } else if (SETUP_DIRECTIVES.contains(head)) {
                     setupLine(n, head, rest);
                 } else {
                     unknown(n, head);
@@ -474,6 +479,29 @@ public final class LessonParser {
         return null;
     }
 
+    /** {@code text.zh_TW 我愛你}: the same text in another script, as many characters long. */
+    private void localTextLine(int n, Lang lang, String rest) {
+        if ((step != null && step.exercise) || (step == null && !steps.isEmpty())) {
+            problem(n, "text." + lang.code() + " belongs inside a step or before the first one");
+            return;
+        }
+        if (setup.numbers() != null) {
+            problem(n, "text." + lang.code() + " needs a text task, not a numeric sequence");
+            return;
+        }
+        int want = setup.text().codePointCount(0, setup.text().length());
+        int got = rest.codePointCount(0, rest.length());
+        if (got != want) {
+            problem(n, "text." + lang.code() + " has " + got + " characters but the text \"" + setup.text() + "\" has " + want
+                    + " (write \"text\" before it, and the same text in the other script)");
+            return;
+        }
+        localText.put(lang, rest);
+        if (step != null) {
+            step.changes.add("text." + lang.code() + " " + rest);
+        }
+    }
+
     private void setupLine(int n, String key, String rest) {
         if (step != null && step.exercise) {
             problem(n, key + " belongs inside a step, not an exercise");
@@ -501,12 +529,18 @@ public final class LessonParser {
                 case "hidden" -> setup.withHiddenSize(whole(rest, "hidden"));
                 case "seed" -> setup.withSeed(wholeLong(rest, "seed"));
                 case "spectral_norm" -> setup.withSpectralNorm(real(rest, "spectral_norm"));
-                case "text" -> setup.withText(text(rest));
+                case "text" -> {
+                    localText.clear();
+                    yield setup.withText(text(rest));
+                }
                 case "initial_state" -> setup.withInitialState(choice(rest, InitialState.values(), "initial_state"));
                 case "learning_rate" -> setup.withLearningRate(real(rest, "learning_rate"));
-                case "sequence" -> setup.withNumbers(new Numbers(reals(rest, "sequence"),
+                case "sequence" -> {
+                    localText.clear();
+                    yield setup.withNumbers(new Numbers(reals(rest, "sequence"),
                         setup.numbers() != null ? setup.numbers().targets() : List.of(),
                         setup.numbers() != null ? setup.numbers().weights() : null));
+                }
                 case "targets" -> setup.withNumbers(numbers(key).withTargets(reals(rest, "targets")));
                 case "weights" -> setup.withNumbers(numbers(key).withWeights(weights(rest)));
                 default -> throw new IllegalStateException(key);
@@ -661,7 +695,7 @@ public final class LessonParser {
             }
         }
         if (complete) {
-            steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes, s.checks, question));
+            steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes, s.checks, question, localText));
         }
     }
 

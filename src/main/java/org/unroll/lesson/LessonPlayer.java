@@ -72,6 +72,11 @@ public final class LessonPlayer {
         return step().setup();
     }
 
+    /** The setup a reader of {@code lang} sees (its own script of the text, where the lesson gives one). */
+    public Setup setup(Lang lang) {
+        return step().setup(lang);
+    }
+
     /** The point of the walk this step shows. */
     public Cursor cursor() {
         return step().cursor();
@@ -100,8 +105,14 @@ public final class LessonPlayer {
 
     /** Computes the walk this step's setup gives, with the cursor at this step's point (what the session would show). */
     public Walkthrough walk() {
-        Scenario sc = Scenario.build(setup());
-        Walkthrough w = new Walkthrough(sc.model(), sc.sequence(), setup().learningRate());
+        return walk(Lang.EN);
+    }
+
+    /** The walk a reader of {@code lang} sees at this step. */
+    public Walkthrough walk(Lang lang) {
+        Setup s = setup(lang);
+        Scenario sc = Scenario.build(s);
+        Walkthrough w = new Walkthrough(sc.model(), sc.sequence(), s.learningRate());
         w.moveTo(cursor());
         return w;
     }

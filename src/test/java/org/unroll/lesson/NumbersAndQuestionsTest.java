@@ -179,6 +179,18 @@ class NumbersAndQuestionsTest {
         assertProblem(HEAD + step("") + "exercise\nat loss\n", 10, "not an exercise");
     }
 
+    @Test
+    void aTraditionalLessonReadsItsOwnScriptOfTheText() throws Exception {
+        Lesson l = parse(HEAD + "text 我爱你\ntext.zh_TW 我愛你\n" + step("") + step("text jeep\n"));
+        assertEquals("我爱你", l.step(0).setup(Lang.ZH_CN).text());
+        assertEquals("我愛你", l.step(0).setup(Lang.ZH_TW).text());
+        assertEquals("jeep", l.step(1).setup(Lang.ZH_TW).text(), "a new text drops the other script");
+        LessonPlayer p = new LessonPlayer(l);
+        assertEquals("愛", Placeholders.fill("{input[2]}", p.walk(Lang.ZH_TW)));
+        assertEquals(List.of(), LessonChecker.play(l));
+        assertProblem(HEAD + "text 我爱你\ntext.zh_TW 我愛你們\n" + step(""), 6, "has 4 characters but the text");
+    }
+
     private static double sq(double v) {
         return v * v;
     }

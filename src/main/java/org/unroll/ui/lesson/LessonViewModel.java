@@ -26,6 +26,7 @@ import org.unroll.lesson.LessonParser;
 import org.unroll.lesson.LessonPlayer;
 import org.unroll.lesson.Question;
 import org.unroll.lesson.Step;
+import org.unroll.task.Setup;
 import org.unroll.ui.session.Session;
 
 /**
@@ -71,7 +72,13 @@ public final class LessonViewModel {
                 later.execute(this::settle);
             }
         });
-        language.addListener((o, was, now) -> refreshText());
+        language.addListener((o, was, now) -> {
+            if (player != null && !player.setup(was).equals(player.setup(now))) {
+                showStep(); // this language reads its own script of the text
+            } else {
+                refreshText();
+            }
+        });
     }
 
     /** Replaces the lessons to choose from; opens the first when none is open. */
@@ -171,6 +178,10 @@ public final class LessonViewModel {
         showStep();
     }
 
+    private Lang lang() {
+        return language.get();
+    }
+
     private boolean waiting() {
         return player.question() != null && !answers.containsKey(player.index());
     }
@@ -185,7 +196,7 @@ public final class LessonViewModel {
             return step.cursor();
         }
         int k = player.index();
-        if (k > 0 && player.lesson().step(k - 1).setup().equals(step.setup())) {
+        if (k > 0 && player.lesson().step(k - 1).setup(lang()).equals(step.setup(lang()))) {
             return player.lesson().step(k - 1).cursor();
         }
         return Cursor.START;
@@ -198,13 +209,14 @@ public final class LessonViewModel {
         stepIndex.set(player.index());
         canNext.set(player.hasNext());
         canPrevious.set(player.hasPrevious());
-        if (step.setup().equals(session.getSetup()) && session.getWalkthrough() != null) {
+        Setup setup = step.setup(lang());
+        if (setup.equals(session.getSetup()) && session.getWalkthrough() != null) {
             pending = null;
             session.moveTo(cursor);
         } else {
             pending = step;
-            session.apply(step.setup());
-            if (step.setup().equals(session.getSetup()) && !session.busyProperty().get()) {
+            session.apply(setup);
+            if (setup.equals(session.getSetup()) && !session.busyProperty().get()) {
                 // a session on a synchronous executor has finished by now
                 pending = null;
                 session.moveTo(cursor);
@@ -223,7 +235,7 @@ public final class LessonViewModel {
 
     private void settle() {
         Step p = pending;
-        if (p != null && p.setup().equals(session.getSetup()) && session.getWalkthrough() != null) {
+        if (p != null && p.setup(lang()).equals(session.getSetup()) && session.getWalkthrough() != null) {
             pending = null;
             session.moveTo(target(p));
             refreshText();
@@ -248,7 +260,7 @@ public final class LessonViewModel {
         title.set(player.title(lang));
         stepLabel.set(LessonTexts.stepOf(lang, player.index() + 1, player.size()));
         Walkthrough w = session.getWalkthrough();
-        boolean ready = w != null && player.setup().equals(session.getSetup());
+        boolean ready = w != null && player.setup(lang).equals(session.getSetup());
         // the user changed the model away from the lesson's: its numbers and words no longer apply
         boolean away = w != null && pending == null && !ready;
         drifted.set(away);
