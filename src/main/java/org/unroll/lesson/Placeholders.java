@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Adam;
+import org.unroll.engine.GradientClipping;
+import org.unroll.engine.Sgd;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.CellType;
 import org.unroll.engine.LossType;
@@ -54,6 +56,8 @@ public final class Placeholders {
         def("loss", Index.NONE, null, (w, i) -> (Object) (w.bptt().loss()));
         def("loss_after", Index.NONE, null, (w, i) -> (Object) (w.lossAfterUpdate()));
         def("loss_after_adam", Index.NONE, null, (w, i) -> (Object) (lossAfterAdam(w)));
+        def("loss_after_clip", Index.NONE, null, (w, i) -> (Object) (lossAfterClippedSgd(w, 1.0)));
+        def("clip_factor", Index.NONE, null, (w, i) -> (Object) Math.min(1.0, 1.0 / w.gradients().globalNorm()));
         def("lr", Index.NONE, null, (w, i) -> (Object) (w.learningRate()));
         def("steps", Index.NONE, null, (w, i) -> (Object) w.steps());
         def("hidden", Index.NONE, null, (w, i) -> (Object) w.model().hiddenSize());
@@ -427,6 +431,15 @@ public final class Placeholders {
                 + p.biasIh.getNumElements() + p.biasHh.getNumElements();
         int out = p.weightOut.getNumElements() + p.biasOut.getNumElements();
         return (recurrent + out) * w.steps();
+    }
+
+    /** The loss after one SGD step whose gradient is first clipped to global norm {@code c}. */
+    private static double lossAfterClippedSgd(Walkthrough w, double c) {
+        Params next = w.model().params().copy();
+        Params g = w.gradients().copy();
+        GradientClipping.clipByGlobalNorm(g, c);
+        new Sgd(w.learningRate()).step(next, g);
+        return new Bptt(w.model().withParams(next), w.bptt().sequence()).forward();
     }
 
     private static double lossAfterAdam(Walkthrough w) {
