@@ -105,9 +105,9 @@ public record StepContributions(String cellLabel, String parameter, int row, int
         return org.unroll.i18n.Notation.parameter(pytorchName, twoBiases());
     }
 
-    /** @return whether the cell keeps b_xh and b_hh apart (a GRU) */
+    /** @return true: the chart offers PyTorch's two bias tensors apart, so they are named apart (b_xh, b_hh) */
     public boolean twoBiases() {
-        return cellLabel.startsWith("GRU");
+        return true;
     }
 
     /** @return the plain sum of the per-step contributions of the chosen entry */
