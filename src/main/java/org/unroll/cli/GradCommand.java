@@ -13,6 +13,7 @@ import org.unroll.engine.Params;
 import org.unroll.engine.StackedBptt;
 import org.unroll.engine.StackedModel;
 import org.unroll.engine.StackedParams;
+import org.unroll.engine.Tape;
 import org.unroll.io.FormatException;
 import org.unroll.io.GradInputs;
 import org.unroll.io.GradientsFile;
@@ -47,6 +48,12 @@ final class GradCommand extends Subcommand {
         Params grads = m.params().zerosLike();
         bptt.backward(grads);
         ObjectNode json = GradientsFile.toJson(bptt, grads, GradientFlow.of(bptt, 0));
+        // PyTorch's h_n (and c_n): 1 x H, the state after the last step
+        Tape tape = bptt.tape();
+        json.set("final_hidden", json.arrayNode().add(json.get("hidden").get(tape.steps - 1)));
+        if (tape.c != null) {
+            json.set("final_cells", json.arrayNode().add(json.get("cells").get(tape.steps - 1)));
+        }
         if (in.model().layerNames()) {
             // the file named the tensors weight_ih_l0 …: the gradients carry those names as well
             ObjectNode g = (ObjectNode) json.get("grads");

@@ -46,6 +46,10 @@ public final class StackedModelFile {
 
     static Read fromJson(JsonNode root, String name) throws FormatException {
         JsonFields f = new JsonFields(name);
+        String format = f.text(root, "format", "format");
+        if (!ModelFile.FORMAT.equals(format)) {
+            throw f.error("format", "unknown format \"" + format + "\", expected \"" + ModelFile.FORMAT + "\"");
+        }
         int layers = 1;
         JsonNode l = root.get("num_layers");
         if (l != null && !l.isNull()) {
@@ -63,14 +67,11 @@ public final class StackedModelFile {
             bidirectional = b.asBoolean();
         }
         int directions = bidirectional ? 2 : 1;
-        JsonNode p = f.required(root, "params", "params");
-        if (!p.isObject()) {
-            throw f.error("params", "expected an object, found " + JsonFields.describe(p));
-        }
         boolean single = layers == 1 && directions == 1;
-        boolean layerNames = single && p.has("weight_ih_l0");
+        JsonNode given = root.get("params");
+        boolean layerNames = single && given != null && given.isObject() && given.has("weight_ih_l0");
         if (single && !layerNames) {
-            // the short names: the single-layer reader checks everything else the same way
+            // the short names: the single-layer reader checks everything the same way, in its order
             return new Read(StackedModel.of(ModelFile.fromJson(root, name)), false);
         }
         // everything but the recurrent tensors, read once by the single-layer reader's rules
@@ -80,6 +81,10 @@ public final class StackedModelFile {
         ObjectNode shortParams = JsonFields.MAPPER.createObjectNode();
         head.set("params", shortParams);
         Model shape = ModelFile.fromJson(withDummyParams(head, root, f), name);
+        JsonNode p = f.required(root, "params", "params");
+        if (!p.isObject()) {
+            throw f.error("params", "expected an object, found " + JsonFields.describe(p));
+        }
         StackedParams zeros = StackedParams.zeros(shape.cell(), shape.inputSize(), shape.hiddenSize(),
                 shape.outputSize(), layers, directions);
         Map<String, DMatrixRMaj> tensors = new LinkedHashMap<>();
