@@ -4,19 +4,21 @@ import org.unroll.lesson.Lang;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** The language of a command's output: {@code --lang}, else {@code UNROLL_LANG}, else English. */
+/**
+ * The language of a lesson command's output: its own {@code --lang}, else the program's (a
+ * leading {@code --lang}, {@code unroll.lang}, {@code UNROLL_LANG}, the system's; see Main).
+ */
 final class Languages {
     private Languages() {
     }
 
     static Lang choose(String option, CommandSpec spec) {
-        String asked = option != null ? option : System.getenv("UNROLL_LANG");
-        if (asked == null || asked.isBlank()) {
-            return Lang.EN;
+        if (option == null) {
+            return Lang.fromSystem();
         }
-        Lang l = Lang.ofCode(asked);
+        Lang l = Lang.ofCode(option);
         if (l == null) {
-            throw new ParameterException(spec.commandLine(), "unknown language \"" + asked + "\" (expected en, zh_CN or zh_TW)");
+            throw new ParameterException(spec.commandLine(), "unknown language \"" + option + "\" (expected en, zh_CN or zh_TW)");
         }
         return l;
     }

@@ -67,7 +67,7 @@ final class LessonCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE", description = "a .lesson file")
         private Path file;
 
-        @Option(names = "--lang", paramLabel = "LANG", description = "en, zh_CN or zh_TW (default: UNROLL_LANG, else en)")
+        @Option(names = "--lang", paramLabel = "LANG", description = "en, zh_CN or zh_TW (default: the program's language, e.g. UNROLL_LANG)")
         private String lang;
 
         @Override

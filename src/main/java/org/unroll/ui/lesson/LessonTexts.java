@@ -54,6 +54,10 @@ final class LessonTexts {
                 "先回答上面的问题（或按“看答案”），再看这一步。", "先回答上面的問題（或按「看答案」），再看這一步。");
     }
 
+    static String exercises(Lang lang) {
+        return pick(lang, "Exercises", "练习", "練習");
+    }
+
     static String check(Lang lang) {
         return pick(lang, "Check", "核对", "核對");
     }

@@ -265,8 +265,21 @@ public final class LessonViewModel {
         boolean away = w != null && pending == null && !ready;
         drifted.set(away);
         narration.set(away ? LessonTexts.modelChanged(lang)
-                : waiting() ? LessonTexts.answerFirst(lang) : player.narration(lang, ready ? w : null));
+                : waiting() ? LessonTexts.answerFirst(lang) : player.narration(lang, ready ? w : null) + exercises(lang));
         refreshQuestion(lang, ready ? w : null);
+    }
+
+    /** At the last step, the lesson's exercises after the narration; else nothing. */
+    private String exercises(Lang lang) {
+        List<org.unroll.lesson.Localized> ex = player.lesson().exercises();
+        if (player.hasNext() || ex.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n\n").append(LessonTexts.exercises(lang));
+        for (int i = 0; i < ex.size(); i++) {
+            sb.append("\n").append(i + 1).append(". ").append(ex.get(i).get(lang));
+        }
+        return sb.toString();
     }
 
     private void refreshQuestion(Lang lang, Walkthrough w) {

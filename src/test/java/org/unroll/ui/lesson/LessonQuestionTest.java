@@ -59,6 +59,11 @@ class LessonQuestionTest {
             en: three
             zh_CN: 三
             zh_TW: 三
+
+            exercise
+            en: Why?
+            zh_CN: 为什么？
+            zh_TW: 為什麼？
             """;
 
     static LessonViewModel open(Session session) throws Exception {
@@ -115,7 +120,7 @@ class LessonQuestionTest {
         vm.answerOption(2);
         assertEquals("Not quite: the answer is yes, 0.958. It is.", vm.verdictProperty().get());
         assertEquals(Cursor.forward(2), session.getCursor());
-        assertEquals("three", vm.narrationProperty().get());
+        assertEquals("three\n\nExercises\n1. Why?", vm.narrationProperty().get(), "the last step lists the exercises");
         // a new visit to the lesson asks again
         vm.choose(vm.lessons().get(0));
         vm.next();
