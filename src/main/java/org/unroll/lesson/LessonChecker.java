@@ -49,7 +49,6 @@ public final class LessonChecker {
                         w = player.walk(lang);
                         walks.put(setup, w);
                     }
-                    w.moveTo(step.cursor());
                 } catch (RuntimeException e) {
                     problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
                             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));

@@ -103,7 +103,7 @@ public final class LessonPlayer {
         return lesson.title().get(lang);
     }
 
-    /** Computes the walk this step's setup gives, with the cursor at this step's point (what the session would show). */
+    /** Computes the walk this step's setup gives (what the session would show, at {@link #cursor()}). */
     public Walkthrough walk() {
         return walk(Lang.EN);
     }
@@ -112,8 +112,6 @@ public final class LessonPlayer {
     public Walkthrough walk(Lang lang) {
         Setup s = setup(lang);
         Scenario sc = Scenario.build(s);
-        Walkthrough w = new Walkthrough(sc.model(), sc.sequence(), s.learningRate());
-        w.moveTo(cursor());
-        return w;
+        return new Walkthrough(sc.model(), sc.sequence(), s.learningRate());
     }
 }

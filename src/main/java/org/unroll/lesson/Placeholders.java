@@ -50,7 +50,7 @@ public final class Placeholders {
     private static final Pattern BODY = Pattern.compile("([a-z_]+)(?:\\[(\\d+)])?");
 
     static {
-        def("loss", Index.NONE, null, (w, i) -> (Object) (w.bptt().loss()));
+        def("loss", Index.NONE, null, (w, i) -> (Object) (w.loss()));
         def("loss_after", Index.NONE, null, (w, i) -> (Object) (w.lossAfterUpdate()));
         def("loss_after_adam", Index.NONE, null, (w, i) -> (Object) (lossAfterAdam(w)));
         def("loss_after_clip", Index.NONE, null, (w, i) -> (Object) (lossAfterClippedSgd(w, 1.0)));
@@ -60,7 +60,7 @@ public final class Placeholders {
         def("hidden", Index.NONE, null, (w, i) -> (Object) w.model().hiddenSize());
         def("vocab", Index.NONE, null, (w, i) -> vocab(w.model()));
         def("vocab_size", Index.NONE, null, (w, i) -> (Object) w.model().inputSize());
-        def("text", Index.NONE, null, (w, i) -> String.valueOf(w.bptt().sequence().text()));
+        def("text", Index.NONE, null, (w, i) -> String.valueOf(w.sequence().text()));
         def("sigma_max", Index.NONE, null, (w, i) -> (Object) (w.flow().sigmaMax()));
         def("gamma", Index.NONE, null, (w, i) -> (Object) (w.flow().gamma()));
         def("grad_norm", Index.NONE, null, (w, i) -> (Object) (w.gradients().globalNorm()));
@@ -70,7 +70,7 @@ public final class Placeholders {
         def("params_unshared", Index.NONE, null, (w, i) -> (Object) paramsUnshared(w));
         def("rtrl_diff", Index.NONE, CellType.RNN, (w, i) -> (Object) (rtrlDifference(w)));
         def("step_loss", Index.STEP, null, (w, t) -> (Object) (w.tape().stepLoss[t - 1]));
-        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.bptt().sequence().inputs(), t - 1));
+        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.sequence().inputs(), t - 1));
         def("target", Index.STEP, null, (w, t) -> target(w, t - 1));
         def("p_target", Index.STEP, null, (w, t) -> (Object) (probOfTarget(w, t - 1)));
         def("predicted", Index.STEP, null, (w, t) -> predicted(w, t - 1));
@@ -372,7 +372,7 @@ public final class Placeholders {
     }
 
     private static Object target(Walkthrough w, int t) {
-        SequenceBatch seq = w.bptt().sequence();
+        SequenceBatch seq = w.sequence();
         if (seq.loss() != LossType.CROSS_ENTROPY) {
             return Tape.at(seq.vectorTargets(), t, 0);
         }
@@ -381,7 +381,7 @@ public final class Placeholders {
 
     private static double probOfTarget(Walkthrough w, int t) {
         Tape tape = w.tape();
-        SequenceBatch seq = w.bptt().sequence();
+        SequenceBatch seq = w.sequence();
         if (tape.probs == null || !seq.hasTarget(tape.row(t))) {
             return Double.NaN;
         }
@@ -391,7 +391,7 @@ public final class Placeholders {
     private static Object predicted(Walkthrough w, int t) {
         Tape tape = w.tape();
         DMatrixRMaj y = tape.y;
-        if (w.bptt().sequence().loss() == LossType.MSE) {
+        if (w.sequence().loss() == LossType.MSE) {
             return vector(y, tape.row(t), 0, y.numCols);
         }
         int n = y.numCols;
@@ -419,17 +419,17 @@ public final class Placeholders {
         Params g = w.gradients().copy();
         GradientClipping.clipByGlobalNorm(g, c);
         new Sgd(w.learningRate()).step(next, g);
-        return new Bptt(w.model().withParams(next), w.bptt().sequence()).forward();
+        return new Bptt(w.model().withParams(next), w.sequence()).forward();
     }
 
     private static double lossAfterAdam(Walkthrough w) {
         Params next = w.model().params().copy();
         new Adam(w.learningRate()).step(next, w.gradients().copy());
-        return new Bptt(w.model().withParams(next), w.bptt().sequence()).forward();
+        return new Bptt(w.model().withParams(next), w.sequence()).forward();
     }
 
     private static double rtrlDifference(Walkthrough w) {
-        Params r = Rtrl.run(w.model(), w.bptt().sequence()).grads();
+        Params r = Rtrl.run(w.model(), w.sequence()).grads();
         Params b = w.gradients();
         double max = 0;
         for (int k = 0; k < r.all().size(); k++) {

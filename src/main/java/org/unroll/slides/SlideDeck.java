@@ -170,7 +170,7 @@ public final class SlideDeck {
         doc.addPage(page);
         float rightX = MARGIN + SPLIT + 24;
         float rightW = W - rightX - MARGIN;
-        String formula = StepFormula.of(w.model().cell(), w.model().activation(), w.bptt().sequence().loss(), at);
+        String formula = StepFormula.of(w.model().cell(), w.model().activation(), w.sequence().loss(), at);
         Optional<Figure> chart = chart(w, at);
         float timelineH = chart.isPresent() ? 175 : 330;
         float top = H - MARGIN - 34;

@@ -38,7 +38,7 @@ class NumbersAndQuestionsTest {
         assertEquals(new Numbers.Weights(0.5, 0.5, 0, 1, 0), n.weights());
         assertEquals(3, l.setup().steps());
         Walkthrough w = walk(l, 0);
-        assertEquals(LossType.MSE, w.bptt().sequence().loss());
+        assertEquals(LossType.MSE, w.sequence().loss());
         // worked by hand: h_1 = tanh(0.5), h_2 = tanh(1 + 0.5 h_1), h_3 = tanh(1.5 + 0.5 h_2)
         double h1 = Math.tanh(0.5);
         double h2 = Math.tanh(1 + 0.5 * h1);
@@ -58,7 +58,7 @@ class NumbersAndQuestionsTest {
         assertEquals(dh2, Placeholders.number("dh[2]", w), 1e-12);
         // one unit: vectors read as plain numbers
         assertEquals(Placeholders.num(h1), Placeholders.fill("{h[1]}", w));
-        assertEquals("1, 2, 3", w.bptt().sequence().text());
+        assertEquals("1, 2, 3", w.sequence().text());
     }
 
     @Test
@@ -77,7 +77,7 @@ class NumbersAndQuestionsTest {
         Lesson l = parse(HEAD + ONE_UNIT + step("") + step("text jeep\nhidden 4\n"));
         assertNull(l.step(1).setup().numbers());
         assertEquals(3, l.step(1).setup().steps());
-        assertEquals(LossType.CROSS_ENTROPY, walk(l, 1).bptt().sequence().loss());
+        assertEquals(LossType.CROSS_ENTROPY, walk(l, 1).sequence().loss());
     }
 
     @Test

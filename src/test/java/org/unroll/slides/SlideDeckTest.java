@@ -98,7 +98,7 @@ class SlideDeckTest {
         var w = new org.unroll.lesson.LessonPlayer(l).walk();
         var cell = w.model().cell();
         var act = w.model().activation();
-        var loss = w.bptt().sequence().loss();
+        var loss = w.sequence().loss();
         assertEquals("L = Σ_t (y_t − target_t)²", StepFormula.of(cell, act, loss, Cursor.loss()));
         assertEquals("dh_next = W_hhᵀ δ_2", StepFormula.of(cell, act, loss, Cursor.backward(1, BackwardStage.PASS_BACK)));
         assertTrue(StepFormula.of(cell, act, loss, Cursor.forward(1)).startsWith("h_2 = tanh(W_xh x_2 + W_hh h_1 + b)"));
