@@ -93,8 +93,7 @@ public final class EngineCharts {
     /** Why there is no heat map for a cell, or null when there is one. */
     public static String noGatesReason(Model model) {
         return model.cell() == CellType.RNN
-                ? "A plain " + model.label() + " has no gates: h_t = " + model.activation().id()
-                + "(W_ih x_t + W_hh h_{t−1} + b).  Choose an LSTM or a GRU to see i, f, g, o or r, z, n."
+                ? org.unroll.i18n.Texts.get("chart.gates.none", model.label(), model.activation().id())
                 : null;
     }
 
@@ -228,7 +227,7 @@ public final class EngineCharts {
                 List<Integer> index = p.rows() == 1 ? List.of(i) : List.of(i / p.cols(), i % p.cols());
                 double rel = p.relativeError()[k];
                 rows.add(new GradCheckResult.Row(p.name(), index, p.analytic()[k], p.numeric()[k],
-                        Double.isNaN(rel) || rel >= 0 ? rel : Double.NaN));
+                        Double.isNaN(rel) || rel >= 0 ? rel : Double.NaN, p.unreliable(k)));
             }
         }
         return new GradCheckResult(label, rows, config.maxRelativeError(), config.minAbsoluteError());

@@ -52,7 +52,10 @@ public final class TimelineFigure {
         }
     }
 
-    /** The captions in English, for exports without the UI's bundles. */
+    /** The captions in the language in use ({@link org.unroll.i18n.Texts}), for exports without the UI's bundles. */
+    public static final Function<String, String> TRANSLATED = key -> org.unroll.i18n.Texts.get(key);
+
+    /** The captions in English. */
     public static final Function<String, String> ENGLISH = key -> Map.of(
             "timeline.loss", "loss",
             "timeline.output", "output",

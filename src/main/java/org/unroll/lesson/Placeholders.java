@@ -1,12 +1,9 @@
 package org.unroll.lesson;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -234,24 +231,7 @@ public final class Placeholders {
 
     /** A number with four significant digits; scientific notation when very small or large. */
     public static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "-∞";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e5 || a < 1e-3) {
-            String s = String.format(Locale.ROOT, "%.3e", v);
-            int e = s.indexOf('e');
-            String mant = s.substring(0, e).replaceAll("\\.?0+$", "");
-            int exp = Integer.parseInt(s.substring(e + 1));
-            return mant + "e" + exp;
-        }
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return org.unroll.i18n.Notation.number(v);
     }
 
     private static String vector(DMatrixRMaj m, int row, int from, int n) {

@@ -1,6 +1,5 @@
 package org.unroll.ui.stepper;
 
-import java.util.Locale;
 import org.unroll.engine.Activation;
 import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
@@ -79,6 +78,6 @@ public final class CursorTitle {
     }
 
     static String num(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 1e-3 || v == 0 ? "%.4g" : "%.3e", v);
+        return org.unroll.i18n.Notation.number(v);
     }
 }
