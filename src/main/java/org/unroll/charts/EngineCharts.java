@@ -186,11 +186,7 @@ public final class EngineCharts {
     }
 
     private static double frobenius(DMatrixRMaj m) {
-        double s = 0;
-        for (int i = 0; i < m.getNumElements(); i++) {
-            s += m.data[i] * m.data[i];
-        }
-        return Math.sqrt(s);
+        return org.unroll.engine.Norms.frobenius(m);
     }
 
     /**
