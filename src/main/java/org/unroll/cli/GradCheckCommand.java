@@ -40,6 +40,7 @@ final class GradCheckCommand extends Subcommand {
             throw new ParameterException(spec().commandLine(), "--tolerance must be between 0 and 1, got " + tolerance);
         }
         Inputs in = Inputs.load(model, sequence);
+        in.requireMemory(spec().name());
         GradCheckConfig config = new GradCheckConfig(epsilon, tolerance, GradCheckConfig.DEFAULT.minAbsoluteError());
         GradCheck.Report report = GradCheck.run(in.model(), in.sequence(), config);
         out().println(String.format(Locale.ROOT, "%-11s %7s  %-10s %22s %22s  %s",

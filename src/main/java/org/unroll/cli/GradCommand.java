@@ -1,10 +1,7 @@
 package org.unroll.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.GradientFlow;
@@ -28,22 +25,17 @@ final class GradCommand extends Subcommand {
     @Override
     protected int run() throws FormatException {
         Inputs in = Inputs.load(model, sequence);
+        in.requireMemory(spec().name());
         Bptt bptt = new Bptt(in.model(), in.sequence());
         bptt.forward();
         Params grads = in.model().params().zerosLike();
         bptt.backward(grads);
-        ObjectNode json = GradientsFile.toJson(bptt, grads, GradientFlow.of(bptt, 0));
-        out().println(text(json));
-        return ExitCodes.OK;
-    }
-
-    private static String text(ObjectNode json) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            GradientsFile.write(json, bytes);
+            GradientsFile.write(bptt, grads, GradientFlow.of(bptt, 0), out());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        out().println();
+        return ExitCodes.OK;
     }
 }
