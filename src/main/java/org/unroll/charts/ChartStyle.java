@@ -84,6 +84,13 @@ public final class ChartStyle {
         {6f, 6f},                // short dash
     };
 
+    static {
+        // JFreeChart draws rotated text (the y axis labels) as glyph outlines by default, a workaround
+        // for a JDK 1.4 bug: text stays text instead, so an exported SVG keeps its y axis label
+        // searchable and translatable like every other label.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private ChartStyle() {
     }
 

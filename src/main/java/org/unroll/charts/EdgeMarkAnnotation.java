@@ -19,7 +19,7 @@ import org.jfree.chart.ui.RectangleEdge;
 /**
  * A mark at the top or bottom edge of a vertical XY plot standing in for a value the axis
  * cannot draw (see {@link ExtremeValues}): a triangle pointing at the edge, filled with
- * the series colour and outlined in {@link ChartStyle#BAD_VALUE}, labelled "0", "∞",
+ * the series colour and outlined in {@link ChartStyle#BAD_VALUE} (dark grey for an exact 0), labelled "0", "∞",
  * "NaN", … just inside it (a run of equal marks of one series is labelled once). It
  * does not take part in the axis range, so it can never stretch or break an axis.
  */
@@ -27,6 +27,7 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
 
     private static final long serialVersionUID = 1L;
     private static final double HALF = 9;
+    private static final Color ZERO_INK = new Color(0x444444);
 
     private final double x;
     private final ExtremeValues.Kind kind;
@@ -94,6 +95,15 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
         return kind.label();
     }
 
+    /**
+     * The colour of the outline and the label: a bad value (∞, NaN, a negative on a log axis) in
+     * {@link ChartStyle#BAD_VALUE}; an exact zero is no fault (a relative error of 0 is a perfect
+     * match), so it is drawn in plain dark grey.
+     */
+    Color ink() {
+        return kind == ExtremeValues.Kind.ZERO ? ZERO_INK : ChartStyle.BAD_VALUE;
+    }
+
     @Override
     public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis,
                      ValueAxis rangeAxis, int rendererIndex, PlotRenderingInfo info) {
@@ -110,7 +120,7 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
         Shape placed = AffineTransform.getTranslateInstance(jx, jy).createTransformedShape(tri);
         g2.setPaint(fill);
         g2.fill(placed);
-        g2.setPaint(ChartStyle.BAD_VALUE);
+        g2.setPaint(ink());
         g2.setStroke(new BasicStroke(2.5f));
         g2.draw(placed);
 
@@ -125,7 +135,7 @@ public final class EdgeMarkAnnotation extends AbstractXYAnnotation {
             double ty = kind.atTop() ? jy + HALF + 2 + fm.getAscent() + line : jy - HALF - 2 - fm.getDescent() - line;
             g2.setPaint(new Color(255, 255, 255, 210));
             g2.fill(new Rectangle2D.Double(tx - 2, ty - fm.getAscent(), w + 4, fm.getAscent() + fm.getDescent()));
-            g2.setPaint(ChartStyle.BAD_VALUE);
+            g2.setPaint(ink());
             g2.drawString(text, (float) tx, (float) ty);
         }
         String tip = getToolTipText();

@@ -3,7 +3,6 @@ package org.unroll.charts;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
@@ -17,6 +16,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYZDataset;
+import org.unroll.i18n.Texts;
 
 /**
  * Gate activations as time × unit heat maps: one sub-plot per gate (LSTM i, f, g, o; GRU
@@ -28,10 +28,7 @@ import org.jfree.data.xy.XYZDataset;
  */
 public final class GateHeatmapChart {
 
-    private static final Map<String, String> GATE_NAMES = Map.of("i", "i input", "f", "f forget",
-            "g", "g candidate", "o", "o output", "r", "r reset", "z", "z update", "n", "n new");
-
-    private final NumberAxis time = ChartStyle.linearAxis("time step t", true);
+    private final NumberAxis time = ChartStyle.linearAxis(Texts.get("chart.axis.timeStep"), true);
     private final CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
     private final JFreeChart chart;
     private final List<DefaultXYZDataset> datasets = new ArrayList<>();
@@ -42,7 +39,7 @@ public final class GateHeatmapChart {
         plot.setGap(14);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
-        chart = ChartStyle.newChart("Gate activations", plot, false);
+        chart = ChartStyle.newChart(Texts.get("chart.gates.title"), plot, false);
     }
 
     /** @return the chart, for a ChartViewer or {@link ChartExport} */
@@ -67,7 +64,7 @@ public final class GateHeatmapChart {
             for (int g = 0; g < a.gateNames().size(); g++) {
                 datasets.get(g).addSeries(a.gateNames().get(g), cells(a, g));
             }
-            chart.setTitle(a.cellLabel() + " gate activations  (rows: hidden units)");
+            chart.setTitle(Texts.get("chart.gates.titleOf", a.cellLabel(), String.valueOf(a.units())));
             shown = a;
         });
     }
@@ -92,7 +89,7 @@ public final class GateHeatmapChart {
             for (int u = 0; u < a.units(); u++) {
                 int i = (t - 1) * a.units() + u;
                 xyz[0][i] = t;
-                xyz[1][i] = u;
+                xyz[1][i] = u + 1;
                 xyz[2][i] = a.value(g, t, u);
             }
         }
@@ -114,9 +111,11 @@ public final class GateHeatmapChart {
             boolean tanh = a.isTanh(g);
             anyTanh |= tanh;
             anySigmoid |= !tanh;
-            NumberAxis units = ChartStyle.linearAxis(GATE_NAMES.getOrDefault(name, name), true);
+            String key = "chart.gates.name." + name;
+            NumberAxis units = ChartStyle.linearAxis(Texts.has(key) ? Texts.get(key) : name, true);
             units.setAutoRange(false);
-            units.setRange(-0.5, a.units() - 0.5);
+            // units are counted from 1, as a person reads them
+            units.setRange(0.5, a.units() + 0.5);
             XYBlockRenderer r = new XYBlockRenderer();
             r.setPaintScale(scale(tanh));
             r.setBlockAnchor(RectangleAnchor.CENTER);
@@ -133,10 +132,10 @@ public final class GateHeatmapChart {
         chart.clearSubtitles();
         // the first legend added sits outermost: tanh outside, sigmoid next to the plots
         if (anyTanh) {
-            chart.addSubtitle(legend(true, "tanh gate " + String.join(", ", a.tanhGates()) + "  −1…1"));
+            chart.addSubtitle(legend(true, Texts.get("chart.gates.legendTanh", String.join(", ", a.tanhGates()))));
         }
         if (anySigmoid) {
-            chart.addSubtitle(legend(false, anyTanh ? "sigmoid gates 0…1" : "gate value 0…1"));
+            chart.addSubtitle(legend(false, Texts.get(anyTanh ? "chart.gates.legendSigmoids" : "chart.gates.legendValue")));
         }
     }
 
@@ -157,8 +156,9 @@ public final class GateHeatmapChart {
     static XYToolTipGenerator tooltips(String name) {
         return (dataset, series, item) -> {
             XYZDataset d = (XYZDataset) dataset;
-            return name + "  t = " + (int) d.getXValue(series, item) + ", unit " + (int) d.getYValue(series, item)
-                    + ": " + String.format(java.util.Locale.ROOT, "%.4f", d.getZValue(series, item));
+            return Texts.get("chart.gates.tip", name, String.valueOf((int) d.getXValue(series, item)),
+                    String.valueOf((int) d.getYValue(series, item)),
+                    String.format(java.util.Locale.ROOT, "%.4f", d.getZValue(series, item)));
         };
     }
 

@@ -11,6 +11,7 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.unroll.i18n.Texts;
 
 /**
  * The gradient check as proof that BPTT is right: for every checked entry (labelled
@@ -38,8 +39,8 @@ public final class GradCheckChart {
     public GradCheckChart() {
         plot = new CombinedDomainXYPlot(symbolAxis(List.of()));
         plot.setGap(16);
-        values = new XYPlot(null, null, ChartStyle.linearAxis("gradient", false), null);
-        errors = new XYPlot(null, null, ChartStyle.logAxis("relative error"), null);
+        values = new XYPlot(null, null, ChartStyle.linearAxis(Texts.get("chart.gradcheck.axisGradient"), false), null);
+        errors = new XYPlot(null, null, ChartStyle.logAxis(Texts.get("chart.gradcheck.axisError")), null);
         ChartStyle.styleXYPlot(values);
         ChartStyle.styleXYPlot(errors);
         valueLines = new MarkedLines(values, 0);
@@ -50,7 +51,7 @@ public final class GradCheckChart {
         errors.addRangeMarker(0, tolerance, Layer.FOREGROUND, false);
         plot.add(values, 1);
         plot.add(errors, 1);
-        chart = ChartStyle.newChart("Gradient check", plot, true);
+        chart = ChartStyle.newChart(Texts.get("chart.gradcheck.title"), plot, true);
     }
 
     /** @return the chart, for a ChartViewer or {@link ChartExport} */
@@ -73,31 +74,43 @@ public final class GradCheckChart {
             double[] numeric = new double[n];
             java.util.List<double[]> pass = new java.util.ArrayList<>();
             java.util.List<double[]> fail = new java.util.ArrayList<>();
+            java.util.List<double[]> unreliable = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
                 GradCheckResult.Row row = rows.get(i);
                 x[i] = i;
                 analytic[i] = row.analytic();
                 numeric[i] = row.numeric();
-                (r.passes(row) ? pass : fail).add(new double[] {i, row.relativeError()});
+                (r.passes(row) ? pass : r.explanation(row) != null ? unreliable : fail)
+                        .add(new double[] {i, row.relativeError()});
             }
-            int failures = fail.size();
-            plot.setDomainAxis(symbolAxis(rows.stream().map(GradCheckResult.Row::label).toList()));
+            int failures = fail.size() + unreliable.size();
+            plot.setDomainAxis(symbolAxis(rows.stream().map(row -> row.displayLabel(r.twoBiases())).toList()));
             valueLines.set(List.of(
-                    new MarkedLines.Line("analytic (BPTT)", x, analytic, 0, 0, 0, false),
-                    new MarkedLines.Line("numeric (central difference)", x, numeric, 1, 0, 1, false)), false);
+                    new MarkedLines.Line(Texts.get("chart.gradcheck.analytic"), x, analytic, 0, 0, 0, false),
+                    new MarkedLines.Line(Texts.get("chart.gradcheck.numeric"), x, numeric, 1, 0, 1, false)), false);
             valueLines.renderer().setSeriesShapesFilled(1, false);
             valueLines.renderer().setSeriesShape(1, new java.awt.geom.Rectangle2D.Double(-10, -10, 20, 20));
             valueLines.renderer().setSeriesStroke(1, ChartStyle.stroke(0, 2.5f));
-            errorLines.set(List.of(
-                    new MarkedLines.Line("relative error, passes", column(pass, 0), column(pass, 1), 2, 0, 0, false),
-                    new MarkedLines.Line("relative error, fails", column(fail, 0), column(fail, 1), 1, 0, 2, false)),
-                    true);
+            List<MarkedLines.Line> errorSeries = new java.util.ArrayList<>(List.of(
+                    new MarkedLines.Line(Texts.get("chart.gradcheck.passes"), column(pass, 0), column(pass, 1), 2, 0, 0, false),
+                    new MarkedLines.Line(Texts.get("chart.gradcheck.fails"), column(fail, 0), column(fail, 1), 1, 0, 2, false)));
+            if (!unreliable.isEmpty()) {
+                errorSeries.add(new MarkedLines.Line(Texts.get("chart.gradcheck.unreliable"), column(unreliable, 0),
+                        column(unreliable, 1), 4, 0, 3, false));
+            }
+            errorLines.set(errorSeries, true);
             tolerance.setValue(r.tolerance());
             errors.getRangeAxis().setRange(errorRange(r));
-            tolerance.setLabel("tolerance " + TickNumberFormat.text(r.tolerance())
-                    + (r.absoluteTolerance() > 0 ? "  (or |a − n| ≤ " + TickNumberFormat.text(r.absoluteTolerance()) + ")" : ""));
-            chart.setTitle(r.cellLabel() + " gradient check: " + (failures == 0
-                    ? "all " + n + " entries pass" : failures + " of " + n + " entries fail"));
+            tolerance.setLabel(r.absoluteTolerance() > 0
+                    ? Texts.get("chart.gradcheck.toleranceOrAbsolute", TickNumberFormat.text(r.tolerance()),
+                            TickNumberFormat.text(r.absoluteTolerance()))
+                    : Texts.get("chart.gradcheck.tolerance", TickNumberFormat.text(r.tolerance())));
+            chart.setTitle(failures == 0
+                    ? Texts.get("chart.gradcheck.allPass", r.cellLabel(), String.valueOf(n))
+                    : unreliable.isEmpty()
+                    ? Texts.get("chart.gradcheck.someFail", r.cellLabel(), String.valueOf(failures), String.valueOf(n))
+                    : Texts.get("chart.gradcheck.someUnreliable", r.cellLabel(), String.valueOf(failures),
+                            String.valueOf(n), String.valueOf(unreliable.size())));
         });
     }
 
@@ -106,7 +119,7 @@ public final class GradCheckChart {
         return valueLines.dataset();
     }
 
-    /** @return the relative errors: series 0 passes, series 1 failures, x = row number */
+    /** @return the relative errors: series 0 passes, series 1 failures, series 2 (when any) failures where the finite difference is unreliable; x = row number */
     public XYSeriesCollection errorDataset() {
         return errorLines.dataset();
     }
@@ -148,7 +161,7 @@ public final class GradCheckChart {
     }
 
     private static SymbolAxis symbolAxis(List<String> labels) {
-        SymbolAxis a = new SymbolAxis("checked entry", labels.toArray(new String[0]));
+        SymbolAxis a = new SymbolAxis(Texts.get("chart.gradcheck.axisEntry"), labels.toArray(new String[0]));
         ChartStyle.styleAxis(a);
         a.setGridBandsVisible(false);
         a.setVerticalTickLabels(true);

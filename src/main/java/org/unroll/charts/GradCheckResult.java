@@ -2,6 +2,9 @@ package org.unroll.charts;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.unroll.engine.GradCheck;
+import org.unroll.i18n.Notation;
+import org.unroll.i18n.Texts;
 
 /**
  * A gradient check: analytic BPTT gradients beside central finite differences, entry by
@@ -46,14 +49,21 @@ public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance
      * @param numeric       the finite-difference estimate
      * @param relativeError |a − n| / (|a| + |n|), 0 when both are 0 (may be NaN or ∞ for a
      *                      broken run)
+     * @param unreliable    why the finite difference of a failing entry cannot be trusted, or NO
      */
     public record Row(String parameter, List<Integer> index, double analytic, double numeric,
-                      double relativeError) {
+                      double relativeError, GradCheck.Unreliable unreliable) {
+
+        /** A row whose finite difference is trusted. */
+        public Row(String parameter, List<Integer> index, double analytic, double numeric, double relativeError) {
+            this(parameter, index, analytic, numeric, relativeError, GradCheck.Unreliable.NO);
+        }
 
         /** Validates and copies. */
         public Row {
             Checks.label(parameter, "parameter");
             index = List.copyOf(index);
+            unreliable = unreliable == null ? GradCheck.Unreliable.NO : unreliable;
             if (relativeError < 0) {
                 throw new IllegalArgumentException("relative error " + relativeError + " is negative");
             }
@@ -76,9 +86,17 @@ public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance
                     analytic, numeric, rel);
         }
 
-        /** @return the entry as text, e.g. "weight_hh[2,1]" */
+        /** @return the entry as in files, 0-based, e.g. "weight_hh[2,1]" */
         public String label() {
             return parameter + index.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        }
+
+        /**
+         * @param twoBiases whether the cell keeps b_xh and b_hh apart (GRU)
+         * @return the entry as a person reads it, 1-based, e.g. "W_hh[3,2]"
+         */
+        public String displayLabel(boolean twoBiases) {
+            return Notation.entry(parameter, twoBiases, index);
         }
 
         /**
@@ -103,6 +121,36 @@ public record GradCheckResult(String cellLabel, List<Row> rows, double tolerance
         if (!(absoluteTolerance >= 0) || Double.isInfinite(absoluteTolerance)) {
             throw new IllegalArgumentException("absolute tolerance must be 0 or more, was " + absoluteTolerance);
         }
+    }
+
+    /**
+     * @return true: the check nudges PyTorch's two bias tensors one after the other, so they are
+     *         named apart (b_xh, b_hh) even for cells whose two biases get the same gradient
+     */
+    public boolean twoBiases() {
+        return true;
+    }
+
+    /**
+     * @param row one of the rows
+     * @return why the row fails although BPTT may be right, with the fix, or null when the row
+     *         passes or its failure is not explained
+     */
+    public String explanation(Row row) {
+        if (passes(row)) {
+            return null;
+        }
+        return switch (row.unreliable()) {
+            case RELU_KINK -> Texts.get("gradcheck.why.kink");
+            case HUGE_LOSS -> Texts.get("gradcheck.why.hugeLoss");
+            case NOT_FINITE -> Texts.get("gradcheck.why.notFinite");
+            case NO -> null;
+        };
+    }
+
+    /** @return how many rows fail where the finite difference is unreliable */
+    public long unreliableFailures() {
+        return rows.stream().filter(r -> !passes(r) && r.unreliable() != GradCheck.Unreliable.NO).count();
     }
 
     /** @return whether every row passes the tolerance */

@@ -8,6 +8,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.unroll.i18n.Texts;
 
 /**
  * Styled lines on one dataset of an XY plot whose unplottable values (see
@@ -102,7 +103,7 @@ final class MarkedLines {
                     a.setLabelRow(1 - previousMark.labelRow());
                 }
                 previousMark = a;
-                a.setToolTipText(l.key() + " at " + TickNumberFormat.text(m.x()) + ": " + m.kind().label());
+                a.setToolTipText(Texts.get("chart.markTip", l.key(), TickNumberFormat.text(m.x()), m.kind().label()));
                 marks.add(a);
                 plot.addAnnotation(a, false);
             }

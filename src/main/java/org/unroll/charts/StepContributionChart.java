@@ -19,6 +19,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.unroll.i18n.Texts;
 
 /**
  * Each time step's contribution to a shared parameter gradient, in one of two modes.
@@ -54,7 +55,7 @@ public final class StepContributionChart {
     public static final Color TOTAL = ChartStyle.BLACK;
     private static final double HALF_BAR = 0.38;
 
-    private final NumberAxis steps = ChartStyle.linearAxis("time step t", true);
+    private final NumberAxis steps = ChartStyle.linearAxis(Texts.get("chart.axis.timeStep"), true);
     private final XYPlot plot;
     private final JFreeChart chart;
     private final XYBarRenderer renderer = new XYBarRenderer();
@@ -68,7 +69,7 @@ public final class StepContributionChart {
 
     /** An empty chart in {@link Mode#ENTRY}. */
     public StepContributionChart() {
-        plot = new XYPlot(entryData, steps, ChartStyle.linearAxis("contribution", false), renderer);
+        plot = new XYPlot(entryData, steps, ChartStyle.linearAxis(Texts.get("chart.contrib.axis"), false), renderer);
         plot.getRangeAxis().setUpperMargin(0.12);
         plot.getRangeAxis().setLowerMargin(0.12);
         ChartStyle.styleXYPlot(plot);
@@ -82,7 +83,7 @@ public final class StepContributionChart {
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.WHITE);
         renderer.setDefaultOutlineStroke(new BasicStroke(1f));
-        chart = ChartStyle.newChart("Each step's contribution", plot, true);
+        chart = ChartStyle.newChart(Texts.get("chart.contrib.title"), plot, true);
     }
 
     /** @return the chart, for a ChartViewer or {@link ChartExport} */
@@ -176,10 +177,10 @@ public final class StepContributionChart {
 
     private void fillEntry(StepContributions c) {
         entryData.removeAllSeries();
-        XYIntervalSeries adds = new XYIntervalSeries("step adds (+)", false, true);
-        XYIntervalSeries subs = new XYIntervalSeries("step subtracts (−)", false, true);
-        XYIntervalSeries total = new XYIntervalSeries("total ∂L/∂" + c.entryLabel() + " = "
-                + TickNumberFormat.text(c.total()), false, true);
+        XYIntervalSeries adds = new XYIntervalSeries(Texts.get("chart.contrib.adds"), false, true);
+        XYIntervalSeries subs = new XYIntervalSeries(Texts.get("chart.contrib.subtracts"), false, true);
+        XYIntervalSeries total = new XYIntervalSeries(Texts.get("chart.contrib.total", c.entryLabel(),
+                TickNumberFormat.text(c.total())), false, true);
         double[] v = c.entryContributions();
         double before = 0;
         for (int t = 1; t <= v.length; t++) {
@@ -204,7 +205,7 @@ public final class StepContributionChart {
         if (normParameter == null) {
             return;
         }
-        XYIntervalSeries s = new XYIntervalSeries("‖∂L/∂" + normParameter + " at step t‖_F", false, true);
+        XYIntervalSeries s = new XYIntervalSeries(Texts.get("chart.contrib.stepNorm", c.parameterLabel(normParameter)), false, true);
         double[] n = c.stepNorms(normParameter);
         for (int t = 1; t <= n.length; t++) {
             if (Double.isFinite(n[t - 1])) {
@@ -246,12 +247,12 @@ public final class StepContributionChart {
         steps.setTickUnit(ChartStyle.stepTickUnit(c.steps()));
         steps.setNumberFormatOverride(new StepFormat(c.steps()));
         if (mode == Mode.ENTRY) {
-            chart.setTitle(c.cellLabel() + ": each step's share of ∂L/∂" + c.entryLabel());
-            plot.getRangeAxis().setLabel("∂L/∂" + c.entryLabel() + "  (running sum)");
+            chart.setTitle(Texts.get("chart.contrib.entryTitle", c.cellLabel(), c.entryLabel()));
+            plot.getRangeAxis().setLabel(Texts.get("chart.contrib.entryAxis", c.entryLabel()));
             decorateEntry(c);
         } else {
-            chart.setTitle(c.cellLabel() + ": size of each step's contribution to ∂L/∂" + normParameter);
-            plot.getRangeAxis().setLabel("Frobenius norm");
+            chart.setTitle(Texts.get("chart.contrib.normTitle", c.cellLabel(), c.parameterLabel(normParameter)));
+            plot.getRangeAxis().setLabel(Texts.get("chart.contrib.normAxis"));
             double[] n = c.stepNorms(normParameter);
             for (int t = 1; t <= n.length; t++) {
                 addMark(t, n[t - 1], ChartStyle.BLUISH_GREEN);
@@ -272,7 +273,7 @@ public final class StepContributionChart {
         double tx = totalX(c);
         if (Double.isFinite(c.total())) {
             ValueMarker m = new ValueMarker(c.total(), TOTAL, ChartStyle.stroke(1, 2.5f));
-            m.setLabel("total " + TickNumberFormat.text(c.total()));
+            m.setLabel(Texts.get("chart.contrib.totalMarker", TickNumberFormat.text(c.total())));
             ChartStyle.styleMarkerLabel(m);
             boolean up = c.total() >= 0;
             m.setLabelAnchor(up ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
@@ -295,7 +296,7 @@ public final class StepContributionChart {
         ExtremeValues.Kind k = ExtremeValues.classify(value, false);
         if (k != ExtremeValues.Kind.PLOTTED) {
             EdgeMarkAnnotation a = new EdgeMarkAnnotation(x, k, fill, 0, true);
-            a.setToolTipText("step " + (int) x + ": " + k.label());
+            a.setToolTipText(Texts.get("chart.contrib.markTip", String.valueOf((int) x), k.label()));
             marks.add(a);
             plot.addAnnotation(a, false);
         }

@@ -3,6 +3,7 @@ package org.unroll.charts;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -88,9 +89,20 @@ public record StepContributions(String cellLabel, String parameter, int row, int
         return entryContributions.length;
     }
 
-    /** @return the chosen entry as text, e.g. "weight_hh[2,1]" */
+    /** @return the chosen entry as a person reads it, 1-based: "W_hh[3,2]", a bias "b[3]" */
     public String entryLabel() {
-        return parameter + "[" + row + "," + col + "]";
+        List<Integer> index = parameter.startsWith("bias") ? List.of(col) : List.of(row, col);
+        return org.unroll.i18n.Notation.entry(parameter, twoBiases(), index);
+    }
+
+    /** @return a parameter's display name: "W_hh" for weight_hh */
+    public String parameterLabel(String pytorchName) {
+        return org.unroll.i18n.Notation.parameter(pytorchName, twoBiases());
+    }
+
+    /** @return true: the chart offers PyTorch's two bias tensors apart, so they are named apart (b_xh, b_hh) */
+    public boolean twoBiases() {
+        return true;
     }
 
     /** @return the plain sum of the per-step contributions of the chosen entry */

@@ -12,6 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.unroll.i18n.Texts;
 
 /**
  * The per-step gradient norm ‖dL/dh_t‖ against t (one line per cell, up to three for
@@ -29,8 +30,8 @@ public final class StepNormChart extends FlowOverlayChart {
 
     /** An empty chart on a linear axis with no step marked. */
     public StepNormChart() {
-        NumberAxis x = ChartStyle.linearAxis("time step t", true);
-        plot = new XYPlot(null, x, ChartStyle.linearAxis("‖dL/dh_t‖", false), null);
+        NumberAxis x = ChartStyle.linearAxis(Texts.get("chart.axis.timeStep"), true);
+        plot = new XYPlot(null, x, ChartStyle.linearAxis(Texts.get("chart.stepNorms.axis"), false), null);
         ChartStyle.styleXYPlot(plot);
         lines = new MarkedLines(plot, 0);
         stepMarker = new ValueMarker(0, new Color(0xF0, 0xE4, 0x42, 170), new BasicStroke(22f));
@@ -39,7 +40,7 @@ public final class StepNormChart extends FlowOverlayChart {
         stepMarker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(48, 2, 2, 2));
         stepMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         stepMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        setChart(ChartStyle.newChart("Gradient norm per step  ‖dL/dh_t‖", plot, true));
+        setChart(ChartStyle.newChart(Texts.get("chart.stepNorms.title"), plot, true));
     }
 
 
@@ -57,8 +58,8 @@ public final class StepNormChart extends FlowOverlayChart {
         }
         logScale = log;
         ChartBatch.run(chart(), () -> {
-            ValueAxis y = log ? ChartStyle.logAxis("‖dL/dh_t‖  (log scale)")
-                    : ChartStyle.linearAxis("‖dL/dh_t‖", false);
+            ValueAxis y = log ? ChartStyle.logAxis(Texts.get("chart.stepNorms.axisLog"))
+                    : ChartStyle.linearAxis(Texts.get("chart.stepNorms.axis"), false);
             plot.setRangeAxis(y);
             redraw();
         });
@@ -83,7 +84,7 @@ public final class StepNormChart extends FlowOverlayChart {
             plot.removeDomainMarker(stepMarker, Layer.BACKGROUND);
             if (t >= 0) {
                 stepMarker.setValue(t);
-                stepMarker.setLabel("t = " + t);
+                stepMarker.setLabel(Texts.get("chart.stepMarker", String.valueOf(t)));
                 plot.addDomainMarker(stepMarker, Layer.BACKGROUND);
             }
         });

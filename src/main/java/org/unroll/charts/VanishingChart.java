@@ -5,6 +5,7 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.unroll.i18n.Texts;
 
 /**
  * The vanishing/exploding plot: ‖∂h_T/∂h_k‖ against k on a log y axis, with the bound
@@ -21,11 +22,11 @@ public final class VanishingChart extends FlowOverlayChart {
 
     /** An empty chart. */
     public VanishingChart() {
-        plot = new XYPlot(null, ChartStyle.linearAxis("k  (the step the gradient reaches back to)", true),
-                ChartStyle.logAxis("‖∂h_T/∂h_k‖  (log scale)"), null);
+        plot = new XYPlot(null, ChartStyle.linearAxis(Texts.get("chart.vanishing.axisK"), true),
+                ChartStyle.logAxis(Texts.get("chart.vanishing.axisNorm")), null);
         ChartStyle.styleXYPlot(plot);
         lines = new MarkedLines(plot, 0);
-        setChart(ChartStyle.newChart("‖∂h_T/∂h_k‖ against k;  dashed: the bound (γ·σ_max)^(T−k)", plot, true));
+        setChart(ChartStyle.newChart(Texts.get("chart.vanishing.title"), plot, true));
     }
 
 
@@ -45,7 +46,7 @@ public final class VanishingChart extends FlowOverlayChart {
      * @return the text
      */
     static String boundKey(String label, GradientFlow flow) {
-        return label + " bound " + TickNumberFormat.text(flow.gamma() * flow.sigmaMax()) + "^(T−k)";
+        return Texts.get("chart.vanishing.bound", label, TickNumberFormat.text(flow.gamma() * flow.sigmaMax()));
     }
 
     @Override
@@ -60,7 +61,7 @@ public final class VanishingChart extends FlowOverlayChart {
             }
             ls.add(new MarkedLines.Line(label, k, g.jacobianNorms(), f, 0, f, true));
             if (g.hasCellPath()) {
-                ls.add(new MarkedLines.Line(label + " cell ‖∂c_T/∂c_k‖", k, g.cellJacobianNorms(),
+                ls.add(new MarkedLines.Line(Texts.get("chart.vanishing.cellPath", label), k, g.cellJacobianNorms(),
                         f, 3, f + 3, true));
             }
             ls.add(new MarkedLines.Line(boundKey(label, g), k, g.bound(), f, 1, -1, true));

@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** A gradient check found analytic and numeric gradients that disagree. */
     public static final int CHECK_FAILED = 3;
+    /** A training run's loss or gradient became NaN or infinite. */
+    public static final int DIVERGED = 4;
 
     private ExitCodes() {
     }

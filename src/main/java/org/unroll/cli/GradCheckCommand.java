@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.unroll.engine.GradCheck;
 import org.unroll.engine.GradCheckConfig;
+import org.unroll.i18n.Texts;
 import org.unroll.io.FormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +44,8 @@ final class GradCheckCommand extends Subcommand {
         in.requireMemory(spec().name());
         GradCheckConfig config = new GradCheckConfig(epsilon, tolerance, GradCheckConfig.DEFAULT.minAbsoluteError());
         GradCheck.Report report = GradCheck.run(in.model(), in.sequence(), config);
-        out().println(String.format(Locale.ROOT, "%-11s %7s  %-10s %22s %22s  %s",
-                "parameter", "entries", "entry", "analytic", "numeric", "rel. error"));
+        String[] columns = Texts.get("cli.gradcheck.columns").split("\\|");
+        out().println(String.format(Locale.ROOT, "%-11s %7s  %-10s %22s %22s  %s", (Object[]) columns));
         for (GradCheck.ParamCheck p : report.params()) {
             if (entries) {
                 for (int i = 0; i < p.analytic().length; i++) {
@@ -55,11 +56,24 @@ final class GradCheckCommand extends Subcommand {
             }
         }
         int total = report.params().stream().mapToInt(p -> p.analytic().length).sum();
-        out().println(String.format(Locale.ROOT,
-                "%s: an entry passes when its relative error is at most %.0e or |a - n| is at most %.0e (h = %.0e);"
-                        + " worst relative error %.3e",
-                report.passed() ? "all " + total + " entries pass" : "FAIL", tolerance,
-                config.minAbsoluteError(), epsilon, report.worstRelativeError()));
+        out().println(Texts.get("cli.gradcheck.summary",
+                report.passed() ? Texts.get("cli.gradcheck.allPass", String.valueOf(total)) : Texts.get("cli.gradcheck.fail"),
+                String.format(Locale.ROOT, "%.0e", tolerance), String.format(Locale.ROOT, "%.0e", config.minAbsoluteError()),
+                String.format(Locale.ROOT, "%.0e", epsilon), String.format(Locale.ROOT, "%.3e", report.worstRelativeError())));
+        // each kind of unreliable failure explained once, with its fix
+        java.util.EnumSet<GradCheck.Unreliable> seen = java.util.EnumSet.noneOf(GradCheck.Unreliable.class);
+        for (GradCheck.ParamCheck p : report.params()) {
+            for (int i = 0; i < p.analytic().length; i++) {
+                if (GradCheck.fails(config, p.analytic()[i], p.numeric()[i])) {
+                    seen.add(p.unreliable(i));
+                }
+            }
+        }
+        seen.remove(GradCheck.Unreliable.NO);
+        for (GradCheck.Unreliable u : seen) {
+            out().println(Texts.get("cli.gradcheck.note", Texts.get("cli.gradcheck.tag." + key(u)),
+                    Texts.get("gradcheck.why." + key(u))));
+        }
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
@@ -67,7 +81,22 @@ final class GradCheckCommand extends Subcommand {
         String at = p.rows() == 1 ? "[" + i + "]" : "[" + i / p.cols() + "," + i % p.cols() + "]";
         return String.format(Locale.ROOT, "%-11s %7s  %-10s %22.15e %22.15e  %.3e%s",
                 p.name(), count, at, p.analytic()[i], p.numeric()[i], p.relativeError()[i],
-                GradCheck.fails(config, p.analytic()[i], p.numeric()[i]) ? "  FAIL" : "");
+                GradCheck.fails(config, p.analytic()[i], p.numeric()[i]) ? "  " + Texts.get("cli.gradcheck.fail")
+                        + tag(p.unreliable(i)) : "");
+    }
+
+    /** A short note after FAIL where the finite difference is unreliable: "(ReLU kink)". */
+    private static String tag(GradCheck.Unreliable u) {
+        return u == GradCheck.Unreliable.NO ? "" : "  (" + Texts.get("cli.gradcheck.tag." + key(u)) + ")";
+    }
+
+    /** The bundle key part of a reason: kink, hugeLoss, notFinite. */
+    private static String key(GradCheck.Unreliable u) {
+        return switch (u) {
+            case RELU_KINK -> "kink";
+            case HUGE_LOSS -> "hugeLoss";
+            case NOT_FINITE, NO -> "notFinite";
+        };
     }
 
     /** The entry to show for a parameter: its first failing entry, else its worst. */

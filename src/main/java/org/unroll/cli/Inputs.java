@@ -15,6 +15,10 @@ public record Inputs(Model model, SequenceBatch sequence) {
      * (every per-step quantity of the forward and backward pass) and the Jacobian products.
      */
     public long passBytes() {
+        return passBytes(model, sequence);
+    }
+
+    static long passBytes(Model model, SequenceBatch sequence) {
         long steps = sequence.steps();
         long batch = sequence.batch();
         long h = model.hiddenSize();
@@ -26,7 +30,12 @@ public record Inputs(Model model, SequenceBatch sequence) {
 
     /** Refuses, with one line and before any work, a pass that cannot fit in this JVM. */
     void requireMemory(String command) {
-        long needed = passBytes();
+        requireMemory(model, sequence, command);
+    }
+
+    /** As {@link #requireMemory(String)}, for a model and sequence read another way. */
+    static void requireMemory(Model model, SequenceBatch sequence, String command) {
+        long needed = passBytes(model, sequence);
         if (!Memory.fits(needed)) {
             throw new TooLarge(Memory.tooLarge("this " + command + " (T = " + sequence.steps() + ", H = "
                     + model.hiddenSize() + ")", needed));

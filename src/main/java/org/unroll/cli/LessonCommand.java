@@ -39,7 +39,7 @@ final class LessonCommand implements Runnable {
             for (Path f : files) {
                 List<LessonProblem> problems = LessonChecker.check(f);
                 if (problems.isEmpty()) {
-                    out().println(f + ": ok");
+                    out().println(org.unroll.i18n.Texts.get("cli.lesson.ok", f));
                 } else {
                     code = ExitCodes.BAD_INPUT;
                     for (LessonProblem p : problems) {

@@ -27,6 +27,7 @@ import org.unroll.engine.Walkthrough;
 import org.unroll.figures.TimelineExport;
 import org.unroll.figures.TimelineFigure;
 import org.unroll.figures.TimelineLayout;
+import org.unroll.i18n.Texts;
 import org.unroll.io.FormatException;
 import org.unroll.task.Scenario;
 import picocli.CommandLine.Command;
@@ -136,7 +137,6 @@ final class RenderCommand extends Subcommand {
         Inputs in = Inputs.load(model, sequence);
         in.requireMemory(spec().name());
         Walkthrough walk = new Walkthrough(in.model(), in.sequence(), 0.1);
-        walk.moveTo(Cursor.update());
         try {
             if (kind == Chart.TIMELINE) {
                 writeTimeline(new Scenario(in.model(), in.sequence(), null), walk, svg);
@@ -170,7 +170,8 @@ final class RenderCommand extends Subcommand {
             case GATES -> {
                 var gates = EngineCharts.gates(walk);
                 if (gates.isEmpty()) {
-                    return new MessageFigure(walk.model().label() + " gate activations",
+                    return new MessageFigure(Texts.get("chart.gates.titleOf", walk.model().label(),
+                            String.valueOf(walk.model().hiddenSize())),
                             EngineCharts.noGatesReason(walk.model()));
                 }
                 GateHeatmapChart c = new GateHeatmapChart();
@@ -224,7 +225,7 @@ final class RenderCommand extends Subcommand {
         double fit = Math.min(width / TimelineLayout.contentWidth(steps, 1), height / TimelineLayout.HEIGHT);
         double zoom = Math.max(0.05, Math.min(fit, 3));
         TimelineFigure.Frame frame = new TimelineFigure.Frame(walk, sc, Cursor.update(), zoom, 0, null, false,
-                TimelineFigure.ENGLISH);
+                TimelineFigure.TRANSLATED);
         if (svg) {
             TimelineExport.writeSvg(frame, width, height, output);
         } else {

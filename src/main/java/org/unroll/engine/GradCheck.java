@@ -16,11 +16,24 @@ public final class GradCheck {
      * entry, in row-major order, unless the check was capped to a sample).
      */
     public record ParamCheck(String name, int rows, int cols, double[] analytic, double[] numeric,
-                             double[] relativeError, int worstIndex, boolean passed, int[] entries) {
+                             double[] relativeError, int worstIndex, boolean passed, int[] entries,
+                             Unreliable[] unreliable) {
         /** A check of every entry, in row-major order. */
         public ParamCheck(String name, int rows, int cols, double[] analytic, double[] numeric,
                           double[] relativeError, int worstIndex, boolean passed) {
             this(name, rows, cols, analytic, numeric, relativeError, worstIndex, passed, range(analytic.length));
+        }
+
+        /** A check whose failures are not explained. */
+        public ParamCheck(String name, int rows, int cols, double[] analytic, double[] numeric,
+                          double[] relativeError, int worstIndex, boolean passed, int[] entries) {
+            this(name, rows, cols, analytic, numeric, relativeError, worstIndex, passed, entries,
+                    none(analytic.length));
+        }
+
+        /** Why entry k's finite difference cannot be trusted, {@link Unreliable#NO} when it can (or the entry passes). */
+        public Unreliable unreliable(int k) {
+            return unreliable == null || k >= unreliable.length ? Unreliable.NO : unreliable[k];
         }
 
         public double worstRelativeError() {
@@ -40,6 +53,21 @@ public final class GradCheck {
          * @return whether to go on
          */
         boolean report(int done, int total);
+    }
+
+    /**
+     * Why a failing entry's central difference is not a fair judge of BPTT: the loss is not smooth
+     * within ±h, or its rounding swamps the difference, or it is not a number at all.
+     */
+    public enum Unreliable {
+        /** The finite difference can be trusted (or the entry passes). */
+        NO,
+        /** A ReLU unit's pre-activation changes sign between θ − h and θ + h: L has a kink inside the nudge. */
+        RELU_KINK,
+        /** The loss is so large that its rounding error over 2h exceeds the tolerance on the gradient. */
+        HUGE_LOSS,
+        /** The gradient or the loss is NaN or infinite. */
+        NOT_FINITE
     }
 
     /** Every parameter's check and the verdict. */
@@ -90,6 +118,7 @@ public final class GradCheck {
             double[] ana = new double[n];
             double[] num = new double[n];
             double[] rel = new double[n];
+            Unreliable[] why = none(n);
             int worstIndex = 0;
             boolean ok = true;
             for (int k = 0; k < n; k++) {
@@ -109,17 +138,66 @@ public final class GradCheck {
                 }
                 if (fails(config, ana[k], num[k])) {
                     ok = false;
+                    why[k] = unreliable(bptt, p, i, saved, config, ana[k], num[k], plus, minus);
                 }
                 if (!progress.report(++done, total)) {
                     throw new java.util.concurrent.CancellationException("gradient check cancelled");
                 }
             }
-            checks.add(new ParamCheck(name, p.numRows, p.numCols, ana, num, rel, worstIndex, ok, entries));
+            checks.add(new ParamCheck(name, p.numRows, p.numCols, ana, num, rel, worstIndex, ok, entries, why));
             double w = n == 0 ? 0 : rel[worstIndex];
             worst = Double.isNaN(w) || Double.isNaN(worst) ? Double.NaN : Math.max(worst, w);
             passed &= ok;
         }
         return new Report(List.copyOf(checks), worst, passed);
+    }
+
+    /**
+     * Why the central difference of a failing entry cannot be trusted, if it cannot.
+     * NaN/∞ first; then rounding: L is known to about ulp(L), so (L₊ − L₋)/2h is uncertain by
+     * about ulp(L)/h, and when that exceeds what the tolerance allows the difference proves
+     * nothing; then, for a ReLU cell, whether some unit is on at θ + h and off at θ − h (or the
+     * other way round): the loss then has a kink within the nudge.
+     */
+    static Unreliable unreliable(Bptt bptt, DMatrixRMaj p, int i, double saved, GradCheckConfig config,
+                                 double analytic, double numeric, double plus, double minus) {
+        if (!Double.isFinite(analytic) || !Double.isFinite(numeric) || !Double.isFinite(plus) || !Double.isFinite(minus)) {
+            return Unreliable.NOT_FINITE;
+        }
+        double noise = Math.ulp(Math.max(Math.abs(plus), Math.abs(minus))) / config.epsilon();
+        if (noise >= config.maxRelativeError() * (Math.abs(analytic) + Math.abs(numeric))
+                && noise > config.minAbsoluteError()) {
+            return Unreliable.HUGE_LOSS;
+        }
+        Model m = bptt.model();
+        if (m.cell() == CellType.RNN && m.activation() == Activation.RELU) {
+            p.data[i] = saved + config.epsilon();
+            bptt.forward();
+            boolean[] on = active(bptt.tape().h);
+            p.data[i] = saved - config.epsilon();
+            bptt.forward();
+            boolean[] offOrOn = active(bptt.tape().h);
+            p.data[i] = saved;
+            if (!java.util.Arrays.equals(on, offOrOn)) {
+                return Unreliable.RELU_KINK;
+            }
+        }
+        return Unreliable.NO;
+    }
+
+    /** Which entries of the states are positive: a ReLU unit that is on. */
+    private static boolean[] active(DMatrixRMaj h) {
+        boolean[] out = new boolean[h.getNumElements()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = h.data[k] > 0;
+        }
+        return out;
+    }
+
+    private static Unreliable[] none(int n) {
+        Unreliable[] out = new Unreliable[n];
+        java.util.Arrays.fill(out, Unreliable.NO);
+        return out;
     }
 
     /** The row-major indices a capped check visits: all n when n ≤ max, else ⌊i·n/max⌋ for i &lt; max. */

@@ -77,6 +77,6 @@ public final class Model {
 
     /** A label for people: "RNN (tanh)", "LSTM", "GRU". */
     public String label() {
-        return cell == CellType.RNN ? "RNN (" + activation.id() + ")" : cell.name();
+        return cell == CellType.RNN ? "RNN (" + (activation == Activation.RELU ? "ReLU" : activation.id()) + ")" : cell.name();
     }
 }

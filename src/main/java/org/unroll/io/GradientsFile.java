@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.GradientFlow;
@@ -22,11 +23,11 @@ public final class GradientsFile {
 
     /**
      * The complete result of {@code bptt} (backward done, {@code grads} summed) as a JSON tree,
-     * the same content as {@link #write(Bptt, Params, GradientFlow, Writer)} streams.
+     * the same content as {@link #write(Bptt, Params, GradientFlow, Map, Writer)} streams.
      */
     public static ObjectNode toJson(Bptt bptt, Params grads, GradientFlow flow) {
         try (TokenBuffer buffer = new TokenBuffer(JsonFields.MAPPER, false)) {
-            write(bptt, grads, flow, buffer);
+            write(bptt, grads, flow, Map.of(), buffer);
             return (ObjectNode) JsonFields.MAPPER.readTree(buffer.asParser());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -37,16 +38,21 @@ public final class GradientsFile {
      * Streams the result as indented JSON to {@code out} (left open, flushed), one number
      * after another: nothing of the size of the output is held in memory. Non-finite numbers
      * are written as the strings "NaN", "Infinity" and "-Infinity".
+     *
+     * @param aliases each parameter of {@code grads} that is written a second time under another
+     *                name (weight_ih → weight_ih_l0 when the model file used PyTorch's layer names)
      */
-    public static void write(Bptt bptt, Params grads, GradientFlow flow, Writer out) throws IOException {
+    public static void write(Bptt bptt, Params grads, GradientFlow flow, Map<String, String> aliases, Writer out)
+            throws IOException {
         try (JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(bptt, grads, flow, g);
+            write(bptt, grads, flow, aliases, g);
         }
     }
 
-    private static void write(Bptt bptt, Params grads, GradientFlow flow, JsonGenerator g) throws IOException {
+    private static void write(Bptt bptt, Params grads, GradientFlow flow, Map<String, String> aliases,
+                              JsonGenerator g) throws IOException {
         Tape tape = bptt.tape();
         int steps = tape.steps;
         boolean lstm = tape.c != null;
@@ -64,7 +70,7 @@ public final class GradientsFile {
             JsonStream.matrix(g, tape.c, tape.stateRow(1), steps);
         }
         g.writeFieldName("grads");
-        JsonStream.params(g, grads, Params.NAMES);
+        JsonStream.params(g, grads, Params.NAMES, aliases);
         g.writeFieldName("dh0");
         JsonStream.vector(g, bptt.dh0().data);
         if (lstm) {
@@ -89,6 +95,13 @@ public final class GradientsFile {
             JsonStream.params(g, bptt.stepGradients(t), Params.RECURRENT);
         }
         g.writeEndArray();
+        // PyTorch's h_n (and c_n): 1 × H, the state after the last step
+        g.writeFieldName("final_hidden");
+        JsonStream.matrix(g, tape.h, tape.stateRow(steps), 1);
+        if (lstm) {
+            g.writeFieldName("final_cells");
+            JsonStream.matrix(g, tape.c, tape.stateRow(steps), 1);
+        }
         g.writeEndObject();
         g.flush();
     }
@@ -105,4 +118,11 @@ public final class GradientsFile {
         return out;
     }
 
+
+    /** A result already built as a tree (stacked and batched models), indented onto {@code out}, left open. */
+    public static void write(ObjectNode json, Writer out) throws IOException {
+        JsonFields.MAPPER.writerWithDefaultPrettyPrinter()
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, json);
+    }
 }

@@ -34,10 +34,23 @@ final class JsonStream {
 
     /** The named tensors: biases flat, weights as arrays of rows. */
     static void params(JsonGenerator g, Params p, List<String> names) throws IOException {
+        params(g, p, names, java.util.Map.of());
+    }
+
+    /** The named tensors, then those in {@code aliases} again under their second name. */
+    static void params(JsonGenerator g, Params p, List<String> names, java.util.Map<String, String> aliases)
+            throws IOException {
         g.writeStartObject();
-        for (String name : names) {
+        java.util.List<String> all = new java.util.ArrayList<>(names);
+        java.util.List<String> written = new java.util.ArrayList<>(names);
+        aliases.forEach((from, to) -> {
+            all.add(from);
+            written.add(to);
+        });
+        for (int k = 0; k < all.size(); k++) {
+            String name = all.get(k);
             DMatrixRMaj m = p.get(name);
-            g.writeFieldName(name);
+            g.writeFieldName(written.get(k));
             if (ModelFile.isFlat(name)) {
                 g.writeStartArray();
                 for (int i = 0; i < m.getNumElements(); i++) {

@@ -33,9 +33,9 @@ public enum Lang {
         return null;
     }
 
-    /** The language the system property {@code unroll.lang} asks for, English when unset or unknown. */
+    /** The language in use ({@link org.unroll.i18n.Texts#language()}: --lang, UNROLL_LANG, unroll.lang, …). */
     public static Lang fromSystem() {
-        Lang l = ofCode(System.getProperty("unroll.lang"));
+        Lang l = ofCode(org.unroll.i18n.Texts.language().code());
         return l == null ? EN : l;
     }
 }

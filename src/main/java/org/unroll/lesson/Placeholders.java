@@ -1,12 +1,9 @@
 package org.unroll.lesson;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -50,7 +47,7 @@ public final class Placeholders {
     private static final Pattern BODY = Pattern.compile("([a-z_]+)(?:\\[(\\d+)])?");
 
     static {
-        def("loss", Index.NONE, null, (w, i) -> num(w.bptt().loss()));
+        def("loss", Index.NONE, null, (w, i) -> num(w.loss()));
         def("loss_after", Index.NONE, null, (w, i) -> num(w.lossAfterUpdate()));
         def("loss_after_adam", Index.NONE, null, (w, i) -> num(lossAfterAdam(w)));
         def("lr", Index.NONE, null, (w, i) -> num(w.learningRate()));
@@ -58,7 +55,7 @@ public final class Placeholders {
         def("hidden", Index.NONE, null, (w, i) -> Integer.toString(w.model().hiddenSize()));
         def("vocab", Index.NONE, null, (w, i) -> vocab(w.model()));
         def("vocab_size", Index.NONE, null, (w, i) -> Integer.toString(w.model().inputSize()));
-        def("text", Index.NONE, null, (w, i) -> String.valueOf(w.bptt().sequence().text()));
+        def("text", Index.NONE, null, (w, i) -> String.valueOf(w.sequence().text()));
         def("sigma_max", Index.NONE, null, (w, i) -> num(w.flow().sigmaMax()));
         def("gamma", Index.NONE, null, (w, i) -> num(w.flow().gamma()));
         def("grad_norm", Index.NONE, null, (w, i) -> num(w.gradients().globalNorm()));
@@ -68,7 +65,7 @@ public final class Placeholders {
         def("params_unshared", Index.NONE, null, (w, i) -> Integer.toString(paramsUnshared(w)));
         def("rtrl_diff", Index.NONE, CellType.RNN, (w, i) -> num(rtrlDifference(w)));
         def("step_loss", Index.STEP, null, (w, t) -> num(w.tape().stepLoss[t - 1]));
-        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.bptt().sequence().inputs(), t - 1));
+        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.sequence().inputs(), t - 1));
         def("target", Index.STEP, null, (w, t) -> target(w, t - 1));
         def("p_target", Index.STEP, null, (w, t) -> num(probOfTarget(w, t - 1)));
         def("predicted", Index.STEP, null, (w, t) -> predicted(w, t - 1));
@@ -234,24 +231,7 @@ public final class Placeholders {
 
     /** A number with four significant digits; scientific notation when very small or large. */
     public static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "-∞";
-        }
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e5 || a < 1e-3) {
-            String s = String.format(Locale.ROOT, "%.3e", v);
-            int e = s.indexOf('e');
-            String mant = s.substring(0, e).replaceAll("\\.?0+$", "");
-            int exp = Integer.parseInt(s.substring(e + 1));
-            return mant + "e" + exp;
-        }
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return org.unroll.i18n.Notation.number(v);
     }
 
     private static String vector(DMatrixRMaj m, int row, int from, int n) {
@@ -312,7 +292,7 @@ public final class Placeholders {
     }
 
     private static String target(Walkthrough w, int t) {
-        SequenceBatch seq = w.bptt().sequence();
+        SequenceBatch seq = w.sequence();
         if (seq.loss() != LossType.CROSS_ENTROPY) {
             return num(Tape.at(seq.vectorTargets(), t, 0));
         }
@@ -321,7 +301,7 @@ public final class Placeholders {
 
     private static double probOfTarget(Walkthrough w, int t) {
         Tape tape = w.tape();
-        SequenceBatch seq = w.bptt().sequence();
+        SequenceBatch seq = w.sequence();
         if (tape.probs == null || !seq.hasTarget(tape.row(t))) {
             return Double.NaN;
         }
@@ -353,11 +333,11 @@ public final class Placeholders {
     private static double lossAfterAdam(Walkthrough w) {
         Params next = w.model().params().copy();
         new Adam(w.learningRate()).step(next, w.gradients().copy());
-        return new Bptt(w.model().withParams(next), w.bptt().sequence()).forward();
+        return new Bptt(w.model().withParams(next), w.sequence()).forward();
     }
 
     private static double rtrlDifference(Walkthrough w) {
-        Params r = Rtrl.run(w.model(), w.bptt().sequence()).grads();
+        Params r = Rtrl.run(w.model(), w.sequence()).grads();
         Params b = w.gradients();
         double max = 0;
         for (int k = 0; k < r.all().size(); k++) {

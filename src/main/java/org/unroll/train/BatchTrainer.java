@@ -44,13 +44,21 @@ public final class BatchTrainer implements AutoCloseable {
      * @param threads how many shards (and threads) to split the batch into, at most B
      */
     public BatchTrainer(Model model, SequenceBatch batch, Optimizer optimizer, int threads) {
+        this(model, Shards.split(batch, Math.max(1, Math.min(threads, batch.batch()))), optimizer);
+    }
+
+    /**
+     * A trainer over batches already split into shards, one thread each: {@code parts[k]} holds
+     * consecutive sequences of the batch. {@link #setShards} later loads other batches of the
+     * same shapes. With a null optimizer only {@link #forwardBackward()} may be called.
+     */
+    public BatchTrainer(Model model, SequenceBatch[] parts, Optimizer optimizer) {
         this.model = model;
         this.optimizer = optimizer;
-        int n = Math.max(1, Math.min(threads, batch.batch()));
+        int n = parts.length;
         this.shards = new Bptt[n];
         this.shardGrads = new Params[n];
         this.shardLoss = new double[n];
-        SequenceBatch[] parts = Shards.split(batch, n);
         for (int i = 0; i < n; i++) {
             shards[i] = new Bptt(model, parts[i]);
             shardGrads[i] = model.params().zerosLike();
@@ -153,6 +161,18 @@ public final class BatchTrainer implements AutoCloseable {
 
     public Params gradients() {
         return grads;
+    }
+
+    /** Loads the next batch, shard by shard, into the tapes (same shapes as the constructor's parts). */
+    public void setShards(SequenceBatch[] parts) {
+        for (int i = 0; i < shards.length; i++) {
+            shards[i].setSequence(parts[i]);
+        }
+    }
+
+    /** The pass of shard k: its tape holds the last forward and backward pass of its sequences. */
+    public Bptt shard(int k) {
+        return shards[k];
     }
 
     private static void addInto(Params acc, Params g) {

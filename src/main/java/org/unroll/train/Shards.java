@@ -9,6 +9,15 @@ final class Shards {
     private Shards() {
     }
 
+    /** How many sequences each of n shards of a batch of b takes: b/n, the first b mod n one more. */
+    static int[] sizes(int b, int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = b / n + (i < b % n ? 1 : 0);
+        }
+        return out;
+    }
+
     /** n batches holding sequences [0, B/n), [B/n, 2B/n), … of {@code batch}, all T steps each. */
     static SequenceBatch[] split(SequenceBatch batch, int n) {
         SequenceBatch[] out = new SequenceBatch[n];

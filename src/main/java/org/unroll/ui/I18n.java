@@ -1,19 +1,20 @@
 package org.unroll.ui;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.unroll.i18n.Language;
+import org.unroll.i18n.Texts;
 
 /**
- * The user-facing texts in English, 简体中文 and 繁體中文.
- * The language comes from the system property {@value #LANG_PROPERTY} ({@code en}, {@code zh_CN} or
- * {@code zh_TW}) or else from the default locale. Every text is a {@link MessageFormat} pattern, so a
- * literal apostrophe is written {@code ''} in the bundles.
+ * The window's texts in English, 简体中文 and 繁體中文. The language is {@link Texts}'s, one for the
+ * whole process (the {@code --lang} option, {@code UNROLL_LANG}, the language menu's last choice or
+ * the system's); a key this bundle lacks is looked up among the toolkit-free texts (charts, engine
+ * messages), so the window can show those too. Every text is a {@link java.text.MessageFormat}
+ * pattern, so a literal apostrophe is written {@code ''} in the bundles.
  */
 public final class I18n {
 
-    public static final String LANG_PROPERTY = "unroll.lang";
+    public static final String LANG_PROPERTY = Texts.LANG_PROPERTY;
     static final String BUNDLE = "org.unroll.ui.messages";
 
     /** The three supported languages. */
@@ -21,34 +22,27 @@ public final class I18n {
     public static final Locale SIMPLIFIED_CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final Locale TRADITIONAL_CHINESE = Locale.TRADITIONAL_CHINESE;
 
-    private static volatile Locale locale = resolve(System.getProperty(LANG_PROPERTY), Locale.getDefault());
-    private static volatile ResourceBundle bundle = load(locale);
-
     private I18n() {
     }
 
     /** The language in use. */
     public static Locale locale() {
-        return locale;
+        return Texts.language().locale();
     }
 
     /** Switches language; views built afterwards use it (views already on screen keep their text). */
     public static void setLocale(Locale requested) {
-        Locale supported = resolve(null, requested);
-        bundle = load(supported);
-        locale = supported;
+        Texts.use(Language.of(requested));
     }
 
     /** The text for {@code key} with {@code args} filled in; {@code !key!} if the key is missing. */
     public static String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            System.err.println("Unroll: missing text for key " + key + " in " + locale);
-            return "!" + key + "!";
+        Language l = Texts.language();
+        String pattern = Texts.pattern(BUNDLE, l, key);
+        if (pattern == null) {
+            return Texts.get(key, args);
         }
-        return new MessageFormat(pattern, locale).format(args);
+        return Texts.format(pattern, l, args);
     }
 
     /**
@@ -57,26 +51,14 @@ public final class I18n {
      */
     static Locale resolve(String lang, Locale fallback) {
         if (lang != null && !lang.isBlank()) {
-            return resolve(Locale.forLanguageTag(lang.trim().replace('_', '-')));
+            Language l = Language.parse(lang);
+            return (l == null ? Language.EN : l).locale();
         }
-        return resolve(fallback);
-    }
-
-    private static Locale resolve(Locale requested) {
-        if (!requested.getLanguage().equals("zh")) {
-            return ENGLISH;
-        }
-        String script = requested.getScript();
-        String country = requested.getCountry();
-        if (script.equals("Hant") || (script.isEmpty() && (country.equals("TW") || country.equals("HK") || country.equals("MO")))) {
-            return TRADITIONAL_CHINESE;
-        }
-        return SIMPLIFIED_CHINESE;
+        return Language.of(fallback).locale();
     }
 
     /** Loads a bundle without falling back to the JVM default locale (an English user on a Chinese system gets English). */
     static ResourceBundle load(Locale supported) {
-        return ResourceBundle.getBundle(BUNDLE, supported,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return Texts.bundle(BUNDLE, Language.of(supported));
     }
 }

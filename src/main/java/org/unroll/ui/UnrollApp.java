@@ -45,8 +45,14 @@ public final class UnrollApp extends Application {
 
     /** Builds the main window on {@code stage} (1280 × 720) and shows it; the caller applies a setup. */
     public static MainWindow open(Stage stage, Session session) {
+        return open(stage, session, new ZoomModel());
+    }
+
+    /** As {@link #open(Stage, Session)} with a given zoom; the Language menu reopens the window this way, in the new language. */
+    static MainWindow open(Stage stage, Session session, ZoomModel zoom) {
         ErrorDialogs.installUncaughtHandler();
-        MainWindow window = new MainWindow(session, new ZoomModel());
+        MainWindow window = new MainWindow(session, zoom);
+        window.setOnLanguageChosen(() -> open(stage, session, zoom));
         // the charts are built the first time their tab is shown: the first frame does not wait for them
         Label chartsComing = new Label();
         window.chartsSlot().getChildren().add(chartsComing);
@@ -60,7 +66,8 @@ public final class UnrollApp extends Application {
         window.formulaSlot().getChildren().add(new FormulaPane(session));
         window.inspectorSlot().getChildren().add(new InspectorPane(session));
         window.lessonSlot().getChildren().add(new LessonPane(session));
-        Scene scene = new Scene(window.root(), 1280, 720);
+        Scene old = stage.getScene();
+        Scene scene = old == null ? new Scene(window.root(), 1280, 720) : new Scene(window.root(), old.getWidth(), old.getHeight());
         window.install(scene);
         stage.setTitle(I18n.get("app.title") + " — " + I18n.get("app.subtitle"));
         stage.setScene(scene);

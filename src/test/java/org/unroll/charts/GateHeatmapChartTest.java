@@ -23,9 +23,9 @@ class GateHeatmapChartTest {
         for (int g = 0; g < 4; g++) {
             XYZDataset d = c.dataset(g);
             assertEquals(a.steps() * a.units(), d.getItemCount(0));
-            int item = 7 * a.units() + 3; // t = 8, unit 3
+            int item = 7 * a.units() + 3; // t = 8, the fourth unit: unit 4 as a person counts
             assertEquals(8, d.getXValue(0, item));
-            assertEquals(3, d.getYValue(0, item));
+            assertEquals(4, d.getYValue(0, item));
             assertEquals(a.value(g, 8, 3), d.getZValue(0, item));
         }
         assertEquals("f forget", c.subplots().get(1).getRangeAxis().getLabel());
@@ -55,7 +55,10 @@ class GateHeatmapChartTest {
         c.update(a);
         XYPlot f = c.subplots().get(1);
         String tip = f.getRenderer().getDefaultToolTipGenerator().generateToolTip(c.dataset(1), 0, 2 * a.units() + 5);
-        assertEquals(String.format(java.util.Locale.ROOT, "f  t = 3, unit 5: %.4f", a.value(1, 3, 5)), tip);
+        // the sixth unit (index 5) is unit 6: units are counted from 1, like time steps
+        assertEquals(String.format(java.util.Locale.ROOT, "f  t = 3, unit 6: %.4f", a.value(1, 3, 5)), tip);
+        assertEquals(0.5, f.getRangeAxis().getLowerBound());
+        assertEquals(a.units() + 0.5, f.getRangeAxis().getUpperBound());
     }
 
     @Test

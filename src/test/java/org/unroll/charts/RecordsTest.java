@@ -71,7 +71,8 @@ class RecordsTest {
         assertArrayEquals(new double[] {5, 3}, c.stepNorms("weight_hh"), 1e-12);
         assertArrayEquals(new double[] {1, 0}, c.stepNorms("bias_hh"), 1e-12);
         assertEquals(List.of("weight_hh", "bias_hh"), List.copyOf(c.stepNorms().keySet()));
-        assertEquals("weight_hh[1,0]", c.entryLabel());
+        // shown in the display notation, counted from 1
+        assertEquals("W_hh[2,1]", c.entryLabel());
         assertThrows(IllegalArgumentException.class, () -> c.stepNorms("weight_ih"));
         assertThrows(IllegalArgumentException.class,
                 () -> new StepContributions("RNN", "w", 0, 0, new double[] {1, 2}, 3, Map.of("w", new double[] {1})));

@@ -122,7 +122,8 @@ class RenderCommandTest {
         Path svg = dir.resolve("c.svg");
         CliRun run = CliRun.of(args("contributions", "jeep_lstm", svg, "--entry", "weight_hh[5,1]"));
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertTrue(textOf(parse(Files.readString(svg))).contains("weight_hh[5,1]"));
+        // the option takes PyTorch's name and 0-based indices; the chart shows the display notation, 1-based
+        assertTrue(textOf(parse(Files.readString(svg))).contains("W_hh[6,2]"));
         run = CliRun.of(args("contributions", "jeep_lstm", svg, "--entry", "bias_out[1]", "--norms"));
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         run = CliRun.of(args("contributions", "jeep_lstm", svg, "--entry", "weight_hh[99,0]"));

@@ -103,6 +103,7 @@ public final class MainWindow {
     private final MenuItem zoomOut = new MenuItem(I18n.get("menu.zoomOut"));
     private final MenuItem zoomReset = new MenuItem(I18n.get("menu.zoomReset"));
     private final MenuItem compareItem = new MenuItem(I18n.get("compare.menu"));
+    private Runnable onLanguageChosen = () -> { };
 
     public MainWindow(Session session, ZoomModel zoom) {
         this.session = session;
@@ -135,7 +136,9 @@ public final class MainWindow {
         compareItem.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
         view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
                 new SeparatorMenuItem(), compareItem);
-        menu.getMenus().setAll(file, view);
+        Menu language = LanguageMenu.create(org.unroll.i18n.LanguageChoice.ofUser(), () -> onLanguageChosen.run(),
+                message -> ErrorDialogs.show(window(), message));
+        menu.getMenus().setAll(file, view, language);
 
         busy.getStyleClass().add("busy-indicator");
         busy.setFocusTraversable(false);
@@ -364,6 +367,11 @@ public final class MainWindow {
         p.visibleProperty().bind(filled);
         p.managedProperty().bind(filled);
         return p;
+    }
+
+    /** What to do after the Language menu switched the language: the integrator rebuilds the window's views. */
+    public void setOnLanguageChosen(Runnable r) {
+        onLanguageChosen = r == null ? () -> { } : r;
     }
 
     public Parent root() {

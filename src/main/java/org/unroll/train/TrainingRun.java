@@ -1,0 +1,217 @@
+package org.unroll.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.Model;
+import org.unroll.engine.Optimizer;
+import org.unroll.engine.Params;
+
+/**
+ * Truncated BPTT over B streams, one update per {@link #step()}, as d2l's train_epoch does it:
+ * for each window, carry the state or reset it, detach it, forward and the loss, backward,
+ * clip, one optimizer step. A window without any target makes no update but still carries
+ * the state on. The run is deterministic: the same spec gives the same numbers.
+ *
+ * <p>Nothing is allocated per update on the numeric path beyond the {@link Update} record and
+ * the log's growth: tapes and gradients live in the {@link Network}, the parameters before the
+ * update and the window's initial state are copied into buffers made once (for snapshots).
+ * Not thread-safe: one thread drives a run (see {@link TrainingJob}).
+ */
+public final class TrainingRun implements AutoCloseable {
+    private final TrainSpec spec;
+    private final Model model;
+    private final Network net;
+    private final Optimizer optimizer;
+    private final List<Update> updates = new ArrayList<>();
+    /** θ as the last update found it, and the initial state of its window: what a snapshot needs. */
+    private final Params before;
+    private final DMatrixRMaj startH;
+    private final DMatrixRMaj startC;
+    private final DMatrixRMaj endH;
+    private final DMatrixRMaj endC;
+    private final double[] norms = new double[Params.NAMES.size()];
+    private int epoch;
+    private int window;
+    private int lastFrom;
+    private int lastLength;
+    private boolean finished;
+    private Update diverged;
+
+    /** A run of {@code spec} on {@code threads} threads; the spec's model is copied, not changed. */
+    public TrainingRun(TrainSpec spec, int threads) {
+        this.spec = spec;
+        this.model = spec.model().withParams(spec.model().params().copy());
+        this.net = new ShallowNetwork(model, spec.data(), threads);
+        this.optimizer = spec.optimizer().create();
+        this.before = model.params().zerosLike();
+        int b = spec.data().streams();
+        int h = model.hiddenSize();
+        boolean lstm = net.hasCellState();
+        this.startH = new DMatrixRMaj(b, h);
+        this.startC = lstm ? new DMatrixRMaj(b, h) : null;
+        this.endH = new DMatrixRMaj(b, h);
+        this.endC = lstm ? new DMatrixRMaj(b, h) : null;
+    }
+
+    /**
+     * The next update: runs windows until one with a target has been trained on. Returns it, or
+     * null when the run is over (all epochs done, or it diverged). An update whose loss or
+     * gradient is NaN or infinite is not applied: the run stops there, see {@link #divergedAt()}.
+     */
+    public Update step() {
+        while (!finished) {
+            if (window == spec.windows()) {
+                epoch++;
+                window = 0;
+                if (epoch == spec.epochs()) {
+                    finished = true;
+                    break;
+                }
+            }
+            int w = window++;
+            int from = spec.windowStart(w);
+            int len = spec.windowLength(w);
+            // carry the previous window's final state, or start from zeros; either way only the
+            // values pass into this window, so no gradient crosses the boundary (detach)
+            if (spec.stateful() && w > 0) {
+                net.carryState();
+            } else {
+                net.resetState();
+            }
+            int targets = spec.data().targetCount(from, len);
+            if (targets > 0) {
+                net.initialState(startH, startC);
+                before.setTo(model.params());
+                lastFrom = from;
+                lastLength = len;
+            }
+            // forward, the loss, full BPTT inside the window
+            double loss = net.forwardBackward(from, len);
+            if (targets == 0) {
+                continue;
+            }
+            Update u = update(w, loss, targets);
+            if (u.diverged()) {
+                diverged = u;
+                finished = true;
+                return u;
+            }
+            updates.add(u);
+            return u;
+        }
+        return null;
+    }
+
+    /** The reduction, the gradient norm, clipping and the optimizer's step, for window w's pass. */
+    private Update update(int w, double summedLoss, int targets) {
+        Params g = net.gradients();
+        // mean: L = (1/n) Σ L_{b,t} over the n pairs with a target, so ∇L scales the same way
+        double scale = spec.reduction() == Reduction.MEAN ? 1.0 / targets : 1.0;
+        double squares = 0;
+        for (int k = 0; k < norms.length; k++) {
+            DMatrixRMaj m = g.tensor(k);
+            double s = 0;
+            for (int i = 0; i < m.getNumElements(); i++) {
+                m.data[i] *= scale;
+                s += m.data[i] * m.data[i];
+            }
+            norms[k] = Math.sqrt(s);
+            squares += s;
+        }
+        double norm = Math.sqrt(squares);
+        double clipped = norm;
+        // clip_grad_norm_: g ← g · min(1, max_norm / (‖g‖₂ + 1e−6))
+        if (spec.clipNorm() > 0) {
+            double coef = spec.clipNorm() / (norm + 1e-6);
+            if (coef < 1) {
+                for (int k = 0; k < norms.length; k++) {
+                    DMatrixRMaj m = g.tensor(k);
+                    for (int i = 0; i < m.getNumElements(); i++) {
+                        m.data[i] *= coef;
+                    }
+                }
+                clipped = norm * coef;
+            }
+        }
+        Update u = new Update(updates.size(), epoch, w, summedLoss * scale, norm, clipped, norms.clone());
+        if (!u.diverged()) {
+            // the step: θ ← optimizer(θ, g)
+            optimizer.step(model.params(), g);
+        }
+        return u;
+    }
+
+    /** Runs every remaining update. */
+    public void runToEnd() {
+        while (step() != null) {
+            // every update is logged by step()
+        }
+    }
+
+    /** Whether every epoch is done (or the run diverged). */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The update that made the loss or gradient NaN or infinite (not applied), or null. */
+    public Update divergedAt() {
+        return diverged;
+    }
+
+    /** The updates so far, in order. */
+    public List<Update> updates() {
+        return Collections.unmodifiableList(updates);
+    }
+
+    /** The number of updates the whole run makes when it does not diverge. */
+    public int plannedUpdates() {
+        int perEpoch = 0;
+        for (int w = 0; w < spec.windows(); w++) {
+            if (spec.data().targetCount(spec.windowStart(w), spec.windowLength(w)) > 0) {
+                perEpoch++;
+            }
+        }
+        return perEpoch * spec.epochs();
+    }
+
+    /** The model being trained (its parameters change with every update). */
+    public Model model() {
+        return model;
+    }
+
+    public TrainSpec spec() {
+        return spec;
+    }
+
+    /** The final state of the last window run, B × H. */
+    public DMatrixRMaj finalHidden() {
+        net.finalState(endH, endC);
+        return endH;
+    }
+
+    /** The final cell state of the last window run (LSTM), B × H, else null. */
+    public DMatrixRMaj finalCell() {
+        net.finalState(endH, endC);
+        return endC;
+    }
+
+    /**
+     * The last update as the app can step through it: the parameters it started from, its window
+     * and that window's initial state, copied (only now, when asked for). Null before the first update.
+     */
+    public Snapshot snapshot() {
+        Update u = diverged != null ? diverged : updates.isEmpty() ? null : updates.get(updates.size() - 1);
+        if (u == null) {
+            return null;
+        }
+        return new Snapshot(u, model.withParams(before.copy()), spec.data(), lastFrom, lastLength,
+                startH.copy(), startC == null ? null : startC.copy());
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+}
