@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.CellType;
-import org.unroll.engine.Cursor;
 import org.unroll.engine.GradCheck;
 import org.unroll.engine.GradCheckConfig;
 import org.unroll.engine.Model;
 import org.unroll.engine.Params;
-import org.unroll.engine.Phase;
 import org.unroll.engine.SequenceBatch;
 import org.unroll.engine.Tape;
 import org.unroll.engine.Walkthrough;
@@ -64,7 +62,12 @@ public final class EngineCharts {
      * @return the activations, or empty for a plain RNN
      */
     public static Optional<GateActivations> gates(Walkthrough w) {
-        return gates(w.model(), w.tape());
+        return w.derived().once(GateTable.KEY, () -> gates(w.model(), w.tape()));
+    }
+
+    /** The key of the gate table among a walk's derived values. */
+    private enum GateTable {
+        KEY
     }
 
     /**
@@ -98,24 +101,10 @@ public final class EngineCharts {
     }
 
     /**
-     * Every step's own contribution to every parameter gradient, from
-     * {@link Walkthrough#stepContribution(int)}, t = 0 … T−1. Computed once per walk; choosing
-     * another entry then only reads it.
-     *
-     * @param w the walk
-     * @return T parameter sets
-     */
-    public static List<Params> perStep(Walkthrough w) {
-        List<Params> out = new ArrayList<>(w.steps());
-        for (int t = 0; t < w.steps(); t++) {
-            out.add(w.stepContribution(t));
-        }
-        return List.copyOf(out);
-    }
-
-    /**
      * The contributions of each step to one entry (signed) and every parameter's per-step
-     * Frobenius norms, with the engine's accumulated gradient as the total.
+     * Frobenius norms, with the engine's accumulated gradient as the total. The series and the
+     * norms are the walk's own derived values ({@link org.unroll.engine.WalkData}), computed once
+     * per walk and shared with every other reader.
      *
      * @param w         the walk
      * @param parameter one of {@link Params#NAMES}
@@ -124,40 +113,14 @@ public final class EngineCharts {
      * @return the record
      */
     public static StepContributions contributions(Walkthrough w, String parameter, int row, int col) {
-        return contributions(w.model().label(), perStep(w), w.gradients(), parameter, row, col);
-    }
-
-    /**
-     * As {@link #contributions(Walkthrough, String, int, int)}, from steps computed before.
-     *
-     * @param label     the cell's label
-     * @param perStep   step t's contributions at index t
-     * @param total     the whole accumulated gradient
-     * @param parameter the parameter
-     * @param row       the row
-     * @param col       the column
-     * @return the record
-     */
-    public static StepContributions contributions(String label, List<Params> perStep, Params total,
-                                                  String parameter, int row, int col) {
-        DMatrixRMaj whole = total.get(parameter);
-        if (row < 0 || row >= whole.numRows || col < 0 || col >= whole.numCols) {
-            throw new IllegalArgumentException(parameter + " is " + whole.numRows + "×" + whole.numCols
-                    + ", no entry [" + row + "," + col + "]");
-        }
-        double[] entry = new double[perStep.size()];
-        for (int t = 0; t < perStep.size(); t++) {
-            entry[t] = perStep.get(t).get(parameter).get(row, col);
-        }
+        DMatrixRMaj whole = w.gradients().get(parameter);
+        double[] entry = w.derived().entryContributions(parameter, row, col);
+        Map<String, double[]> all = w.derived().contributionNorms();
         Map<String, double[]> norms = new LinkedHashMap<>();
         for (String name : offerOrder()) {
-            double[] n = new double[perStep.size()];
-            for (int t = 0; t < perStep.size(); t++) {
-                n[t] = frobenius(perStep.get(t).get(name));
-            }
-            norms.put(name, n);
+            norms.put(name, all.get(name).clone());
         }
-        return new StepContributions(label, parameter, row, col, entry, whole.get(row, col), norms);
+        return new StepContributions(w.model().label(), parameter, row, col, entry, whole.get(row, col), norms);
     }
 
     /** The parameters in the order the charts offer them: the shared recurrent weight first. */
@@ -182,14 +145,6 @@ public final class EngineCharts {
             }
         }
         return new int[] {best / m.numCols, best % m.numCols};
-    }
-
-    private static double frobenius(DMatrixRMaj m) {
-        double s = 0;
-        for (int i = 0; i < m.getNumElements(); i++) {
-            s += m.data[i] * m.data[i];
-        }
-        return Math.sqrt(s);
     }
 
     /**
@@ -231,16 +186,5 @@ public final class EngineCharts {
             }
         }
         return new GradCheckResult(label, rows, config.maxRelativeError(), config.minAbsoluteError());
-    }
-
-    /**
-     * The time step a chart marks at a cursor: step t + 1 while forward or backward step t is
-     * current, else none.
-     *
-     * @param c the cursor
-     * @return 1 … T, or −1
-     */
-    public static int chartStep(Cursor c) {
-        return c.phase() == Phase.FORWARD || c.phase() == Phase.BACKWARD ? c.step() + 1 : -1;
     }
 }

@@ -136,7 +136,6 @@ final class RenderCommand extends Subcommand {
         }
         Inputs in = Inputs.load(model, sequence);
         Walkthrough walk = new Walkthrough(in.model(), in.sequence(), 0.1);
-        walk.moveTo(Cursor.update());
         try {
             if (kind == Chart.TIMELINE) {
                 writeTimeline(new Scenario(in.model(), in.sequence(), null), walk, svg);

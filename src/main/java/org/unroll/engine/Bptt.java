@@ -22,8 +22,6 @@ public final class Bptt {
     private final DMatrixRMaj weightIhT;
     private final DMatrixRMaj weightHhT;
     private final DMatrixRMaj weightOutT;
-    /** Σ_r dA[r] over a range of steps, when dA and dR are one matrix: 1 × G·H. */
-    private final DMatrixRMaj biasSums;
 
     /** Allocates the tape for this model and the shape of this sequence batch. */
     public Bptt(Model model, SequenceBatch seq) {
@@ -35,7 +33,6 @@ public final class Bptt {
         this.weightIhT = new DMatrixRMaj(p.weightIh.numCols, p.weightIh.numRows);
         this.weightHhT = new DMatrixRMaj(p.weightHh.numCols, p.weightHh.numRows);
         this.weightOutT = new DMatrixRMaj(p.weightOut.numCols, p.weightOut.numRows);
-        this.biasSums = new DMatrixRMaj(1, p.biasIh.numCols);
         setSequence(seq);
     }
 
@@ -249,7 +246,8 @@ public final class Bptt {
      * out += the contributions of steps [from, to) to every parameter gradient: the outer
      * products dW_ih += dAᵀ x, dW_hh += dRᵀ h_{t−1}, dW_out += dyᵀ h_t and the bias sums.
      * With (0, T) it gives the whole gradient; with (t, t + 1) step t's own contribution;
-     * with (t, T) the running sum after backward step t.
+     * with (t, T) the running sum after backward step t. Reads the tape only and writes only
+     * {@code out}, so several threads may call it at once on a finished pass.
      */
     public void accumulateGradients(int from, int to, Params out) {
         int row = tape.row(from);
@@ -257,8 +255,9 @@ public final class Bptt {
         Gemm.multAddTransA(tape.dA, row, rows, tape.x, row, out.weightIh);
         Gemm.multAddTransA(tape.dR, row, rows, tape.h, tape.stateRow(from), out.weightHh);
         if (tape.dR == tape.dA) {
-            // RNN and LSTM: db_hh gets the same column sums as db_ih, so they are taken once
-            java.util.Arrays.fill(biasSums.data, 0.0);
+            // RNN and LSTM: db_hh gets the same column sums as db_ih, so they are taken once,
+            // into a buffer of this call's own (a shared one gave wrong sums under concurrent reads)
+            DMatrixRMaj biasSums = new DMatrixRMaj(1, tape.gateRows);
             MatOps.addColumnSums(tape.dA, row, rows, biasSums);
             MatOps.addRowVector(biasSums, out.biasIh, 0, 1);
             MatOps.addRowVector(biasSums, out.biasHh, 0, 1);
@@ -275,6 +274,13 @@ public final class Bptt {
         Params out = p.zerosLike();
         accumulateGradients(t, t + 1, out);
         return out;
+    }
+
+    /** Runs the whole pass (forward and backward) and returns step t's own contribution; for checks. */
+    Params stepGradientsOfFullPass(int t) {
+        forward();
+        backward(p.zerosLike());
+        return stepGradients(t);
     }
 
     /** dL/dh_0 (B × H), once backward step 0 has passed back. */

@@ -254,15 +254,43 @@ final class DirectionPass {
         }
     }
 
-    /** Step s's own contribution (all sequences) to this direction's four recurrent gradients. */
-    Params stepGradients(int s) {
-        Params out = p.zerosLike();
-        int row = tape.row(s);
+    /**
+     * The contribution of original time t (every sequence) to this direction's four recurrent
+     * gradients, added to {@code out}: the gradient with respect to an untied copy of the
+     * parameters used only at time t. Padded steps contribute nothing.
+     */
+    void addTimeGradients(int t, Params out) {
         int batch = tape.batch;
-        Gemm.multAddTransA(tape.dA, row, batch, tape.x, row, out.weightIh);
-        Gemm.multAddTransA(tape.dR, row, batch, tape.h, tape.stateRow(s), out.weightHh);
-        MatOps.addColumnSums(tape.dA, row, batch, out.biasIh);
-        MatOps.addColumnSums(tape.dR, row, batch, out.biasHh);
+        for (int b = 0; b < batch; b++) {
+            if (!isReal(t, b)) {
+                continue;
+            }
+            // time t of sequence b is this direction's step s = time(t, b) (the map is its own inverse)
+            int row = tape.row(time(t, b)) + b;
+            int stateRow = tape.stateRow(time(t, b)) + b;
+            Gemm.multAddTransA(tape.dA, row, 1, tape.x, row, out.weightIh);
+            Gemm.multAddTransA(tape.dR, row, 1, tape.h, stateRow, out.weightHh);
+            MatOps.addColumnSums(tape.dA, row, 1, out.biasIh);
+            MatOps.addColumnSums(tape.dR, row, 1, out.biasHh);
+        }
+    }
+
+    /** The values at time t of sequence b, once forward (and, for the gradients, backward) has run. */
+    GridPoint point(int layer, int direction, int t, int b) {
+        int s = time(t, b);
+        int row = tape.row(s) + b;
+        boolean last = s == tape.steps - 1;
+        double[] fromFuture = last ? new double[hs] : slice(tape.dhBack, tape.row(s + 1) + b, hs);
+        return new GridPoint(layer, direction, t, s, isReal(s, b),
+                slice(tape.h, tape.stateRow(s) + b, hs), slice(tape.h, tape.stateRow(s + 1) + b, hs),
+                tape.c == null ? null : slice(tape.c, tape.stateRow(s + 1) + b, hs),
+                slice(tape.gates, row, tape.gateRows), slice(tape.dhLocal, row, hs), fromFuture,
+                slice(tape.dh, row, hs), tape.dc == null ? null : slice(tape.dc, row, hs));
+    }
+
+    private static double[] slice(DMatrixRMaj m, int row, int cols) {
+        double[] out = new double[cols];
+        System.arraycopy(m.data, row * m.numCols, out, 0, cols);
         return out;
     }
 }

@@ -246,6 +246,33 @@ public final class StackedBptt {
         return out;
     }
 
+    /**
+     * The values of the grid cell (layer k, direction d, time t) for sequence b; the
+     * gradients are those of the last backward pass.
+     */
+    public GridPoint gridPoint(int k, int d, int t, int b) {
+        return passes[k][d].point(k, d, t, b);
+    }
+
+    /**
+     * The contribution of time t to every parameter gradient: for each layer and direction
+     * the gradient with respect to an untied copy of its recurrent parameters used only at
+     * time t, and dy_tᵀ h_t, dy_t for the output layer. Summed over t it gives the gradient.
+     */
+    public StackedParams stepGradients(int t) {
+        StackedParams out = model.params().zerosLike();
+        int nb = batch.batch();
+        for (int k = 0; k < model.layers(); k++) {
+            for (int dir = 0; dir < model.directions(); dir++) {
+                passes[k][dir].addTimeGradients(t, out.layer(k, dir));
+            }
+        }
+        int top = model.layers() - 1;
+        Gemm.multAddTransA(dy, t * nb, nb, outputs[top], t * nb, out.weightOut());
+        MatOps.addColumnSums(dy, t * nb, nb, out.biasOut());
+        return out;
+    }
+
     /** Layer k, direction d. */
     DirectionPass pass(int k, int d) {
         return passes[k][d];

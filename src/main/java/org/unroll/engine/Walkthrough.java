@@ -1,64 +1,102 @@
 package org.unroll.engine;
 
+import java.util.List;
+
 /**
- * One complete training step of one sequence, computed once through the step-at-a-time
- * driver and then read at a movable {@link Cursor}: forward, the loss, the four stages of
- * every backward step, the update. Moving the cursor never recomputes or undoes anything;
- * it only decides what exists at that point.
+ * One complete training step of one sequence batch, computed once through the step-at-a-time
+ * driver: forward, the loss, the four stages of every backward step, the parameter gradients
+ * and an SGD update. A walk is a value: nothing in it changes after the constructor returns,
+ * it holds no cursor (the point shown lives with whoever shows it, see {@link #at(Cursor)}),
+ * and every reader on any thread sees the same numbers. What is derived from it later (step
+ * contributions, running sums, the gradient flow, tables of the charts) has one owner per
+ * walk, {@link #derived()}, which computes each value once and shares it.
+ *
+ * <p>The tape is exposed for reading only; nothing outside the engine may write to it.
  */
 public final class Walkthrough {
     private final Model model;
+    private final SequenceBatch seq;
+    /** The driver that filled the tape; never handed out, so no one can run it again. */
     private final Bptt bptt;
     private final Params grads;
-    private final GradientFlow flow;
+    private final double loss;
     private final Model updated;
     private final double lossAfterUpdate;
     private final double learningRate;
-    private Cursor cursor = Cursor.START;
+    private final Window window;
+    private final WalkData derived;
 
-    /** Runs the whole step; the update is plain SGD with {@code learningRate}. */
+    /** Runs the whole step of a sequence on its own; the update is plain SGD with {@code learningRate}. */
     public Walkthrough(Model model, SequenceBatch seq, double learningRate) {
+        this(model, seq, learningRate, Window.WHOLE);
+    }
+
+    /**
+     * Runs the whole step of one window of a longer sequence: {@code seq} carries the window's
+     * steps and its initial state (h_0, c_0 carried in from the window before, or zero).
+     */
+    public Walkthrough(Model model, SequenceBatch seq, double learningRate, Window window) {
         this.model = model;
+        this.seq = seq;
         this.learningRate = learningRate;
+        this.window = window;
         this.bptt = new Bptt(model, seq);
-        int steps = seq.steps();
-        for (int t = 0; t < steps; t++) {
+        for (int t = 0; t < seq.steps(); t++) {
             bptt.forwardStep(t);
         }
-        this.grads = model.params().zerosLike();
-        bptt.backward(grads);
-        this.flow = GradientFlow.of(bptt, 0);
+        this.loss = bptt.loss();
+        Params g = model.params().zerosLike();
+        bptt.backward(g);
+        this.grads = g;
         Params next = model.params().copy();
         new Sgd(learningRate).step(next, grads);
         this.updated = model.withParams(next);
-        Bptt after = new Bptt(updated, seq);
-        this.lossAfterUpdate = after.forward();
+        this.lossAfterUpdate = new Bptt(updated, seq).forward();
+        this.derived = new WalkData(this);
     }
 
     public Model model() {
         return model;
     }
 
-    public Bptt bptt() {
-        return bptt;
+    /** The inputs, targets and initial state the walk ran on. */
+    public SequenceBatch sequence() {
+        return seq;
     }
 
+    /** Every intermediate of the pass; read only. */
     public Tape tape() {
         return bptt.tape();
     }
 
-    /** T. */
+    /** T, the steps of this walk (of its window). */
     public int steps() {
         return bptt.tape().steps;
     }
 
-    /** The summed gradients of the whole pass. */
-    public Params gradients() {
-        return grads;
+    /** Where the walk's steps sit in the whole sequence, for the numbers a person reads. */
+    public Window window() {
+        return window;
     }
 
-    public GradientFlow flow() {
-        return flow;
+    /** The layers and directions of the network; one lane for a single-layer, one-way network. */
+    public List<Lane> lanes() {
+        return List.of(Lane.SINGLE);
+    }
+
+    /** The total loss before the update, Σ_t L_t. */
+    public double loss() {
+        return loss;
+    }
+
+    /** L_t, the loss of engine step t (0-based), summed over the batch. */
+    public double stepLoss(int t) {
+        return bptt.tape().stepLoss[t];
+    }
+
+    /** The summed gradients of the whole pass; shared, so callers must not change them. */
+    public Params gradients() {
+        return grads;
     }
 
     /** The model after one SGD step. */
@@ -74,41 +112,33 @@ public final class Walkthrough {
         return learningRate;
     }
 
-    public Cursor cursor() {
-        return cursor;
+    /** The one owner of everything derived from this walk. */
+    public WalkData derived() {
+        return derived;
     }
 
-    public void moveTo(Cursor c) {
-        this.cursor = Cursor.at(c.index(steps()), steps());
+    /** What exists at a point of this walk, and its named values. */
+    public WalkPoint at(Cursor cursor) {
+        return new WalkPoint(this, cursor);
     }
 
-    /** Whether forward step t has run at the cursor. */
-    public boolean forwardDone(int t) {
-        return cursor.hasReached(Cursor.forward(t), steps());
+    /** The gradient flow (norms of dL/dh_t, Jacobian norms, σ_max, the bound): computed once, see {@link WalkData#flow()}. */
+    public GradientFlow flow() {
+        return derived.flow();
     }
 
-    public boolean lossDone() {
-        return cursor.hasReached(Cursor.loss(), steps());
-    }
-
-    /** Whether stage s of backward step t has run at the cursor. */
-    public boolean backwardDone(int t, BackwardStage s) {
-        return cursor.hasReached(Cursor.backward(t, s), steps());
-    }
-
-    public boolean updateDone() {
-        return cursor.hasReached(Cursor.update(), steps());
-    }
-
-    /** The gradient summed over steps t … T−1: what has been accumulated once step t's stage 3 has run. */
+    /** The gradient summed over steps t … T−1, what has been accumulated once step t's stage 3 has run; shared, read only. */
     public Params runningSum(int t) {
-        Params out = model.params().zerosLike();
-        bptt.accumulateGradients(t, steps(), out);
-        return out;
+        return derived.runningSum(t);
     }
 
-    /** Step t's own contribution to every parameter gradient. */
+    /** Step t's own contribution to every parameter gradient; shared, read only. */
     public Params stepContribution(int t) {
-        return bptt.stepGradients(t);
+        return derived.stepContribution(t);
+    }
+
+    /** The driver, for the engine's own derived values (it only reads the finished tape). */
+    Bptt pass() {
+        return bptt;
     }
 }

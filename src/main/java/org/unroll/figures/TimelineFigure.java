@@ -22,6 +22,7 @@ import org.unroll.engine.Cursor;
 import org.unroll.engine.MatOps;
 import org.unroll.engine.Phase;
 import org.unroll.engine.Tape;
+import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
 import org.unroll.task.Scenario;
 
@@ -86,6 +87,8 @@ public final class TimelineFigure {
     private final double lineW;
     private final Font font;
     private final Font small;
+    /** What exists at the frame's cursor. */
+    private final WalkPoint at;
     private final Font big;
 
     private TimelineFigure(Graphics2D g, Frame f, TimelineLayout l) {
@@ -94,6 +97,7 @@ public final class TimelineFigure {
         this.l = l;
         this.tape = f.walk().tape();
         this.steps = f.walk().steps();
+        this.at = f.walk().at(f.cursor());
         this.s = l.scale();
         this.lineW = (f.presenter() ? 2.6 : 1.8) * s;
         this.font = new Font(Font.SANS_SERIF, Font.PLAIN, 12).deriveFont((float) l.font());
@@ -124,21 +128,16 @@ public final class TimelineFigure {
         return l;
     }
 
-    private boolean reached(Cursor c) {
-        return f.cursor().hasReached(c, steps);
-    }
-
     private boolean forwardDone(int t) {
-        return reached(Cursor.forward(t));
+        return at.forwardDone(t);
     }
 
     private boolean backwardDone(int t, BackwardStage st) {
-        return reached(Cursor.backward(t, st));
+        return at.backwardDone(t, st);
     }
 
     private int currentStep() {
-        Phase p = f.cursor().phase();
-        return p == Phase.FORWARD || p == Phase.BACKWARD ? f.cursor().step() : -1;
+        return at.step();
     }
 
     private void paintAll() {
@@ -322,7 +321,7 @@ public final class TimelineFigure {
             }
         }
         // the step loss above
-        boolean lossPhase = reached(Cursor.loss());
+        boolean lossPhase = at.lossDone();
         g.setColor(lossPhase ? TEXT : MUTED);
         drawCentered("L" + sub(t + 1) + " = " + fmt(tape.stepLoss[t], 3), cx, l.lossBaseline(),
                 lossPhase ? font.deriveFont(Font.BOLD) : font);

@@ -46,7 +46,6 @@ public final class LessonChecker {
                     w = player.walk();
                     walks.put(step.setup(), w);
                 }
-                w.moveTo(step.cursor());
             } catch (RuntimeException e) {
                 problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));

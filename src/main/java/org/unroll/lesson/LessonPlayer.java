@@ -88,11 +88,9 @@ public final class LessonPlayer {
         return lesson.title().get(lang);
     }
 
-    /** Computes the walk this step's setup gives, with the cursor at this step's point (what the session would show). */
+    /** Computes the walk this step's setup gives (what the session would show, at {@link #cursor()}). */
     public Walkthrough walk() {
         Scenario sc = Scenario.build(setup());
-        Walkthrough w = new Walkthrough(sc.model(), sc.sequence(), setup().learningRate());
-        w.moveTo(cursor());
-        return w;
+        return new Walkthrough(sc.model(), sc.sequence(), setup().learningRate());
     }
 }

@@ -47,7 +47,7 @@ public final class Placeholders {
     private static final Pattern BODY = Pattern.compile("([a-z_]+)(?:\\[(\\d+)])?");
 
     static {
-        def("loss", Index.NONE, null, (w, i) -> num(w.bptt().loss()));
+        def("loss", Index.NONE, null, (w, i) -> num(w.loss()));
         def("loss_after", Index.NONE, null, (w, i) -> num(w.lossAfterUpdate()));
         def("loss_after_adam", Index.NONE, null, (w, i) -> num(lossAfterAdam(w)));
         def("lr", Index.NONE, null, (w, i) -> num(w.learningRate()));
@@ -55,7 +55,7 @@ public final class Placeholders {
         def("hidden", Index.NONE, null, (w, i) -> Integer.toString(w.model().hiddenSize()));
         def("vocab", Index.NONE, null, (w, i) -> vocab(w.model()));
         def("vocab_size", Index.NONE, null, (w, i) -> Integer.toString(w.model().inputSize()));
-        def("text", Index.NONE, null, (w, i) -> String.valueOf(w.bptt().sequence().text()));
+        def("text", Index.NONE, null, (w, i) -> String.valueOf(w.sequence().text()));
         def("sigma_max", Index.NONE, null, (w, i) -> num(w.flow().sigmaMax()));
         def("gamma", Index.NONE, null, (w, i) -> num(w.flow().gamma()));
         def("grad_norm", Index.NONE, null, (w, i) -> num(w.gradients().globalNorm()));
@@ -65,7 +65,7 @@ public final class Placeholders {
         def("params_unshared", Index.NONE, null, (w, i) -> Integer.toString(paramsUnshared(w)));
         def("rtrl_diff", Index.NONE, CellType.RNN, (w, i) -> num(rtrlDifference(w)));
         def("step_loss", Index.STEP, null, (w, t) -> num(w.tape().stepLoss[t - 1]));
-        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.bptt().sequence().inputs(), t - 1));
+        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.sequence().inputs(), t - 1));
         def("target", Index.STEP, null, (w, t) -> target(w, t - 1));
         def("p_target", Index.STEP, null, (w, t) -> num(probOfTarget(w, t - 1)));
         def("predicted", Index.STEP, null, (w, t) -> predicted(w, t - 1));
@@ -301,7 +301,7 @@ public final class Placeholders {
     }
 
     private static String target(Walkthrough w, int t) {
-        SequenceBatch seq = w.bptt().sequence();
+        SequenceBatch seq = w.sequence();
         if (seq.loss() != LossType.CROSS_ENTROPY) {
             return num(Tape.at(seq.vectorTargets(), t, 0));
         }
@@ -310,7 +310,7 @@ public final class Placeholders {
 
     private static double probOfTarget(Walkthrough w, int t) {
         Tape tape = w.tape();
-        SequenceBatch seq = w.bptt().sequence();
+        SequenceBatch seq = w.sequence();
         if (tape.probs == null || !seq.hasTarget(tape.row(t))) {
             return Double.NaN;
         }
@@ -342,11 +342,11 @@ public final class Placeholders {
     private static double lossAfterAdam(Walkthrough w) {
         Params next = w.model().params().copy();
         new Adam(w.learningRate()).step(next, w.gradients().copy());
-        return new Bptt(w.model().withParams(next), w.bptt().sequence()).forward();
+        return new Bptt(w.model().withParams(next), w.sequence()).forward();
     }
 
     private static double rtrlDifference(Walkthrough w) {
-        Params r = Rtrl.run(w.model(), w.bptt().sequence()).grads();
+        Params r = Rtrl.run(w.model(), w.sequence()).grads();
         Params b = w.gradients();
         double max = 0;
         for (int k = 0; k < r.all().size(); k++) {

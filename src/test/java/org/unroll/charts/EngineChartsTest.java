@@ -2,7 +2,6 @@ package org.unroll.charts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.unroll.engine.Activation;
-import org.unroll.engine.BackwardStage;
 import org.unroll.engine.CellType;
-import org.unroll.engine.Cursor;
 import org.unroll.engine.GradCheck;
 import org.unroll.engine.GradCheckConfig;
 import org.unroll.engine.Params;
@@ -198,15 +195,5 @@ class EngineChartsTest {
         assertThrows(CancellationException.class, () -> GradCheck.run(sc.model(), sc.sequence(),
                 GradCheckConfig.DEFAULT, 100, (done, total) -> calls.incrementAndGet() < 4));
         assertEquals(4, calls.get());
-    }
-
-    @Test
-    void theMarkedStepFollowsTheCursor() {
-        assertEquals(-1, EngineCharts.chartStep(Cursor.START));
-        assertEquals(1, EngineCharts.chartStep(Cursor.forward(0)));
-        assertEquals(-1, EngineCharts.chartStep(Cursor.loss()));
-        assertEquals(3, EngineCharts.chartStep(Cursor.backward(2, BackwardStage.PASS_BACK)));
-        assertEquals(-1, EngineCharts.chartStep(Cursor.update()));
-        assertFalse(EngineCharts.chartStep(Cursor.forward(4)) == 4);
     }
 }

@@ -96,51 +96,53 @@ class CursorTest {
     }
 
     @Test
-    void walkthroughSaysWhatHasRun() {
+    void aPointOfTheWalkSaysWhatHasRun() {
         Random rng = new Random(3);
         Model m = Cases.model(CellType.RNN, Activation.TANH, 3, 2, 3, rng);
         int steps = 5;
         Walkthrough w = new Walkthrough(m, Cases.characters(m, steps, 1, Cases.Targets.ALL, false, rng), 0.1);
         assertEquals(steps, w.steps());
-        assertEquals(Cursor.START, w.cursor());
-        assertFalse(w.forwardDone(0));
-        assertFalse(w.lossDone());
-        assertFalse(w.backwardDone(steps - 1, BackwardStage.OUTPUT_GRADIENT));
-        assertFalse(w.updateDone());
+        WalkPoint at = w.at(Cursor.START);
+        assertEquals(Cursor.START, at.cursor());
+        assertFalse(at.forwardDone(0));
+        assertFalse(at.lossDone());
+        assertFalse(at.backwardDone(steps - 1, BackwardStage.OUTPUT_GRADIENT));
+        assertFalse(at.updateDone());
 
-        w.moveTo(Cursor.forward(2));
-        assertEquals(Cursor.forward(2), w.cursor());
+        at = w.at(Cursor.forward(2));
+        assertEquals(Cursor.forward(2), at.cursor());
         for (int t = 0; t < steps; t++) {
-            assertEquals(t <= 2, w.forwardDone(t), "forward " + t);
+            assertEquals(t <= 2, at.forwardDone(t), "forward " + t);
         }
-        assertFalse(w.lossDone());
+        assertFalse(at.lossDone());
 
-        w.moveTo(Cursor.loss());
-        assertTrue(w.forwardDone(steps - 1));
-        assertTrue(w.lossDone());
-        assertFalse(w.backwardDone(steps - 1, BackwardStage.OUTPUT_GRADIENT));
+        at = w.at(Cursor.loss());
+        assertTrue(at.forwardDone(steps - 1));
+        assertTrue(at.lossDone());
+        assertFalse(at.backwardDone(steps - 1, BackwardStage.OUTPUT_GRADIENT));
 
-        w.moveTo(Cursor.backward(3, BackwardStage.ADD_FUTURE));
-        assertTrue(w.lossDone());
+        at = w.at(Cursor.backward(3, BackwardStage.ADD_FUTURE));
+        assertTrue(at.lossDone());
         for (BackwardStage s : BackwardStage.values()) {
-            assertTrue(w.backwardDone(4, s), "step 4 " + s);
-            assertEquals(s.ordinal() <= 1, w.backwardDone(3, s), "step 3 " + s);
-            assertFalse(w.backwardDone(2, s), "step 2 " + s);
+            assertTrue(at.backwardDone(4, s), "step 4 " + s);
+            assertEquals(s.ordinal() <= 1, at.backwardDone(3, s), "step 3 " + s);
+            assertFalse(at.backwardDone(2, s), "step 2 " + s);
         }
-        assertFalse(w.updateDone());
+        assertFalse(at.updateDone());
 
-        w.moveTo(Cursor.backward(0, BackwardStage.PASS_BACK));
-        assertTrue(w.backwardDone(0, BackwardStage.PASS_BACK));
-        assertFalse(w.updateDone());
+        at = w.at(Cursor.backward(0, BackwardStage.PASS_BACK));
+        assertTrue(at.backwardDone(0, BackwardStage.PASS_BACK));
+        assertFalse(at.updateDone());
 
-        w.moveTo(Cursor.update());
-        assertTrue(w.updateDone());
-        assertTrue(w.forwardDone(0) && w.lossDone() && w.backwardDone(0, BackwardStage.PASS_BACK));
+        at = w.at(Cursor.update());
+        assertTrue(at.updateDone());
+        assertTrue(at.forwardDone(0) && at.lossDone() && at.backwardDone(0, BackwardStage.PASS_BACK));
 
-        // moving never recomputes: the gradients are the same object with the same values
+        // reading another point never recomputes: the gradients are the same object with the same values
         Params g = w.gradients();
         double[] before = g.weightHh.data.clone();
-        w.moveTo(Cursor.START);
+        at = w.at(Cursor.START);
+        assertFalse(at.forwardDone(0));
         assertEquals(g, w.gradients());
         org.junit.jupiter.api.Assertions.assertArrayEquals(before, w.gradients().weightHh.data, 0.0);
     }

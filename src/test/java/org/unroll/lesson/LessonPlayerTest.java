@@ -46,8 +46,8 @@ class LessonPlayerTest {
     void fillsNarrationFromTheWalk() throws Exception {
         LessonPlayer p = new LessonPlayer(LessonParser.parse("x.lesson", LESSON));
         Walkthrough w = p.walk();
-        assertEquals(Cursor.forward(0), w.cursor());
-        String loss = Placeholders.num(w.bptt().loss());
+        assertEquals(Cursor.forward(0), p.cursor());
+        String loss = Placeholders.num(w.loss());
         assertEquals("损失 " + loss, p.narration(Lang.ZH_CN, w));
         assertTrue(p.narration(Lang.EN, w).startsWith("h1 = ["), p.narration(Lang.EN, w));
         assertEquals("损失 …", p.narration(Lang.ZH_CN, null));

@@ -99,7 +99,6 @@ public final class ChartsPane extends BorderPane {
         return t;
     });
     private Task<GradCheckResult> running;
-    private List<Params> perStep = List.of();
     private Walkthrough shown;
     private boolean filling;
     private Consumer<String> errors = m -> { };
@@ -224,7 +223,6 @@ public final class ChartsPane extends BorderPane {
         gatesViewer.setVisible(g.isPresent());
         noGates.setVisible(g.isEmpty());
         noGates.setText(g.isEmpty() ? EngineCharts.noGatesReason(w.model()) : "");
-        perStep = EngineCharts.perStep(w);
         chooseParameter(parameter.getValue() == null ? "weight_hh" : parameter.getValue(), false);
         // a check of the previous model no longer applies
         gradCheck = new GradCheckChart();
@@ -289,8 +287,7 @@ public final class ChartsPane extends BorderPane {
         if (w == null) {
             return;
         }
-        contributions.update(EngineCharts.contributions(w.model().label(), perStep, w.gradients(),
-                parameter.getValue(), row.getValue(), col.getValue()));
+        contributions.update(EngineCharts.contributions(w, parameter.getValue(), row.getValue(), col.getValue()));
     }
 
     /**
@@ -301,7 +298,7 @@ public final class ChartsPane extends BorderPane {
         Node hidden = hiddenAncestor();
         if (hidden == null) {
             cursorPending = false;
-            stepNorms.setCurrentStep(c == null ? -1 : EngineCharts.chartStep(c));
+            stepNorms.setCurrentStep(c == null || shown == null ? -1 : shown.at(c).displayStep());
             return;
         }
         pendingCursor = c;
@@ -351,7 +348,7 @@ public final class ChartsPane extends BorderPane {
         Task<GradCheckResult> task = new Task<>() {
             @Override
             protected GradCheckResult call() {
-                return EngineCharts.gradCheck(w.model(), w.bptt().sequence(), GradCheckConfig.DEFAULT,
+                return EngineCharts.gradCheck(w.model(), w.sequence(), GradCheckConfig.DEFAULT,
                         EngineCharts.DEFAULT_CHECK_ENTRIES, (done, total) -> {
                             updateProgress(done, total);
                             return !isCancelled();

@@ -228,7 +228,8 @@ public final class CompareView extends BorderPane {
     }
 
     private void showCursor(Cursor c) {
-        stepNorms.setCurrentStep(EngineCharts.chartStep(c));
+        Walkthrough first = compare.sessions().isEmpty() ? null : compare.sessions().get(0).getWalkthrough();
+        stepNorms.setCurrentStep(first == null ? -1 : first.at(c).displayStep());
         position.setText(I18n.get("compare.position", compare.positionProperty().get() + 1,
                 compare.positionsProperty().get()));
         paintTimelines();

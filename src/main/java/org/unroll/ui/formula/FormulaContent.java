@@ -13,7 +13,6 @@ import org.unroll.engine.Tape;
 import org.unroll.engine.Walkthrough;
 import org.unroll.task.Scenario;
 import org.unroll.ui.I18n;
-import org.unroll.ui.inspector.WalkGradients;
 
 /**
  * The equations of the point the walk's cursor is at, in the notation of the derivation
@@ -73,11 +72,6 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
         return s.append("\\end{array}").toString();
     }
 
-    /** The formulas at {@code w}'s cursor; {@code sc} gives character labels (may be null). */
-    public static FormulaContent at(Walkthrough w, Scenario sc) {
-        return at(w, sc, w.cursor());
-    }
-
     /** The formulas at {@code cursor} (clamped to the walk), without moving the walk's own cursor. */
     public static FormulaContent at(Walkthrough w, Scenario sc, Cursor cursor) {
         return new Builder(w, sc).build(cursor.fit(w.steps()));
@@ -107,6 +101,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
 
         FormulaContent build(Cursor cur) {
             int t = cur.step();
+            int shown = w.at(cur).displayStep();
             String heading;
             String caption;
             switch (cur.phase()) {
@@ -116,8 +111,8 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                     start();
                 }
                 case FORWARD -> {
-                    heading = I18n.get("phase.forward") + " · " + I18n.get("phase.timeStep", t + 1);
-                    caption = I18n.get("formula.caption.forward." + cell.id(), t + 1);
+                    heading = I18n.get("phase.forward") + " · " + I18n.get("phase.timeStep", shown);
+                    caption = I18n.get("formula.caption.forward." + cell.id(), shown);
                     forward(t);
                 }
                 case LOSS -> {
@@ -127,7 +122,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                 }
                 case BACKWARD -> {
                     BackwardStage s = cur.stage();
-                    heading = I18n.get("phase.backward") + " · " + I18n.get("phase.timeStep", t + 1) + " · ("
+                    heading = I18n.get("phase.backward") + " · " + I18n.get("phase.timeStep", shown) + " · ("
                             + s.number() + ") " + I18n.get(stageKey(s));
                     caption = caption(t, s);
                     switch (s) {
@@ -279,9 +274,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                 terms.append(num(tape.stepLoss[t]));
                 names.append("L_{").append(t + 1).append('}');
             }
-            for (double l : tape.stepLoss) {
-                total += l;
-            }
+            total = w.loss();
             String each = ce ? "L_t = -\\log \\mathrm{softmax}(y_t)[\\mathrm{target}_t]"
                     : "L_t = \\sum_i (y_{t,i} - \\hat{y}_{t,i})^2";
             eqs.add(new Equation(each, null));
@@ -335,7 +328,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             double[] dA = row(tape.dA, r);
             double[] hPrev = row(tape.h, tape.stateRow(t));
             double[] h = row(tape.h, tape.stateRow(t + 1));
-            Params step = WalkGradients.stepContribution(w, t);
+            Params step = w.stepContribution(t);
             switch (cell) {
                 case RNN -> {
                     double[] d = new double[hs];
@@ -387,7 +380,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             eqs.add(new Equation("\\partial L/\\partial " + WOUT + " \\mathrel{+}= dy_t\\, h_t" + T
                             + ",\\quad \\partial L/\\partial " + BOUT + " \\mathrel{+}= dy_t",
                     "\\Delta " + WOUT + " = " + mat(matrix(step.weightOut))));
-            Params sum = WalkGradients.runningSum(w, t);
+            Params sum = w.runningSum(t);
             eqs.add(new Equation("\\Sigma " + WHH + " = \\sum_{k=t}^{T} \\delta_k\\, h_{k-1}" + T,
                     "\\Sigma " + WHH + " = " + mat(matrix(sum.weightHh))));
         }
@@ -425,7 +418,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             eqs.add(new Equation("W \\leftarrow W - \\eta\\, \\partial L/\\partial W\\quad(\\eta = " + num(eta) + ")",
                     WHH + " \\leftarrow " + mat(matrix(p.weightHh)) + " - " + num(eta)
                             + mat(matrix(g.weightHh)) + " = " + mat(matrix(after.weightHh))));
-            eqs.add(new Equation("L = " + num(w.bptt().loss()) + "\\ \\to\\ L' = " + num(w.lossAfterUpdate()), null));
+            eqs.add(new Equation("L = " + num(w.loss()) + "\\ \\to\\ L' = " + num(w.lossAfterUpdate()), null));
         }
 
         // ---- helpers ----

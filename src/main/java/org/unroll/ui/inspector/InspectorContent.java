@@ -51,11 +51,6 @@ public final class InspectorContent {
         this.outputLabels = shown != null && shown.size() == tape.outputSize ? shown : List.of();
     }
 
-    /** The entries at {@code w}'s cursor, in display order. {@code sc} gives step labels (may be null). */
-    public static List<InspectorEntry> at(Walkthrough w, Scenario sc) {
-        return at(w, sc, w.cursor());
-    }
-
     /** The entries at {@code cursor} (clamped to the walk), without moving the walk's own cursor. */
     public static List<InspectorEntry> at(Walkthrough w, Scenario sc, Cursor cursor) {
         InspectorContent c = new InspectorContent(w, sc);
@@ -129,11 +124,10 @@ public final class InspectorContent {
     private void loss() {
         int n = tape.steps;
         double[][] losses = new double[n][1];
-        double total = 0;
         for (int t = 0; t < n; t++) {
-            losses[t][0] = tape.stepLoss[t];
-            total += tape.stepLoss[t];
+            losses[t][0] = w.stepLoss(t);
         }
+        double total = w.loss();
         boolean ce = tape.probs != null;
         add("out_all", Section.FORWARD, new MatrixData(I18n.get("inspector.entry.allSteps", ce ? "softmax(y_t)" : "y_t"),
                 rows(ce ? tape.probs : tape.y, 0, n), stepLabels(true), outputLabels), false);
@@ -176,9 +170,9 @@ public final class InspectorContent {
             }
         }
         if (s >= 3) {
-            addParams("d", Section.STEP_GRADIENTS, WalkGradients.stepContribution(w, t), "Δ", "inspector.entry.step", s == 3);
+            addParams("d", Section.STEP_GRADIENTS, w.stepContribution(t), "Δ", "inspector.entry.step", s == 3);
         }
-        Params running = s >= 3 ? WalkGradients.runningSum(w, t) : last ? model.params().zerosLike() : WalkGradients.runningSum(w, t + 1);
+        Params running = s >= 3 ? w.runningSum(t) : last ? model.params().zerosLike() : w.runningSum(t + 1);
         addParams("sum", Section.RUNNING_SUMS, running, "Σ", "inspector.entry.running", s == 3);
         // what the step read in the forward pass, for reference, after the gradients
         add("x", Section.INPUTS, vector("x_t", row(tape.x, r), inputLabels), false);
@@ -191,7 +185,7 @@ public final class InspectorContent {
         Params before = model.params();
         Params after = w.updatedModel().params();
         Params grads = w.gradients();
-        add("L", Section.UPDATE, MatrixData.of("L", new double[][] {{w.bptt().loss()}}), false);
+        add("L", Section.UPDATE, MatrixData.of("L", new double[][] {{w.loss()}}), false);
         add("L_after", Section.UPDATE, MatrixData.of(I18n.get("inspector.entry.after", "L"),
                 new double[][] {{w.lossAfterUpdate()}}), true);
         String[] names = paramNames(true);

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.unroll.engine.Cursor;
+import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
 import org.unroll.task.Scenario;
 import org.unroll.task.Setup;
@@ -72,6 +73,8 @@ public final class Session {
             try {
                 sc = make.get();
                 w = new Walkthrough(sc.model(), sc.sequence(), lr);
+                // the diagnostics the panes read are computed here, off the UI thread, once per walk
+                w.derived().flow();
             } catch (RuntimeException | Error e) {
                 // a bad setup says why in words; anything else (out of memory, a bug) is logged and named plainly
                 String reason = e instanceof IllegalArgumentException && e.getMessage() != null
@@ -144,9 +147,32 @@ public final class Session {
             return;
         }
         Cursor c = Cursor.at(index, w.steps());
-        w.moveTo(c);
         cursor.set(c);
         position.set(c.index(w.steps()));
+        prepareNext(w, c);
+    }
+
+    /**
+     * Asks the walk's owner of derived values, on the background executor, for what the next
+     * backward step will show (its running sum and contribution), so stepping on reads them
+     * ready instead of computing them on the UI thread. The walk keeps them; nothing is kept here.
+     */
+    private void prepareNext(Walkthrough w, Cursor c) {
+        int next = switch (c.phase()) {
+            case LOSS -> w.steps() - 1;
+            case BACKWARD -> c.step() - 1;
+            default -> -1;
+        };
+        if (next < 0) {
+            return;
+        }
+        long gen = generation;
+        background.execute(() -> {
+            if (gen == generation) { // skipped once a newer setup has been asked for
+                w.runningSum(next);
+                w.stepContribution(next);
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<Setup> setupProperty() {
@@ -167,6 +193,12 @@ public final class Session {
 
     public ReadOnlyObjectProperty<Walkthrough> walkthroughProperty() {
         return walkthrough.getReadOnlyProperty();
+    }
+
+    /** The walk at the cursor: what exists there and its values; null while nothing has been computed. */
+    public WalkPoint getPoint() {
+        Walkthrough w = walkthrough.get();
+        return w == null ? null : w.at(cursor.get());
     }
 
     public Walkthrough getWalkthrough() {

@@ -13,12 +13,9 @@ public final class StatusText {
         if (w == null) {
             return I18n.get("shell.busy");
         }
-        double loss = 0;
-        for (double l : w.tape().stepLoss) {
-            loss += l;
-        }
+        double loss = w.loss();
         String text = I18n.get("shell.status", w.model().label(), Integer.toString(w.model().hiddenSize()), Integer.toString(w.steps()),
-                String.format(Locale.ROOT, "%.3g", w.flow().sigmaMax()), String.format(Locale.ROOT, "%.4g", loss));
+                String.format(Locale.ROOT, "%.3g", w.derived().sigmaMax()), String.format(Locale.ROOT, "%.4g", loss));
         return source == null ? text : text + " · " + source;
     }
 

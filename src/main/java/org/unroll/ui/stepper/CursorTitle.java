@@ -3,6 +3,7 @@ package org.unroll.ui.stepper;
 import org.unroll.engine.Activation;
 import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
+import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
 import org.unroll.figures.TimelineFigure;
 import org.unroll.task.Scenario;
@@ -17,15 +18,18 @@ public final class CursorTitle {
     private CursorTitle() {
     }
 
-    public static String of(Cursor c, Walkthrough w, Scenario sc) {
+    public static String of(Cursor cursor, Walkthrough w, Scenario sc) {
+        WalkPoint at = w.at(cursor);
+        Cursor c = at.cursor();
         int steps = w.steps();
+        int shown = at.displayStep();
         return switch (c.phase()) {
             case START -> I18n.get("shell.title.start", inputs(sc, steps));
-            case FORWARD -> I18n.get("shell.title.forward", str(c.step() + 1), str(steps), forwardFormula(w.model().cell(),
-                    w.model().activation(), c.step() + 1));
+            case FORWARD -> I18n.get("shell.title.forward", str(shown), str(steps), forwardFormula(w.model().cell(),
+                    w.model().activation(), shown));
             case LOSS -> I18n.get("shell.title.loss", lossFormula(w, steps));
-            case BACKWARD -> I18n.get("shell.title.backward", str(c.step() + 1), str(steps), str(c.stage().number()),
-                    stage(c.stage().number(), c.step() + 1));
+            case BACKWARD -> I18n.get("shell.title.backward", str(shown), str(steps), str(c.stage().number()),
+                    stage(c.stage().number(), shown));
             case UPDATE -> I18n.get("shell.title.update", num(w.learningRate()), num(total(w)), num(w.lossAfterUpdate()));
         };
     }
@@ -54,11 +58,7 @@ public final class CursorTitle {
     }
 
     static double total(Walkthrough w) {
-        double sum = 0;
-        for (double l : w.tape().stepLoss) {
-            sum += l;
-        }
-        return sum;
+        return w.loss();
     }
 
     static String inputs(Scenario sc, int steps) {

@@ -193,7 +193,7 @@ public final class TimelineViewModel {
         }
         maxScroll.set(TimelineLayout.maxScroll(w.steps(), scale(), width));
         Cursor c = session.getCursor();
-        int t = c.phase() == Phase.FORWARD || c.phase() == Phase.BACKWARD ? c.step() : c.phase() == Phase.START ? 0 : -1;
+        int t = c.phase() == Phase.START ? 0 : w.at(c).step();
         if (t >= 0 && width > 0) {
             scrollX.set(TimelineLayout.scrollToShow(t, w.steps(), scale(), width, scrollX.get()));
         } else {

@@ -38,8 +38,7 @@ class FormulaContentTest {
     }
 
     private static FormulaContent at(Walkthrough w, Scenario sc, Cursor c) {
-        w.moveTo(c);
-        return FormulaContent.at(w, sc);
+        return FormulaContent.at(w, sc, c);
     }
 
     private static void assertParses(String latex, String where) {
@@ -65,7 +64,7 @@ class FormulaContentTest {
             Walkthrough w = walk(sc);
             for (int i = 0; i < Cursor.positions(w.steps()); i++) {
                 FormulaContent f = at(w, sc, Cursor.at(i, w.steps()));
-                String where = sc.model().label() + " at " + w.cursor();
+                String where = sc.model().label() + " at " + Cursor.at(i, w.steps());
                 assertFalse(f.equations().isEmpty(), where);
                 assertFalse(f.caption().isBlank() || f.caption().contains("!formula"), where + ": " + f.caption());
                 assertFalse(f.heading().contains("!"), where + ": " + f.heading());
@@ -90,7 +89,7 @@ class FormulaContentTest {
                 for (FormulaContent.Equation e : f.equations()) {
                     for (String latex : e.numeric() == null ? List.of(e.symbolic()) : List.of(e.symbolic(), e.numeric())) {
                         RenderedFormula r = renderer.render(latex, 16, 0xFF000000);
-                        assertTrue(r.ok(), w.cursor() + ": " + r.error() + " in " + latex);
+                        assertTrue(r.ok(), Cursor.at(i, w.steps()) + ": " + r.error() + " in " + latex);
                     }
                 }
             }
@@ -109,7 +108,7 @@ class FormulaContentTest {
         assertTrue(fwd.contains("\\text{e}"), "the target character: " + fwd);
 
         String loss = at(w, sc, Cursor.loss()).latex();
-        assertTrue(loss.contains(TEX.number(w.bptt().loss())), loss);
+        assertTrue(loss.contains(TEX.number(w.loss())), loss);
         assertTrue(loss.contains("\\sum"), loss);
 
         String s1 = at(w, sc, Cursor.backward(2, BackwardStage.OUTPUT_GRADIENT)).latex();

@@ -37,8 +37,7 @@ class InspectorContentTest {
     }
 
     private static List<InspectorEntry> at(Cursor c) {
-        w.moveTo(c);
-        return InspectorContent.at(w, jeep);
+        return InspectorContent.at(w, jeep, c);
     }
 
     private static List<String> titles(List<InspectorEntry> entries) {
@@ -101,7 +100,7 @@ class InspectorContentTest {
         List<InspectorEntry> e = at(Cursor.loss());
         assertEquals(List.of("softmax(y_t), t = 1 … T", "L_t, t = 1 … T", "L = Σ_t L_t"), titles(e));
         assertArrayEquals(w.tape().stepLoss, flat(e.get(1)), 0.0);
-        assertEquals(w.bptt().loss(), e.get(2).values()[0][0], 1e-15);
+        assertEquals(w.loss(), e.get(2).values()[0][0], 1e-15);
         assertEquals(List.of("1: j→e", "2: e→e", "3: e→p"), e.get(1).data().rowLabels());
     }
 
@@ -166,15 +165,15 @@ class InspectorContentTest {
     void lstmAndGruShowTheirGatesAndCellPath() {
         Scenario lstm = Scenario.build(Setup.JEEP.withCell(CellType.LSTM));
         Walkthrough wl = new Walkthrough(lstm.model(), lstm.sequence(), 0.1);
-        wl.moveTo(Cursor.forward(0));
-        List<String> fwd = titles(InspectorContent.at(wl, lstm));
+        Cursor wlAt = Cursor.forward(0);
+        List<String> fwd = titles(InspectorContent.at(wl, lstm, wlAt));
         assertTrue(fwd.containsAll(List.of("c_{t−1}", "i_t", "f_t", "g_t", "o_t", "c_t", "tanh(c_t)", "h_t")), fwd.toString());
-        wl.moveTo(Cursor.backward(1, BackwardStage.ADD_FUTURE));
-        List<InspectorEntry> s2 = InspectorContent.at(wl, lstm);
+        wlAt = Cursor.backward(1, BackwardStage.ADD_FUTURE);
+        List<InspectorEntry> s2 = InspectorContent.at(wl, lstm, wlAt);
         assertArrayEquals(tapeRow(wl.tape().dc, 1), flat(find(s2, "dc_t")), 0.0);
         assertArrayEquals(tapeRow(wl.tape().dcBack, 2), flat(find(s2, "dc_next")), 0.0);
-        wl.moveTo(Cursor.backward(1, BackwardStage.PASS_BACK));
-        List<InspectorEntry> s4 = InspectorContent.at(wl, lstm);
+        wlAt = Cursor.backward(1, BackwardStage.PASS_BACK);
+        List<InspectorEntry> s4 = InspectorContent.at(wl, lstm, wlAt);
         assertArrayEquals(tapeRow(wl.tape().dcBack, 1), flat(find(s4, "dc_{t−1}")), 0.0);
         InspectorEntry delta = find(s4, "δ_t (dz_t)");
         assertEquals(List.of("i", "f", "g", "o"), delta.data().columnLabels());
@@ -182,10 +181,10 @@ class InspectorContentTest {
 
         Scenario gru = Scenario.build(Setup.JEEP.withCell(CellType.GRU));
         Walkthrough wg = new Walkthrough(gru.model(), gru.sequence(), 0.1);
-        wg.moveTo(Cursor.forward(2));
-        assertTrue(titles(InspectorContent.at(wg, gru)).containsAll(List.of("r_t", "z_t", "n_t")));
-        wg.moveTo(Cursor.backward(0, BackwardStage.PARAMETER_GRADIENTS));
-        List<InspectorEntry> g3 = InspectorContent.at(wg, gru);
+        Cursor wgAt = Cursor.forward(2);
+        assertTrue(titles(InspectorContent.at(wg, gru, wgAt)).containsAll(List.of("r_t", "z_t", "n_t")));
+        wgAt = Cursor.backward(0, BackwardStage.PARAMETER_GRADIENTS);
+        List<InspectorEntry> g3 = InspectorContent.at(wg, gru, wgAt);
         assertTrue(titles(g3).containsAll(List.of("δ_t → W_xh", "δ_t → W_hh", "Δb_xh (step t)", "Δb_hh (step t)")));
     }
 
@@ -196,10 +195,10 @@ class InspectorContentTest {
             Scenario sc = Scenario.build(s);
             Walkthrough walk = new Walkthrough(sc.model(), sc.sequence(), 0.1);
             for (int i = 0; i < Cursor.positions(walk.steps()); i++) {
-                walk.moveTo(Cursor.at(i, walk.steps()));
-                List<InspectorEntry> e = InspectorContent.at(walk, sc);
+                Cursor walkAt = Cursor.at(i, walk.steps());
+                List<InspectorEntry> e = InspectorContent.at(walk, sc, walkAt);
                 assertFalse(e.isEmpty());
-                assertTrue(e.stream().anyMatch(InspectorEntry::fresh), s + " at " + walk.cursor());
+                assertTrue(e.stream().anyMatch(InspectorEntry::fresh), s + " at " + walkAt);
                 assertEquals(e.size(), e.stream().map(InspectorEntry::id).distinct().count(), "ids are unique");
             }
         }
@@ -209,8 +208,8 @@ class InspectorContentTest {
     void vectorsAreRowsEvenWhenLong() {
         Scenario sc = Scenario.build(Setup.JEEP.withHiddenSize(40));
         Walkthrough walk = new Walkthrough(sc.model(), sc.sequence(), 0.1);
-        walk.moveTo(Cursor.forward(0));
-        InspectorEntry h = find(InspectorContent.at(walk, sc), "h_t");
+        Cursor walkAt = Cursor.forward(0);
+        InspectorEntry h = find(InspectorContent.at(walk, sc, walkAt), "h_t");
         assertEquals(1, h.data().rows());
         assertEquals(40, h.data().cols());
     }
@@ -220,11 +219,11 @@ class InspectorContentTest {
         Scenario sc = regression();
         Walkthrough walk = new Walkthrough(sc.model(), sc.sequence(), 0.1);
         for (int i = 0; i < Cursor.positions(walk.steps()); i++) {
-            walk.moveTo(Cursor.at(i, walk.steps()));
-            assertFalse(InspectorContent.at(walk, sc).isEmpty());
+            Cursor walkAt = Cursor.at(i, walk.steps());
+            assertFalse(InspectorContent.at(walk, sc, walkAt).isEmpty());
         }
-        walk.moveTo(Cursor.loss());
-        assertEquals("y_t, t = 1 … T", InspectorContent.at(walk, sc).get(0).title());
+        Cursor walkAt = Cursor.loss();
+        assertEquals("y_t, t = 1 … T", InspectorContent.at(walk, sc, walkAt).get(0).title());
     }
 
     /** The 1, 2, 3 regression example with MSE: predict the next number. */

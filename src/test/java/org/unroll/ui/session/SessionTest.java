@@ -43,7 +43,7 @@ class SessionTest {
             assertEquals(i, session.positionProperty().get());
         }
         assertEquals(Phase.UPDATE, session.getCursor().phase());
-        assertTrue(session.getWalkthrough().updateDone());
+        assertTrue(session.getPoint().updateDone());
         assertFalse(session.canStepForwardProperty().get());
         session.stepForward();
         assertEquals(n - 1, session.positionProperty().get());
@@ -51,7 +51,7 @@ class SessionTest {
             session.stepBack();
             assertEquals(i, session.positionProperty().get());
         }
-        assertFalse(session.getWalkthrough().forwardDone(0));
+        assertFalse(session.getPoint().forwardDone(0));
     }
 
     @Test
@@ -79,7 +79,7 @@ class SessionTest {
         assertNotSame(before, session.getWalkthrough());
         assertEquals(CellType.LSTM, session.getWalkthrough().model().cell());
         assertEquals(c, session.getCursor());
-        assertTrue(session.getWalkthrough().backwardDone(1, BackwardStage.PARAMETER_GRADIENTS));
+        assertTrue(session.getPoint().backwardDone(1, BackwardStage.PARAMETER_GRADIENTS));
     }
 
     @Test
