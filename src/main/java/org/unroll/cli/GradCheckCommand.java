@@ -43,6 +43,9 @@ final class GradCheckCommand extends Subcommand {
             throw new ParameterException(spec().commandLine(), "--tolerance must be between 0 and 1, got " + tolerance);
         }
         GradInputs in = GradInputs.load(model, sequence);
+        if (in.single() != null) {
+            Inputs.requireMemory(in.model().model().single(), in.single(), spec().name());
+        }
         GradCheckConfig config = new GradCheckConfig(epsilon, tolerance, GradCheckConfig.DEFAULT.minAbsoluteError());
         // one layer on one sequence as before; stacked, bidirectional or batched: every tensor of every layer
         GradCheck.Report report = in.single() != null

@@ -111,15 +111,11 @@ public final class LessonParser {
 
     /** Reads a lesson file (UTF-8); the name in messages is the path as given. */
     public static Lesson parse(Path file) throws IOException, LessonFormatException {
-        byte[] bytes = Files.readAllBytes(file);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LessonFormatException(List.of(new LessonProblem(file.toString(), 0, "not UTF-8 text")));
+            text = org.unroll.io.SafeFiles.readText(file);
+        } catch (org.unroll.io.SafeFiles.Unreadable e) {
+            throw new LessonFormatException(List.of(new LessonProblem(file.toString(), 0, e.getMessage())));
         }
         return parse(file.toString(), text);
     }

@@ -331,20 +331,11 @@ public final class Placeholders {
     }
 
     private static double rowNorm(DMatrixRMaj m, int row) {
-        double s = 0;
-        for (int j = 0; j < m.numCols; j++) {
-            double v = Tape.at(m, row, j);
-            s += v * v;
-        }
-        return Math.sqrt(s);
+        return org.unroll.engine.Norms.rows(m, row, 1);
     }
 
     private static double frobenius(DMatrixRMaj m) {
-        double s = 0;
-        for (int i = 0; i < m.getNumElements(); i++) {
-            s += m.data[i] * m.data[i];
-        }
-        return Math.sqrt(s);
+        return org.unroll.engine.Norms.frobenius(m);
     }
 
     private static String vocab(Model model) {

@@ -87,28 +87,10 @@ public final class SlideDeck {
      * @param progress told the number of each page as it is done
      */
     public void write(Path file, IntConsumer progress) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (PDDocument doc = new PDDocument(); OutputStream out = Files.newOutputStream(tmp)) {
-                build(doc, progress);
-                doc.save(out);
-            }
-            try {
-                // a temporary file is private to its owner; a deck is an ordinary document
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: its defaults apply
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        // built first, so that a failure while building leaves no trace; written by the one safe writer
+        try (PDDocument doc = new PDDocument()) {
+            build(doc, progress);
+            org.unroll.io.SafeFiles.write(file, doc::save);
         }
     }
 
