@@ -108,7 +108,7 @@ public final class LessonPane extends VBox {
         words.run();
         model.languageProperty().addListener((o, was, now) -> words.run());
 
-        getChildren().addAll(new HBox(8, chooser, open), title, scroll, back, buttons);
+        getChildren().addAll(new HBox(8, chooser, open), title, new QuestionBox(model), scroll, back, buttons);
         HBox.setHgrow(chooser, Priority.ALWAYS);
         model.setLessons(new ArrayList<>(lessons));
     }
