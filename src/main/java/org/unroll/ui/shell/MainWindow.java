@@ -103,6 +103,7 @@ public final class MainWindow {
     private final MenuItem zoomOut = new MenuItem(I18n.get("menu.zoomOut"));
     private final MenuItem zoomReset = new MenuItem(I18n.get("menu.zoomReset"));
     private final MenuItem compareItem = new MenuItem(I18n.get("compare.menu"));
+    private final MenuItem trainItem = new MenuItem(I18n.get("train.menu"));
     private Runnable onLanguageChosen = () -> { };
 
     public MainWindow(Session session, ZoomModel zoom) {
@@ -135,7 +136,7 @@ public final class MainWindow {
         zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         compareItem.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
         view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
-                new SeparatorMenuItem(), compareItem);
+                new SeparatorMenuItem(), compareItem, trainItem);
         Menu language = LanguageMenu.create(org.unroll.i18n.LanguageChoice.ofUser(), () -> onLanguageChosen.run(),
                 message -> ErrorDialogs.show(window(), message));
         menu.getMenus().setAll(file, view, language);
@@ -262,6 +263,9 @@ public final class MainWindow {
         zoomOut.setOnAction(e -> zoom.zoomOut());
         zoomReset.setOnAction(e -> zoom.resetZoom());
         compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
+        // training in its own window (issue 13); a stepped-into update opens in this window's session
+        trainItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        trainItem.setOnAction(e -> org.unroll.ui.training.TrainingView.open(window(), session));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
     }
 
