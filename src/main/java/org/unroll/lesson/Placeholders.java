@@ -340,12 +340,12 @@ public final class Placeholders {
 
     private static String vocab(Model model) {
         List<String> v = model.vocab();
-        return v == null ? "" : String.join(", ", v);
+        return v == null ? "" : String.join(", ", v.stream().map(org.unroll.i18n.Notation::visible).toList());
     }
 
     private static String label(Walkthrough w, int index) {
         List<String> v = w.model().vocab();
-        return v != null && index >= 0 && index < v.size() ? v.get(index) : "#" + index;
+        return v != null && index >= 0 && index < v.size() ? org.unroll.i18n.Notation.visible(v.get(index)) : "#" + index;
     }
 
     private static Object oneHot(Walkthrough w, DMatrixRMaj x, int t) {

@@ -63,7 +63,8 @@ public final class LessonPane extends VBox {
         title.textProperty().bind(model.titleProperty());
         title.setWrapText(true);
         title.getStyleClass().add("lesson-title");
-        title.setStyle("-fx-font-size: 1.5em; -fx-font-weight: bold;");
+        title.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> titleStyle(model.languageProperty().get()), model.languageProperty()));
 
         Label narration = new Label();
         narration.textProperty().bind(model.narrationProperty());
@@ -150,5 +151,18 @@ public final class LessonPane extends VBox {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.title().get(model.languageProperty().get()));
         }
+    }
+
+    /**
+     * The lesson title's style: large and bold. JavaFX draws Chinese through a fallback font in its
+     * regular weight, so a Chinese title names a CJK family that has a bold face, when one is installed.
+     */
+    static String titleStyle(org.unroll.lesson.Lang lang) {
+        String base = "-fx-font-size: 1.5em; -fx-font-weight: bold;";
+        if (lang == null || lang == org.unroll.lesson.Lang.EN) {
+            return base;
+        }
+        String family = lang == org.unroll.lesson.Lang.ZH_TW ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
+        return javafx.scene.text.Font.getFamilies().contains(family) ? base + " -fx-font-family: \"" + family + "\";" : base;
     }
 }

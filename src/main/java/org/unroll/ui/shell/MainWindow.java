@@ -135,6 +135,8 @@ public final class MainWindow {
         zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         compareItem.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        // a way out that needs no window manager (a projector's bare X session has no close button)
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
                 new SeparatorMenuItem(), compareItem, trainItem);
         Menu language = LanguageMenu.create(org.unroll.i18n.LanguageChoice.ofUser(), () -> onLanguageChosen.run(),
