@@ -68,7 +68,7 @@ class LessonQuestionTest {
 
     static LessonViewModel open(Session session) throws Exception {
         Lesson l = LessonParser.parse("q.lesson", TEXT);
-        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
         vm.languageProperty().set(Lang.EN);
         vm.setLessons(List.of(l));
         return vm;
