@@ -189,7 +189,7 @@ final class TrainCommand extends Subcommand {
             if (d != null) {
                 summary.put("diverged_at", d.index());
             }
-            if (built != null && d == null) {
+            if (built != null && d == null && run.network().isSingle()) {
                 for (Map.Entry<String, Object> e : built.evaluate(run.model()).entrySet()) {
                     Object v = e.getValue();
                     if (v instanceof Integer i) {
@@ -205,7 +205,7 @@ final class TrainCommand extends Subcommand {
             out().flush();
             if (output != null) {
                 try {
-                    TrainLogFile.writeModel(run.model(), output);
+                    TrainLogFile.writeModel(run, output);
                 } catch (IOException e) {
                     err().println("unroll train: -o " + output + ": cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
                     return ExitCodes.BAD_INPUT;
