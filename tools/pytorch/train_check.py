@@ -4,6 +4,7 @@ compares it with `bin/unroll train` on the same file, number by number (relative
 absolute 1e-9 near zero).
 
 usage: train_check.py BIN_UNROLL RUN.train.json [RUN.train.json ...]   -> one line per run; exit 1 on a mismatch
+       train_check.py --pytorch-log RUN.train.json [...]   -> writes PyTorch's bptt-trainlog/1 beside each, RUN.log.json
 """
 import json, math, os, subprocess, sys
 import torch
@@ -127,6 +128,16 @@ def close(e, a, where, bad):
 
 def main():
     unroll, files = sys.argv[1], sys.argv[2:]
+    if unroll == "--pytorch-log":
+        for path in files:
+            with open(path) as f:
+                log = torch_run(json.load(f), path)
+            log = {"format": "bptt-trainlog/1", **log}
+            out = path[:-len(".train.json")] + ".log.json"
+            with open(out, "w") as f:
+                json.dump(log, f)
+            print(out)
+        return
     failed = False
     for path in files:
         with open(path) as f:

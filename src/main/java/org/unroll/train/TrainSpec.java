@@ -39,6 +39,11 @@ public record TrainSpec(StackedModel network, TrainData data, int numSteps, bool
         this(StackedModel.of(model), data, numSteps, stateful, epochs, optimizer, clipNorm, reduction);
     }
 
+    /** The same run of another network (same sizes of input and output). */
+    public TrainSpec withNetwork(StackedModel other) {
+        return new TrainSpec(other, data, numSteps, stateful, epochs, optimizer, clipNorm, reduction);
+    }
+
     /** Whether the network has one layer and one direction, the model {@link #model()} returns. */
     public boolean isSingle() {
         return network.isSingle();
