@@ -402,16 +402,19 @@ public final class GridTimelineFigure {
         g.setColor(fill);
         g.fill(rr);
         if (hatched) {
-            Graphics2D h = (Graphics2D) g.create();
-            h.clip(rr);
+            // no g.create() here: FXGraphics2D's copies share one GraphicsContext, so the clip is set and put back
+            java.awt.Shape oldClip = g.getClip();
+            Object oldAa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+            g.clip(rr);
             // crisp hatching: padding reads as a pattern, not as a grey tint
-            h.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-            h.setColor(FAINT);
-            h.setStroke(new BasicStroke(1f));
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            g.setColor(FAINT);
+            g.setStroke(new BasicStroke(1f));
             for (double d = -r.getHeight(); d < r.getWidth(); d += 6) {
-                h.draw(new Line2D.Double(r.getX() + d, r.getMaxY(), r.getX() + d + r.getHeight(), r.getY()));
+                g.draw(new Line2D.Double(r.getX() + d, r.getMaxY(), r.getX() + d + r.getHeight(), r.getY()));
             }
-            h.dispose();
+            g.setClip(oldClip);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, oldAa == null ? RenderingHints.VALUE_ANTIALIAS_ON : oldAa);
         }
         g.setColor(line);
         g.setStroke(new BasicStroke(1.2f));

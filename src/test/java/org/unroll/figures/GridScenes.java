@@ -41,11 +41,6 @@ final class GridScenes {
         Path dir = Path.of(args.length > 0 ? args[0] : "assets");
         WordBatch words = WordBatch.parse("unrolling, time, rnn");
         TimelineExport.writePng(lstmMidBackward(words, 1), 1280, 720, 1, dir.resolve("grid-lstm-2layer-bi-backward.png"));
-        GridTimelineFigure.Frame masked = lstmMidBackward(words, 2);
-        GridWalk w = masked.walk();
-        int end = w.order(2).indexOf(GridCursor.backward(new Lane(1, Lane.Direction.FORWARD), 0, BackwardStage.PASS_BACK));
-        TimelineExport.writePng(new GridTimelineFigure.Frame(w, 2, end, words.tokens(2), GridTimelineFigure.ENGLISH),
-                1280, 720, 1, dir.resolve("grid-masked-batch.png"));
         WordBatch twenty = WordBatch.parse("backpropagationintime, deep, unrolled");
         GridWalk w3 = new GridWalk(model(CellType.GRU, twenty.vocab().size(), 4, 3, true, 3), twenty.batch());
         int mid = w3.order(0).indexOf(GridCursor.backward(new Lane(1, Lane.Direction.FORWARD), 9, BackwardStage.ADD_FUTURE));

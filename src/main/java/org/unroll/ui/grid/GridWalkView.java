@@ -73,10 +73,10 @@ public final class GridWalkView extends BorderPane {
                 return 0;
             }
         });
-        Button start = new Button("⏮");
+        Button start = new Button("|◀");
         Button back = new Button("◀");
         Button next = new Button("▶");
-        Button end = new Button("⏭");
+        Button end = new Button("▶|");
         start.setOnAction(e -> vm.jumpStart());
         back.setOnAction(e -> vm.stepBack());
         next.setOnAction(e -> vm.stepForward());
@@ -98,6 +98,7 @@ public final class GridWalkView extends BorderPane {
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
         chart.setPrefHeight(170);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         chart.setMinHeight(120);
         chart.setTitle(I18n.get("grid.chartTitle"));
         chart.getXAxis().setLabel("t");
