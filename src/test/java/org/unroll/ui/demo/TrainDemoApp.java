@@ -53,12 +53,10 @@ public final class TrainDemoApp extends Application {
             session.walkthroughProperty().addListener((o, was, now) -> {
                 if (now != null && was != null) {
                     session.moveToIndex(Integer.parseInt(a.getOrDefault("position", "0")));
-                    new javafx.animation.PauseTransition(javafx.util.Duration.millis(1200)) {
-                        {
-                            setOnFinished(e -> System.out.println("READY"));
-                            play();
-                        }
-                    };
+                    javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(
+                            javafx.util.Duration.millis(1200));
+                    p.setOnFinished(e -> System.out.println("READY"));
+                    p.play();
                 }
             });
             session.apply(org.unroll.task.Setup.JEEP);
