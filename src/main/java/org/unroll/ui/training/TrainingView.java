@@ -90,6 +90,11 @@ public final class TrainingView extends BorderPane {
     private final Label problem = new Label();
     private final Label sample = new Label();
     private final TabPane tabs = new TabPane();
+    private final javafx.beans.property.BooleanProperty takesBatch = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesWindows = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesLength = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesEpochs = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesIterations = new javafx.beans.property.SimpleBooleanProperty(true);
     private final javafx.scene.layout.Pane batchPane = new javafx.scene.layout.Pane();
     private final javafx.scene.canvas.Canvas batchCanvas = new javafx.scene.canvas.Canvas();
     private final org.jfree.fx.FXGraphics2D batchGraphics = new org.jfree.fx.FXGraphics2D(batchCanvas.getGraphicsContext2D());
@@ -275,7 +280,8 @@ public final class TrainingView extends BorderPane {
         ScrollPane s = new ScrollPane(g);
         s.setFitToWidth(true);
         s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        s.setPrefWidth(270);
+        s.setPrefWidth(315);
+        s.setMinWidth(300);
         return s;
     }
 
@@ -325,10 +331,15 @@ public final class TrainingView extends BorderPane {
         });
         // the form is frozen while a run exists; Reset frees it
         javafx.beans.binding.BooleanBinding locked = vm.stateProperty().isNotEqualTo(RunState.READY);
-        for (Node n : List.of(task, text, cell, hidden, batch, numSteps, stateful, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed)) {
+        for (Node n : List.of(task, text, cell, hidden, optimizer, lr, clip, threshold, seed)) {
             n.disableProperty().bind(locked);
         }
+        batch.disableProperty().bind(locked.or(takesBatch.not()));
+        numSteps.disableProperty().bind(locked.or(takesWindows.not()));
+        stateful.disableProperty().bind(locked.or(takesWindows.not()));
+        length.disableProperty().bind(locked.or(takesLength.not()));
+        epochs.disableProperty().bind(locked.or(takesEpochs.not()));
+        iterations.disableProperty().bind(locked.or(takesIterations.not()));
         task.valueProperty().addListener((o, a, k) -> {
             if (!loading && k != null) {
                 load(TrainForm.defaultsFor(k));
@@ -421,12 +432,11 @@ public final class TrainingView extends BorderPane {
     /** Greys out what the task does not take. */
     private void applicable(TaskKind k) {
         text.setVisible(k.takesText());
-        batch.setOpacity(k.takesBatch() ? 1 : 0.35);
-        numSteps.setOpacity(k.takesWindows() ? 1 : 0.35);
-        stateful.setOpacity(k.takesWindows() ? 1 : 0.35);
-        length.setOpacity(k.takesLength() ? 1 : 0.35);
-        epochs.setOpacity(k.takesEpochs() ? 1 : 0.35);
-        iterations.setOpacity(k.takesIterations() ? 1 : 0.35);
+        takesBatch.set(k.takesBatch());
+        takesWindows.set(k.takesWindows());
+        takesLength.set(k.takesLength());
+        takesEpochs.set(k.takesEpochs());
+        takesIterations.set(k.takesIterations());
     }
 
     private void readForm() {
@@ -587,13 +597,11 @@ public final class TrainingView extends BorderPane {
         g.setHgap(4);
         g.setVgap(4);
         ChartViewer loss = new ChartViewer(sideLoss.chart());
-        ChartViewer steps = new ChartViewer(sideSteps.chart());
-        ChartViewer before = new ChartViewer(sideUntrained.chart());
-        ChartViewer after = new ChartViewer(sideTrained.chart());
-        for (ChartViewer v : List.of(loss, steps, before, after)) {
-            v.setMinSize(100, 100);
-            v.setPrefSize(420, 240);
-        }
+        loss.setMinSize(100, 100);
+        loss.setPrefSize(420, 240);
+        ScaledChartView steps = new ScaledChartView(sideSteps.chart(), 0.5);
+        ScaledChartView before = new ScaledChartView(sideUntrained.chart(), 0.5);
+        ScaledChartView after = new ScaledChartView(sideTrained.chart(), 0.5);
         g.add(loss, 0, 0);
         g.add(steps, 1, 0);
         g.add(before, 0, 1);

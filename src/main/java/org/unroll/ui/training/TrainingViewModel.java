@@ -236,6 +236,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private void probed(int after, Map<String, Object> score) {
         Object mse = score.get("test_mse");
+        if (!(mse instanceof Number)) {
+            mse = score.get("test_loss");
+        }
         if (mse instanceof Number n) {
             testError.add(after, n.doubleValue());
         }
@@ -505,6 +508,11 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public DownsampledSeries testError() {
+        return testError;
+    }
+
+    /** The task's test error over the run: the test MSE, or for the other tasks the held-out loss. */
+    public DownsampledSeries testErrorSeries() {
         return testError;
     }
 

@@ -41,6 +41,14 @@ public final class TrainDemoApp extends Application {
         if (a.containsKey("steps")) {
             form = form.withNumSteps(Integer.parseInt(a.get("steps")));
         }
+        if (a.containsKey("iterations")) {
+            form = form.withIterations(Integer.parseInt(a.get("iterations")));
+        }
+        if (a.containsKey("text")) {
+            form = new TrainForm(form.task(), a.get("text"), form.cell(), form.hidden(), form.batch(), form.numSteps(),
+                    form.stateful(), form.length(), form.epochs(), form.iterations(), form.optimizer(), form.lr(),
+                    form.clip(), form.threshold(), form.seed());
+        }
         int pauseAt = Integer.parseInt(a.getOrDefault("updates", "300"));
         compute = UnrollApp.computeThread();
         Session session = new Session(compute, Platform::runLater);
@@ -52,7 +60,7 @@ public final class TrainDemoApp extends Application {
             view.setOnStepInto(u -> session.open(new Scenario(u.snapshot().model(), u.sequence(), null)));
             session.walkthroughProperty().addListener((o, was, now) -> {
                 if (now != null && was != null) {
-                    session.moveToIndex(Integer.parseInt(a.getOrDefault("position", "0")));
+                    Platform.runLater(() -> session.moveToIndex(Integer.parseInt(a.getOrDefault("position", "0"))));
                     javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(
                             javafx.util.Duration.millis(1200));
                     p.setOnFinished(e -> System.out.println("READY"));
@@ -99,7 +107,9 @@ public final class TrainDemoApp extends Application {
                     done = true;
                     vm.pause();
                     if (scene.equals("stepinto")) {
-                        view.stepInto(vm.updatesProperty().get() - 1);
+                        // an update of a later window: its initial state was carried in (stateful)
+                        int last = vm.updatesProperty().get() - 1;
+                        view.stepInto(last % 2 == 0 ? last - 1 : last);
                     } else if (scene.equals("generate")) {
                         view.generateNow();
                         System.out.println("READY");
