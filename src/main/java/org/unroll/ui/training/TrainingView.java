@@ -401,7 +401,7 @@ public final class TrainingView extends BorderPane {
         vm.stepInto(index, b).whenComplete((u, e) -> Platform.runLater(() -> {
             if (e != null) {
                 Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-                vm.report(c.getMessage() == null ? org.unroll.ui.shell.ErrorReason.of(c) : c.getMessage());
+                vm.report(c.getMessage() == null ? org.unroll.ui.ErrorReason.of(c) : c.getMessage());
             } else if (u != null) {
                 onStepInto.accept(u);
             }

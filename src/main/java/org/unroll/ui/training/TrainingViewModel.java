@@ -205,7 +205,7 @@ public final class TrainingViewModel implements AutoCloseable {
             } else if (e instanceof TrainingEvent.Ended end) {
                 state.set(end.state());
                 if (end.failure() != null) {
-                    problem.set(org.unroll.ui.shell.ErrorReason.of(end.failure()));
+                    problem.set(org.unroll.ui.ErrorReason.of(end.failure()));
                 }
                 timeLeft.set("");
             }
