@@ -56,7 +56,7 @@ public final class UnrollApp extends Application {
         // the charts are built the first time their tab is shown: the first frame does not wait for them
         Label chartsComing = new Label();
         window.chartsSlot().getChildren().add(chartsComing);
-        window.rightTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+        window.focusTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
             if (tab != null && tab.getContent() == window.chartsSlot() && window.chartsSlot().getChildren().get(0) == chartsComing) {
                 ChartsPane charts = new ChartsPane(session);
                 charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));

@@ -410,13 +410,21 @@ public final class ChartsPane extends BorderPane {
      */
     public void export(Kind kind, Path file, boolean svg, int scale) throws IOException {
         Figure f = figure(kind);
-        int w = tabs.getWidth() > 100 ? (int) tabs.getWidth() : 1280;
-        int h = tabs.getHeight() > 100 ? (int) tabs.getHeight() - 40 : 720;
+        int[] size = exportSize();
+        int w = size[0];
+        int h = size[1];
         if (svg) {
             ChartExport.writeSvg(f, file, w, h);
         } else {
             ChartExport.writePng(f, file, w, h, scale);
         }
+    }
+
+    /** The size a chart exports at, width and height in px: as on screen, or 1280 × 720 when not laid out. */
+    public int[] exportSize() {
+        int w = tabs.getWidth() > 100 ? (int) tabs.getWidth() : 1280;
+        int h = tabs.getHeight() > 100 ? (int) tabs.getHeight() - 40 : 720;
+        return new int[] {w, h};
     }
 
     /** What a chart exports as: the chart, or the message that stands in for it. */

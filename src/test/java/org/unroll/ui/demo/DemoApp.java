@@ -16,14 +16,21 @@ import org.unroll.ui.shell.MainWindow;
 
 /**
  * The real main window on a chosen lesson and point, for screenshots:
- * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter}. Prints READY when laid out.
+ * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter --size=1920x1080
+ * --focus=formula|values|charts --chart=vanishing --model-panel}. Prints READY when laid out.
  */
 public final class DemoApp extends Application {
     private ExecutorService compute;
 
     @Override
     public void start(javafx.stage.Stage stage) {
-        Map<String, String> a = getParameters().getNamed();
+        Map<String, String> a = new java.util.HashMap<>(getParameters().getNamed());
+        // a bare flag (--presenter) counts as given
+        for (String flag : getParameters().getUnnamed()) {
+            if (flag.startsWith("--")) {
+                a.put(flag.substring(2), "true");
+            }
+        }
         Setup s = Setup.JEEP;
         if (a.containsKey("cell")) {
             String c = a.get("cell");
@@ -45,8 +52,25 @@ public final class DemoApp extends Application {
         compute = UnrollApp.computeThread();
         Session session = new Session(compute, Platform::runLater);
         MainWindow w = UnrollApp.open(stage, session);
+        if (a.containsKey("size")) {
+            String[] wh = a.get("size").split("x");
+            stage.setWidth(Double.parseDouble(wh[0]));
+            stage.setHeight(Double.parseDouble(wh[1]));
+        }
         if (a.containsKey("presenter")) {
             w.zoom().setPresenter(true);
+        }
+        if (a.containsKey("model-panel")) {
+            w.showModelPanel(true);
+        }
+        if (a.containsKey("focus")) {
+            w.showFocus(MainWindow.Focus.valueOf(a.get("focus").toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (a.containsKey("chart")) {
+            w.showFocus(MainWindow.Focus.CHARTS);
+            if (w.chartsSlot().getChildren().get(0) instanceof org.unroll.ui.charts.ChartsPane charts) {
+                charts.select(org.unroll.ui.charts.ChartsPane.Kind.valueOf(a.get("chart").toUpperCase(java.util.Locale.ROOT)));
+            }
         }
         int position = Integer.parseInt(a.getOrDefault("position", "0"));
         session.walkthroughProperty().addListener((o, old, now) -> {

@@ -144,8 +144,8 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.1, window.zoom().getZoom(), 1e-9);
         assertTrue(window.root().getStyleClass().contains(Theme.PRESENTER), "F5: presenter mode");
-        assertNull(window.leftTabs().getScene(), "the lesson and model panels step aside");
-        assertNull(window.rightTabs().getScene(), "and so do values and charts");
+        assertNull(window.sideTabs().getScene(), "the model panel steps aside");
+        assertTrue(window.focusTabs().getScene() != null, "the formula, values and charts stay large beside the timeline");
         assertEquals(CellType.RNN, session.getWalkthrough().model().cell());
     }
 }
