@@ -10,6 +10,8 @@ Names follow the state_dict (weight_ih_l0, ..., weight_hh_l1_reverse); a one-lay
 one-direction model is written with the short names weight_ih ... bias_hh, as the format asks.
 """
 import json
+import os
+import tempfile
 
 import torch
 import torch.nn as nn
@@ -47,9 +49,17 @@ def _tensor(t):
 
 
 def _write(obj, path):
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(obj, f, indent=1)
-        f.write("\n")
+    """Whole or not at all: a temporary file beside path, then renamed over it."""
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path), suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(obj, f, indent=1)
+            f.write("\n")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
 
 
 def model_json(rnn, linear, vocab=None):

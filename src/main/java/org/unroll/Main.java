@@ -1,6 +1,11 @@
 package org.unroll;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Locale;
 import org.unroll.cli.Cli;
@@ -20,7 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = new PrintWriter(output(), false);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(args, out, err));
     }
@@ -54,5 +59,15 @@ public final class Main {
             return ExitCodes.BAD_INPUT;
         }
         return app ? DesktopLauncher.launch(rest, System.err) : Cli.run(rest, out, err);
+    }
+
+    /**
+     * Standard output for results, buffered, straight on the file descriptor: unlike
+     * {@code System.out}, whose errors nobody sees, a failed write (a full disk, a closed
+     * pipe) marks the writer, and the command reports it.
+     */
+    private static BufferedWriter output() {
+        return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                Charset.defaultCharset()), 1 << 16);
     }
 }

@@ -6,12 +6,11 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
+import org.unroll.io.SafeFiles;
 
 /**
  * Writes charts and other {@link Figure}s to PNG (at 1–4× pixel density, for slides) and
@@ -52,10 +51,11 @@ public final class ChartExport {
      */
     public static void writePng(Figure figure, Path file, int width, int height, int scale) throws IOException {
         BufferedImage image = render(figure, width, height, scale);
-        createParent(file);
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
-        }
+        SafeFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 
     /**
@@ -115,8 +115,7 @@ public final class ChartExport {
      */
     public static void writeSvg(Figure figure, Path file, int width, int height) throws IOException {
         checkSize(width, height);
-        createParent(file);
-        SVGUtils.writeToSVG(file.toFile(), svgGraphics(figure, width, height).getSVGElement());
+        SafeFiles.writeText(file, toSvg(figure, width, height));
     }
 
     /**
@@ -145,10 +144,4 @@ public final class ChartExport {
         }
     }
 
-    private static void createParent(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-    }
 }

@@ -33,6 +33,8 @@ public final class GradCheckChart {
     private final MarkedLines errorLines;
     private final ValueMarker tolerance = new ValueMarker(1e-6, ChartStyle.BLACK, ChartStyle.stroke(1, 2.5f));
     private final JFreeChart chart;
+    /** Under the plots: why some failures say nothing about BPTT, and what to check instead. */
+    private final org.jfree.chart.title.TextTitle why = new org.jfree.chart.title.TextTitle("", ChartStyle.LABEL_FONT);
     private GradCheckResult shown;
 
     /** An empty chart. */
@@ -52,6 +54,10 @@ public final class GradCheckChart {
         plot.add(values, 1);
         plot.add(errors, 1);
         chart = ChartStyle.newChart(Texts.get("chart.gradcheck.title"), plot, true);
+        why.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        why.setPaint(ChartStyle.VERMILLION.darker());
+        why.setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        why.setMargin(8, 16, 4, 16);
     }
 
     /** @return the chart, for a ChartViewer or {@link ChartExport} */
@@ -105,6 +111,18 @@ public final class GradCheckChart {
                     ? Texts.get("chart.gradcheck.toleranceOrAbsolute", TickNumberFormat.text(r.tolerance()),
                             TickNumberFormat.text(r.absoluteTolerance()))
                     : Texts.get("chart.gradcheck.tolerance", TickNumberFormat.text(r.tolerance())));
+            chart.removeSubtitle(why);
+            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+            for (GradCheckResult.Row row : rows) {
+                String e = r.explanation(row);
+                if (e != null) {
+                    reasons.add(e);
+                }
+            }
+            if (!reasons.isEmpty()) {
+                why.setText(Texts.get("chart.gradcheck.why", String.join("  ", reasons)));
+                chart.addSubtitle(why);
+            }
             chart.setTitle(failures == 0
                     ? Texts.get("chart.gradcheck.allPass", r.cellLabel(), String.valueOf(n))
                     : unreliable.isEmpty()
@@ -112,6 +130,11 @@ public final class GradCheckChart {
                     : Texts.get("chart.gradcheck.someUnreliable", r.cellLabel(), String.valueOf(failures),
                             String.valueOf(n), String.valueOf(unreliable.size())));
         });
+    }
+
+    /** @return the explanation under the plots, or null when every failure (if any) is unexplained */
+    public String explanation() {
+        return chart.getSubtitles().contains(why) ? why.getText() : null;
     }
 
     /** @return the analytic (series 0) and numeric (series 1) values, x = row number */

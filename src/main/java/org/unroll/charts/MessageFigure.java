@@ -49,20 +49,26 @@ public record MessageFigure(String title, String message) implements Figure {
         }
     }
 
+    /** Lines of at most {@code width}, broken where the language allows (between words, or between Chinese characters). */
     static List<String> wrap(String text, FontMetrics fm, double width) {
         List<String> out = new ArrayList<>();
         for (String para : text.split("\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String w : para.split(" ")) {
-                String next = line.length() == 0 ? w : line + " " + w;
-                if (fm.stringWidth(next) > width && line.length() > 0) {
-                    out.add(line.toString());
-                    line = new StringBuilder(w);
+            java.text.BreakIterator breaks = java.text.BreakIterator.getLineInstance(
+                    org.unroll.i18n.Texts.language().locale());
+            breaks.setText(para);
+            String line = "";
+            int start = breaks.first();
+            for (int end = breaks.next(); end != java.text.BreakIterator.DONE; start = end, end = breaks.next()) {
+                String piece = para.substring(start, end);
+                String next = line + piece;
+                if (fm.stringWidth(next.stripTrailing()) > width && !line.isEmpty()) {
+                    out.add(line.stripTrailing());
+                    line = piece;
                 } else {
-                    line = new StringBuilder(next);
+                    line = next;
                 }
             }
-            out.add(line.toString());
+            out.add(line.stripTrailing());
         }
         return out;
     }

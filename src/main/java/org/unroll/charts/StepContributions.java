@@ -76,13 +76,8 @@ public record StepContributions(String cellLabel, String parameter, int row, int
         perStep.forEach((name, m) -> {
             double[] n = new double[m.length];
             for (int t = 0; t < m.length; t++) {
-                double s = 0;
-                for (double[] r : m[t]) {
-                    for (double v : r) {
-                        s += v * v;
-                    }
-                }
-                n[t] = Math.sqrt(s);
+                n[t] = org.unroll.engine.Norms.euclidean(java.util.Arrays.stream(m[t])
+                        .flatMapToDouble(java.util.Arrays::stream).toArray());
             }
             norms.put(name, n);
         });

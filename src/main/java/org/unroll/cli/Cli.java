@@ -20,8 +20,18 @@ public final class Cli {
 
     /** Runs the arguments and returns the exit code (see {@link ExitCodes}). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = commandLine(out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("unroll: " + Memory.outOfMemory());
+            code = ExitCodes.FAILURE;
+        }
         out.flush();
+        if (out.checkError() && code == ExitCodes.OK) {
+            err.println("unroll: " + Memory.OUTPUT_FAILED);
+            code = ExitCodes.FAILURE;
+        }
         err.flush();
         return code;
     }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.unroll.engine.GradCheck;
 import org.unroll.engine.GradCheckConfig;
+import org.unroll.engine.StackedGradCheck;
 import org.unroll.i18n.Texts;
 import org.unroll.io.FormatException;
+import org.unroll.io.GradInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,18 +42,26 @@ final class GradCheckCommand extends Subcommand {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new ParameterException(spec().commandLine(), "--tolerance must be between 0 and 1, got " + tolerance);
         }
-        Inputs in = Inputs.load(model, sequence);
+        GradInputs in = GradInputs.load(model, sequence);
+        if (in.single() != null) {
+            Inputs.requireMemory(in.model().model().single(), in.single(), spec().name());
+        }
         GradCheckConfig config = new GradCheckConfig(epsilon, tolerance, GradCheckConfig.DEFAULT.minAbsoluteError());
-        GradCheck.Report report = GradCheck.run(in.model(), in.sequence(), config);
+        // one layer on one sequence as before; stacked, bidirectional or batched: every tensor of every layer
+        GradCheck.Report report = in.single() != null
+                ? GradCheck.run(in.model().model().single(), in.single(), config)
+                : StackedGradCheck.run(in.model().model(), in.padded().batch(), config, Integer.MAX_VALUE);
         String[] columns = Texts.get("cli.gradcheck.columns").split("\\|");
-        out().println(String.format(Locale.ROOT, "%-11s %7s  %-10s %22s %22s  %s", (Object[]) columns));
+        // the name column fits the longest name (weight_hh_l1_reverse in a stacked model)
+        int width = Math.max(11, report.params().stream().mapToInt(p -> p.name().length()).max().orElse(0));
+        out().println(String.format(Locale.ROOT, "%-" + width + "s %7s  %-10s %22s %22s  %s", (Object[]) columns));
         for (GradCheck.ParamCheck p : report.params()) {
             if (entries) {
                 for (int i = 0; i < p.analytic().length; i++) {
-                    out().println(row(p, i, "", config));
+                    out().println(row(p, i, "", config, width));
                 }
             } else {
-                out().println(row(p, shown(p, config), String.valueOf(p.analytic().length), config));
+                out().println(row(p, shown(p, config), String.valueOf(p.analytic().length), config, width));
             }
         }
         int total = report.params().stream().mapToInt(p -> p.analytic().length).sum();
@@ -76,9 +86,9 @@ final class GradCheckCommand extends Subcommand {
         return report.passed() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
 
-    private static String row(GradCheck.ParamCheck p, int i, String count, GradCheckConfig config) {
+    private static String row(GradCheck.ParamCheck p, int i, String count, GradCheckConfig config, int width) {
         String at = p.rows() == 1 ? "[" + i + "]" : "[" + i / p.cols() + "," + i % p.cols() + "]";
-        return String.format(Locale.ROOT, "%-11s %7s  %-10s %22.15e %22.15e  %.3e%s",
+        return String.format(Locale.ROOT, "%-" + width + "s %7s  %-10s %22.15e %22.15e  %.3e%s",
                 p.name(), count, at, p.analytic()[i], p.numeric()[i], p.relativeError()[i],
                 GradCheck.fails(config, p.analytic()[i], p.numeric()[i]) ? "  " + Texts.get("cli.gradcheck.fail")
                         + tag(p.unreliable(i)) : "");

@@ -1,11 +1,11 @@
 package org.unroll.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.GradientFlow;
 import org.unroll.engine.Model;
@@ -13,7 +13,6 @@ import org.unroll.engine.Params;
 import org.unroll.engine.StackedBptt;
 import org.unroll.engine.StackedModel;
 import org.unroll.engine.StackedParams;
-import org.unroll.engine.Tape;
 import org.unroll.io.FormatException;
 import org.unroll.io.GradInputs;
 import org.unroll.io.GradientsFile;
@@ -35,33 +34,38 @@ final class GradCommand extends Subcommand {
     @Override
     protected int run() throws FormatException {
         GradInputs in = GradInputs.load(model, sequence);
-        ObjectNode json = in.single() != null ? single(in) : stacked(in);
-        out().println(text(json));
+        if (in.single() != null) {
+            single(in);
+        } else {
+            print(stacked(in));
+        }
         return ExitCodes.OK;
     }
 
-    /** One layer, one direction, one sequence: the teaching pass with every per-step field. */
-    private static ObjectNode single(GradInputs in) {
+    /**
+     * One layer, one direction, one sequence: the teaching pass with every per-step field,
+     * streamed to standard output as it is written (a large result is never held whole).
+     */
+    private void single(GradInputs in) {
         Model m = in.model().model().single();
+        Inputs.requireMemory(m, in.single(), spec().name());
         Bptt bptt = new Bptt(m, in.single());
         bptt.forward();
         Params grads = m.params().zerosLike();
         bptt.backward(grads);
-        ObjectNode json = GradientsFile.toJson(bptt, grads, GradientFlow.of(bptt, 0));
-        // PyTorch's h_n (and c_n): 1 x H, the state after the last step
-        Tape tape = bptt.tape();
-        json.set("final_hidden", json.arrayNode().add(json.get("hidden").get(tape.steps - 1)));
-        if (tape.c != null) {
-            json.set("final_cells", json.arrayNode().add(json.get("cells").get(tape.steps - 1)));
-        }
+        // the file named the tensors weight_ih_l0 …: the gradients carry those names as well
+        Map<String, String> aliases = new LinkedHashMap<>();
         if (in.model().layerNames()) {
-            // the file named the tensors weight_ih_l0 …: the gradients carry those names as well
-            ObjectNode g = (ObjectNode) json.get("grads");
             for (String n : Params.RECURRENT) {
-                g.set(in.model().fileName(n), g.get(n));
+                aliases.put(n, in.model().fileName(n));
             }
         }
-        return json;
+        try {
+            GradientsFile.write(bptt, grads, GradientFlow.of(bptt, 0), aliases, out());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out().println();
     }
 
     /** Stacked or bidirectional layers, or a batch of sequences of different lengths. */
@@ -74,13 +78,13 @@ final class GradCommand extends Subcommand {
         return StackedGradientsFile.toJson(pass, grads, in.model(), in.padded());
     }
 
-    private static String text(ObjectNode json) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** The tree written straight onto standard output (no second copy as a string). */
+    private void print(ObjectNode json) {
         try {
-            GradientsFile.write(json, bytes);
+            GradientsFile.write(json, out());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        out().println();
     }
 }

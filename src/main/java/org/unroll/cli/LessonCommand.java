@@ -2,7 +2,15 @@ package org.unroll.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.unroll.engine.Walkthrough;
+import org.unroll.lesson.Lang;
+import org.unroll.lesson.Lesson;
 import org.unroll.lesson.LessonChecker;
+import org.unroll.lesson.LessonFormatException;
+import org.unroll.lesson.LessonParser;
+import org.unroll.lesson.LessonPlayer;
+import org.unroll.lesson.Question;
+import picocli.CommandLine.Option;
 import org.unroll.lesson.LessonProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code unroll lesson check FILE...}: parses each lesson file and plays every step on the engine. */
 @Command(name = "lesson", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Works with lesson files (see lessons/README.md).",
-        subcommands = LessonCommand.Check.class)
+        subcommands = {LessonCommand.Check.class, LessonCommand.Show.class})
 final class LessonCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -48,6 +56,56 @@ final class LessonCommand implements Runnable {
                 }
             }
             return code;
+        }
+    }
+
+    /** {@code unroll lesson show FILE [--lang L]}: the lesson as a student reads it, live values filled in. */
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Prints a lesson as the student reads it: every step's narration and question with the"
+                    + " live values filled in, then the exercises.")
+    static final class Show extends Subcommand {
+        @Parameters(index = "0", paramLabel = "FILE", description = "a .lesson file")
+        private Path file;
+
+        @Option(names = "--lang", paramLabel = "LANG", description = "en, zh_CN or zh_TW (default: the program's language, e.g. UNROLL_LANG)")
+        private String lang;
+
+        @Override
+        protected int run() {
+            Lang l = Languages.choose(lang, spec());
+            Lesson lesson;
+            try {
+                lesson = LessonParser.parse(file);
+            } catch (LessonFormatException e) {
+                err().println(OneLine.of(e.firstLine()));
+                return ExitCodes.BAD_INPUT;
+            } catch (java.io.IOException e) {
+                err().println(OneLine.of(file + ": cannot read the file: " + e.getMessage()));
+                return ExitCodes.BAD_INPUT;
+            }
+            LessonPlayer player = new LessonPlayer(lesson);
+            out().println(player.title(l));
+            for (int k = 0; k < lesson.size(); k++) {
+                player.goTo(k);
+                Walkthrough w = player.walk();
+                out().println();
+                out().println("[" + (k + 1) + "/" + lesson.size() + "]");
+                Question q = player.question();
+                if (q != null) {
+                    out().println("? " + player.fill(q.ask().get(l), w));
+                    List<String> options = q.options(l);
+                    for (int i = 0; i < options.size(); i++) {
+                        out().println("  " + (i + 1) + ") " + player.fill(options.get(i), w));
+                    }
+                    out().println("= " + q.rightAnswer(l, w) + ": " + player.fill(q.explain().get(l), w));
+                }
+                out().println(player.narration(l, w));
+            }
+            for (int i = 0; i < lesson.exercises().size(); i++) {
+                out().println();
+                out().println("* " + lesson.exercises().get(i).get(l));
+            }
+            return ExitCodes.OK;
         }
     }
 }

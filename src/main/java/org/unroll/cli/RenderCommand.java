@@ -135,6 +135,7 @@ final class RenderCommand extends Subcommand {
             return cannotWrite("it is a directory");
         }
         Inputs in = Inputs.load(model, sequence);
+        in.requireMemory(spec().name());
         Walkthrough walk = new Walkthrough(in.model(), in.sequence(), 0.1);
         try {
             if (kind == Chart.TIMELINE) {
@@ -225,10 +226,6 @@ final class RenderCommand extends Subcommand {
         double zoom = Math.max(0.05, Math.min(fit, 3));
         TimelineFigure.Frame frame = new TimelineFigure.Frame(walk, sc, Cursor.update(), zoom, 0, null, false,
                 TimelineFigure.TRANSLATED);
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         if (svg) {
             TimelineExport.writeSvg(frame, width, height, output);
         } else {

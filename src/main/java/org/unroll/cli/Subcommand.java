@@ -21,15 +21,27 @@ public abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        int code;
         try {
-            return run();
+            code = run();
         } catch (FormatException e) {
             err().println(spec.qualifiedName() + ": " + OneLine.of(e.getMessage()));
-            return ExitCodes.BAD_INPUT;
-        } finally {
-            out().flush();
-            err().flush();
+            code = ExitCodes.BAD_INPUT;
+        } catch (Inputs.TooLarge e) {
+            err().println(spec.qualifiedName() + ": " + e.getMessage());
+            code = ExitCodes.FAILURE;
+        } catch (OutOfMemoryError e) {
+            err().println(spec.qualifiedName() + ": " + Memory.outOfMemory());
+            code = ExitCodes.FAILURE;
         }
+        // a result that did not reach its destination (a full disk, a closed pipe) is a failure
+        out().flush();
+        if (out().checkError()) {
+            err().println(spec.qualifiedName() + ": " + Memory.OUTPUT_FAILED);
+            code = code == ExitCodes.OK || code == ExitCodes.CHECK_FAILED ? ExitCodes.FAILURE : code;
+        }
+        err().flush();
+        return code;
     }
 
     /** Standard output: where results go. */

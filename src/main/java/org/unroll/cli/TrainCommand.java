@@ -133,7 +133,7 @@ final class TrainCommand extends Subcommand {
     }
 
     private int train(TrainSpec spec, TrainingTask built) {
-        Progress progress = quiet || System.console() == null ? null : new Progress(err());
+        Progress progress = quiet || !stderrIsTerminal() ? null : new Progress(err());
         CountDownLatch printed = new CountDownLatch(1);
         StopFlag stop = new StopFlag();
         Thread hook = new Thread(() -> {
@@ -148,8 +148,14 @@ final class TrainCommand extends Subcommand {
         try (TrainingRun run = new TrainingRun(spec, threads)) {
             int planned = run.plannedUpdates();
             long t0 = System.nanoTime();
+            long half = 0;
+            int halfAt = -1;
             Update u;
             while (!stop.stopped && (u = run.step()) != null) {
+                if (halfAt < 0 && u.index() + 1 >= planned / 2) {
+                    half = System.nanoTime();
+                    halfAt = u.index() + 1;
+                }
                 if (progress != null) {
                     progress.show(u, planned, (System.nanoTime() - t0) / 1e9);
                 }
@@ -157,7 +163,8 @@ final class TrainCommand extends Subcommand {
                     break;
                 }
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            long end = System.nanoTime();
+            double seconds = (end - t0) / 1e9;
             if (progress != null) {
                 progress.done();
             }
@@ -165,6 +172,11 @@ final class TrainCommand extends Subcommand {
             summary.put("task", built == null ? "spec" : built.name());
             summary.put("iterations", run.updates().size());
             summary.put("seconds", seconds);
+            int after = run.updates().size() - halfAt;
+            if (halfAt > 0 && after > 0) {
+                // the second half of the run, past the JIT's warm-up: what compares with `bench`
+                summary.put("ms_per_iteration_second_half", (end - half) / 1e6 / after);
+            }
             if (!run.updates().isEmpty()) {
                 summary.put("final_loss", run.updates().get(run.updates().size() - 1).loss());
             }
@@ -212,6 +224,12 @@ final class TrainCommand extends Subcommand {
                 }
             }
         }
+    }
+
+    /** bin/unroll tells (it can test file descriptor 2); without it, a console means a terminal. */
+    private static boolean stderrIsTerminal() {
+        String told = System.getProperty("unroll.stderr.tty");
+        return told != null ? Boolean.parseBoolean(told) : System.console() != null;
     }
 
     /** Set by the Ctrl+C hook; read between updates. */

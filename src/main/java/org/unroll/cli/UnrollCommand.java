@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Backpropagation through time, step by step. Without arguments bin/unroll opens"
                 + " the desktop app; with a subcommand it works headless.",
         subcommands = {GradCommand.class, GradCheckCommand.class, BenchCommand.class, RenderCommand.class,
-                LessonCommand.class, TrainCommand.class, SampleCommand.class})
+                LessonCommand.class, TrainCommand.class, SampleCommand.class, SlidesCommand.class})
 final class UnrollCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -153,10 +153,10 @@ public final class Bptt {
             for (int j = 0; j < o; j++) {
                 tape.probs.data[base + j] *= inv;
             }
-            // log Σ_j e^{y_j}, shifted by the largest logit for stability
-            double logSumExp = max + Math.log(sum);
+            // −log softmax(y)[target] = log Σ_j e^{y_j − max} − (y_target − max): both terms in the
+            // frame shifted by the largest logit, so max + log Σ never rounds the small term away
             if (seq.hasTarget(r)) {
-                loss += logSumExp - tape.y.data[base + seq.classTarget(r)];
+                loss += Math.log(sum) - (tape.y.data[base + seq.classTarget(r)] - max);
             }
         }
         return loss;

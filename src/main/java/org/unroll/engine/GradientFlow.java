@@ -1,8 +1,7 @@
 package org.unroll.engine;
 
+import java.util.concurrent.CompletableFuture;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.NormOps_DDRM;
 
 /**
  * How gradient travels back through time in one pass, for one sequence b of the batch:
@@ -27,31 +26,21 @@ public record GradientFlow(double[] dhNorms, double[] jacobianNorms, double[] ce
         int hs = tape.hiddenSize;
         double[] dh = new double[steps];
         for (int t = 0; t < steps; t++) {
-            dh[t] = MatOps.blockNorm(tape.dh, tape.row(t) + b, 1);
+            dh[t] = Norms.rows(tape.dh, tape.row(t) + b, 1);
         }
-        int s = bptt.stateSize();
-        boolean lstm = s == 2 * hs;
-        double[] hNorms = new double[steps + 1];
-        double[] cNorms = lstm ? new double[steps + 1] : null;
-        // P_k = ∂s_T/∂s_k = J_{T−1} · … · J_k, built from k = T (the identity) down to 0
-        DMatrixRMaj product = CommonOps_DDRM.identity(s);
-        DMatrixRMaj jacobian = new DMatrixRMaj(s, s);
-        DMatrixRMaj next = new DMatrixRMaj(s, s);
-        DMatrixRMaj block = new DMatrixRMaj(hs, hs);
-        for (int k = steps; k >= 0; k--) {
-            if (k < steps) {
-                bptt.stateJacobian(k, b, jacobian);
-                CommonOps_DDRM.mult(product, jacobian, next);
-                product.setTo(next);
-            }
-            CommonOps_DDRM.extract(product, 0, hs, 0, hs, block, 0, 0);
-            hNorms[k] = spectralNorm(block);
-            if (lstm) {
-                CommonOps_DDRM.extract(product, hs, 2 * hs, hs, 2 * hs, block, 0, 0);
-                cNorms[k] = spectralNorm(block);
-            }
+        boolean lstm = bptt.stateSize() == 2 * hs;
+        double[] hNorms;
+        double[] cNorms = null;
+        if (lstm) {
+            // the h rows here, the c rows on another thread: they do not depend on each other
+            CompletableFuture<double[]> cells = CompletableFuture.supplyAsync(
+                    () -> new JacobianProduct(bptt, b, hs).norms());
+            hNorms = new JacobianProduct(bptt, b, 0).norms();
+            cNorms = cells.join();
+        } else {
+            hNorms = new JacobianProduct(bptt, b, 0).norms();
         }
-        double sigma = spectralNorm(bptt.model().params().weightHh);
+        double sigma = SpectralNorm.of(bptt.model().params().weightHh);
         double gamma = bptt.model().activation().derivativeBound();
         return new GradientFlow(dh, hNorms, cNorms, sigma, gamma, bound(gamma * sigma, steps));
     }
@@ -65,13 +54,8 @@ public record GradientFlow(double[] dhNorms, double[] jacobianNorms, double[] ce
         return out;
     }
 
-    /** ‖A‖₂, the largest singular value (the input is not modified). */
+    /** ‖A‖₂, the largest singular value (the input is not modified); see {@link SpectralNorm}. */
     public static double spectralNorm(DMatrixRMaj a) {
-        for (int i = 0; i < a.getNumElements(); i++) {
-            if (!Double.isFinite(a.data[i])) {
-                return Double.isNaN(a.data[i]) ? Double.NaN : Double.POSITIVE_INFINITY;
-            }
-        }
-        return NormOps_DDRM.inducedP2(a.copy());
+        return SpectralNorm.of(a);
     }
 }

@@ -22,4 +22,8 @@ package org.unroll.engine;
 public record GridPoint(int layer, int direction, int time, int step, boolean real, double[] hPrev, double[] h,
                         double[] c, double[] gates, double[] dhFromAbove, double[] dhFromFuture, double[] dh,
                         double[] dc) {
+    /** The layer and direction as the walk names them. */
+    public Lane lane() {
+        return new Lane(layer, direction == 1 ? Lane.Direction.BACKWARD : Lane.Direction.FORWARD);
+    }
 }

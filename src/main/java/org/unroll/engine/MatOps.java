@@ -43,15 +43,9 @@ public final class MatOps {
         }
     }
 
-    /** ‖A[aRow .. aRow+rows)‖_F, the Euclidean norm of a block of rows. */
+    /** ‖A[aRow .. aRow+rows)‖_F, the Euclidean norm of a block of rows, without overflow ({@link Norms}). */
     public static double blockNorm(DMatrixRMaj a, int aRow, int rows) {
-        double s = 0;
-        int from = aRow * a.numCols;
-        int to = (aRow + rows) * a.numCols;
-        for (int i = from; i < to; i++) {
-            s += a.data[i] * a.data[i];
-        }
-        return Math.sqrt(s);
+        return Norms.rows(a, aRow, rows);
     }
 
     private static void requireCols(DMatrixRMaj m, int cols, String name) {

@@ -112,12 +112,6 @@ public final class Params {
 
     /** ‖θ‖₂ over all six tensors together (the norm gradient clipping uses). */
     public double globalNorm() {
-        double s = 0;
-        for (DMatrixRMaj m : all) {
-            for (int i = 0; i < m.getNumElements(); i++) {
-                s += m.data[i] * m.data[i];
-            }
-        }
-        return Math.sqrt(s);
+        return Norms.combined(java.util.Arrays.asList(all));
     }
 }

@@ -254,6 +254,23 @@ public final class StackedBptt {
         return passes[k][d].point(k, d, t, b);
     }
 
+    /** {@link #gridPoint(int, int, int, int)} on the walk's name for a layer and direction. */
+    public GridPoint gridPoint(Lane lane, int t, int b) {
+        return gridPoint(lane.layer(), lane.direction() == Lane.Direction.BACKWARD ? 1 : 0, t, b);
+    }
+
+    /** Every lane of this network, in PyTorch's order l0, l0_reverse, l1, … */
+    public java.util.List<Lane> lanes() {
+        java.util.List<Lane> out = new java.util.ArrayList<>();
+        for (int k = 0; k < model.layers(); k++) {
+            out.add(new Lane(k, Lane.Direction.FORWARD));
+            if (model.bidirectional()) {
+                out.add(new Lane(k, Lane.Direction.BACKWARD));
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /**
      * The contribution of time t to every parameter gradient: for each layer and direction
      * the gradient with respect to an untied copy of its recurrent parameters used only at

@@ -81,7 +81,7 @@ public record StackedFlow(List<DirectionFlow> directions, double[] layerNorms, d
             layerNorms[k] = sequenceNorm(pass.layerOutputGradient(k), steps, batch.batch(), b, len);
         }
         // what layer 0 passes to the input: Σ_d dA_s · W_ih of each direction, at the real steps
-        double input = 0;
+        List<DMatrixRMaj> inputNorms = new java.util.ArrayList<>();
         DMatrixRMaj dx = new DMatrixRMaj(1, m.inputSize());
         DMatrixRMaj sum = new DMatrixRMaj(1, m.inputSize());
         for (int t = 0; t < len; t++) {
@@ -92,20 +92,17 @@ public record StackedFlow(List<DirectionFlow> directions, double[] layerNorms, d
                 Gemm.mult(p.tape().dA, row, 1, p.params().weightIh, dx, 0);
                 CommonOps_DDRM.addEquals(sum, dx);
             }
-            for (double v : sum.data) {
-                input += v * v;
-            }
+            inputNorms.add(sum.copy());
         }
-        return new StackedFlow(List.copyOf(flows), layerNorms, Math.sqrt(input));
+        return new StackedFlow(List.copyOf(flows), layerNorms, Norms.combined(inputNorms));
     }
 
     /** ‖rows t·B + b for t &lt; len‖ of a T·B × n matrix. */
     private static double sequenceNorm(DMatrixRMaj m, int steps, int nb, int b, int len) {
-        double s = 0;
+        double[] rows = new double[len];
         for (int t = 0; t < len; t++) {
-            double n = MatOps.blockNorm(m, t * nb + b, 1);
-            s += n * n;
+            rows[t] = MatOps.blockNorm(m, t * nb + b, 1);
         }
-        return Math.sqrt(s);
+        return Norms.euclidean(rows);
     }
 }

@@ -205,11 +205,7 @@ public final class WalkData {
     }
 
     private static double frobenius(DMatrixRMaj m) {
-        double s = 0;
-        for (int i = 0; i < m.getNumElements(); i++) {
-            s += m.data[i] * m.data[i];
-        }
-        return Math.sqrt(s);
+        return Norms.frobenius(m);
     }
 
     /** The keys of the engine's own derived values. */

@@ -32,9 +32,12 @@ public final class TimelineExport {
 
     public static void writePng(TimelineFigure.Frame frame, int width, int height, double pixelRatio, Path file)
             throws IOException {
-        if (!ImageIO.write(image(frame, width, height, pixelRatio), "png", file.toFile())) {
-            throw new IOException("no PNG writer");
-        }
+        java.awt.image.BufferedImage image = image(frame, width, height, pixelRatio);
+        org.unroll.io.SafeFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer");
+            }
+        });
     }
 
     /** The frame as an SVG document. */
@@ -45,6 +48,6 @@ public final class TimelineExport {
     }
 
     public static void writeSvg(TimelineFigure.Frame frame, int width, int height, Path file) throws IOException {
-        Files.writeString(file, svg(frame, width, height), StandardCharsets.UTF_8);
+        org.unroll.io.SafeFiles.writeText(file, svg(frame, width, height));
     }
 }

@@ -557,7 +557,7 @@ public final class TimelineFigure {
 
     /** Visible characters: a space as ␣, a newline as ↵, long labels cut. */
     static String shortText(String s, int max) {
-        String v = s.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥");
+        String v = org.unroll.i18n.Notation.visible(s);
         return v.codePointCount(0, v.length()) <= max ? v : v.substring(0, v.offsetByCodePoints(0, max - 1)) + "…";
     }
 

@@ -1,9 +1,13 @@
 package org.unroll.io;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.GradientFlow;
@@ -17,38 +21,89 @@ public final class GradientsFile {
     private GradientsFile() {
     }
 
-    /** The complete result of {@code bptt} (backward done, {@code grads} summed) as JSON. */
+    /**
+     * The complete result of {@code bptt} (backward done, {@code grads} summed) as a JSON tree,
+     * the same content as {@link #write(Bptt, Params, GradientFlow, Map, Writer)} streams.
+     */
     public static ObjectNode toJson(Bptt bptt, Params grads, GradientFlow flow) {
+        try (TokenBuffer buffer = new TokenBuffer(JsonFields.MAPPER, false)) {
+            write(bptt, grads, flow, Map.of(), buffer);
+            return (ObjectNode) JsonFields.MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Streams the result as indented JSON to {@code out} (left open, flushed), one number
+     * after another: nothing of the size of the output is held in memory. Non-finite numbers
+     * are written as the strings "NaN", "Infinity" and "-Infinity".
+     *
+     * @param aliases each parameter of {@code grads} that is written a second time under another
+     *                name (weight_ih → weight_ih_l0 when the model file used PyTorch's layer names)
+     */
+    public static void write(Bptt bptt, Params grads, GradientFlow flow, Map<String, String> aliases, Writer out)
+            throws IOException {
+        try (JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(bptt, grads, flow, aliases, g);
+        }
+    }
+
+    private static void write(Bptt bptt, Params grads, GradientFlow flow, Map<String, String> aliases,
+                              JsonGenerator g) throws IOException {
         Tape tape = bptt.tape();
         int steps = tape.steps;
         boolean lstm = tape.c != null;
-        ObjectNode root = JsonFields.MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("loss", bptt.loss());
-        root.set("step_losses", JsonWriting.vector(tape.stepLoss));
-        root.set("outputs", JsonWriting.matrix(tape.y));
-        root.set("hidden", JsonWriting.matrix(Tape.block(tape.h, tape.stateRow(1), steps)));
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("loss", bptt.loss());
+        g.writeFieldName("step_losses");
+        JsonStream.vector(g, tape.stepLoss);
+        g.writeFieldName("outputs");
+        JsonStream.matrix(g, tape.y, 0, tape.y.numRows);
+        g.writeFieldName("hidden");
+        JsonStream.matrix(g, tape.h, tape.stateRow(1), steps);
         if (lstm) {
-            root.set("cells", JsonWriting.matrix(Tape.block(tape.c, tape.stateRow(1), steps)));
+            g.writeFieldName("cells");
+            JsonStream.matrix(g, tape.c, tape.stateRow(1), steps);
         }
-        root.set("grads", JsonWriting.params(grads));
-        root.set("dh0", JsonWriting.vector(bptt.dh0()));
+        g.writeFieldName("grads");
+        JsonStream.params(g, grads, Params.NAMES, aliases);
+        g.writeFieldName("dh0");
+        JsonStream.vector(g, bptt.dh0().data);
         if (lstm) {
-            root.set("dc0", JsonWriting.vector(bptt.dc0()));
+            g.writeFieldName("dc0");
+            JsonStream.vector(g, bptt.dc0().data);
         }
-        root.set("dL_dh", JsonWriting.matrix(tape.dh));
+        g.writeFieldName("dL_dh");
+        JsonStream.matrix(g, tape.dh, 0, tape.dh.numRows);
         if (lstm) {
-            root.set("dL_dc", JsonWriting.matrix(cellGradientFromFuture(tape)));
+            g.writeFieldName("dL_dc");
+            DMatrixRMaj dc = cellGradientFromFuture(tape);
+            JsonStream.matrix(g, dc, 0, dc.numRows);
         }
-        root.set("jacobian_norms", JsonWriting.vector(flow.jacobianNorms()));
+        g.writeFieldName("jacobian_norms");
+        JsonStream.vector(g, flow.jacobianNorms());
         if (flow.cellJacobianNorms() != null) {
-            root.set("cell_jacobian_norms", JsonWriting.vector(flow.cellJacobianNorms()));
+            g.writeFieldName("cell_jacobian_norms");
+            JsonStream.vector(g, flow.cellJacobianNorms());
         }
-        ArrayNode stepGrads = root.putArray("step_grads");
+        g.writeArrayFieldStart("step_grads");
         for (int t = 0; t < steps; t++) {
-            stepGrads.add(JsonWriting.params(bptt.stepGradients(t), Params.RECURRENT));
+            JsonStream.params(g, bptt.stepGradients(t), Params.RECURRENT);
         }
-        return root;
+        g.writeEndArray();
+        // PyTorch's h_n (and c_n): 1 × H, the state after the last step
+        g.writeFieldName("final_hidden");
+        JsonStream.matrix(g, tape.h, tape.stateRow(steps), 1);
+        if (lstm) {
+            g.writeFieldName("final_cells");
+            JsonStream.matrix(g, tape.c, tape.stateRow(steps), 1);
+        }
+        g.writeEndObject();
+        g.flush();
     }
 
     /**
@@ -63,10 +118,11 @@ public final class GradientsFile {
         return out;
     }
 
-    public static void write(ObjectNode json, OutputStream out) throws IOException {
+
+    /** A result already built as a tree (stacked and batched models), indented onto {@code out}, left open. */
+    public static void write(ObjectNode json, Writer out) throws IOException {
         JsonFields.MAPPER.writerWithDefaultPrettyPrinter()
-                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .writeValue(out, json);
     }
-
 }

@@ -28,6 +28,8 @@ final class JsonFields {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** The deepest nesting of arrays and objects a file may have (Jackson's default, stated here). */
+    static final int MAX_NESTING = 1000;
     /** Whole numbers beyond this cannot be told apart as doubles. */
     private static final double LARGEST_EXACT_WHOLE = 0x1p53;
 
@@ -56,20 +58,10 @@ final class JsonFields {
     }
 
     private static String readText(Path path) throws FormatException {
-        String name = path.toString();
-        if (Files.isDirectory(path)) {
-            throw new FormatException(name, "", "is a directory, not a file");
-        }
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new FormatException(name, "", "no such file");
-        } catch (AccessDeniedException e) {
-            throw new FormatException(name, "", "permission denied");
-        } catch (CharacterCodingException e) {
-            throw new FormatException(name, "", "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new FormatException(name, "", "cannot read the file: " + oneLine(String.valueOf(e.getMessage())));
+            return SafeFiles.readText(path);
+        } catch (SafeFiles.Unreadable e) {
+            throw new FormatException(path.toString(), "", e.getMessage());
         }
     }
 
@@ -78,13 +70,34 @@ final class JsonFields {
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
-    /** Jackson's description of a syntax error, without its parser internals. */
+    /** What is wrong with the JSON text, in the file's terms: none of the parser's settings or classes. */
     static String syntaxProblem(JsonProcessingException e) {
         String m = String.valueOf(e.getOriginalMessage());
         if (m.startsWith("Trailing token")) {
             return "more text after the end of the top-level object";
         }
-        m = m.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        if (m.contains("nesting depth")) {
+            return "arrays or objects nested too deep (at most " + MAX_NESTING + " levels)";
+        }
+        if (m.startsWith("Number value length")) {
+            return "a number with too many digits";
+        }
+        if (m.startsWith("String value length")) {
+            return "a string too long";
+        }
+        if (m.contains("plus sign")) {
+            return "a number starts with '+', which JSON does not allow";
+        }
+        if (m.contains("Leading zeroes")) {
+            return "a number starts with a 0 followed by more digits, which JSON does not allow";
+        }
+        m = m.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                // the parser's advice names its own settings: not the reader's concern
+                .replaceAll("[:;,]?\\s*\\(?(?:or )?enable [^)]*`[^`]*`[^)]*\\)?", "")
+                .replaceAll(" \\(code \\d+\\)", "")
+                .replaceAll("`[^`]*`", "")
+                .replace("JSON String, Number, Array, Object or token 'null', 'true' or 'false'",
+                        "a string, number, array, object, null, true or false");
         return oneLine(m);
     }
 

@@ -10,6 +10,13 @@ final class JsonWriting {
     private JsonWriting() {
     }
 
+    /** Indented JSON onto {@code out}, which stays open. */
+    static void pretty(com.fasterxml.jackson.databind.JsonNode json, java.io.OutputStream out) throws java.io.IOException {
+        JsonFields.MAPPER.writerWithDefaultPrettyPrinter()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, json);
+    }
+
     static ArrayNode vector(DMatrixRMaj m) {
         ArrayNode a = JsonFields.MAPPER.createArrayNode();
         for (int i = 0; i < m.getNumElements(); i++) {

@@ -86,7 +86,8 @@ public final class ModelFile {
     }
 
     public static void write(Model m, Path path) throws IOException {
-        JsonFields.MAPPER.writerWithDefaultPrettyPrinter().writeValue(path.toFile(), toJson(m));
+        ObjectNode json = toJson(m);
+        SafeFiles.write(path, out -> JsonWriting.pretty(json, out));
     }
 
     static ObjectNode toJson(Model m) {

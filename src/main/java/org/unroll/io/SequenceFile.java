@@ -102,7 +102,8 @@ public final class SequenceFile {
     }
 
     public static void write(SequenceBatch s, Path path) throws IOException {
-        JsonFields.MAPPER.writerWithDefaultPrettyPrinter().writeValue(path.toFile(), toJson(s));
+        ObjectNode json = toJson(s);
+        SafeFiles.write(path, out -> JsonWriting.pretty(json, out));
     }
 
     /** The first sequence of the batch as bptt-sequence/1. */

@@ -149,8 +149,9 @@ public final class StackedModelFile {
         return a;
     }
 
+    /** Writes safely: a temporary file beside {@code path}, then renamed over it. */
     public static void write(StackedModel m, Path path) throws IOException {
-        JsonFields.MAPPER.writerWithDefaultPrettyPrinter().writeValue(path.toFile(), toJson(m));
+        SafeWrite.json(toJson(m), path);
     }
 
     static ObjectNode toJson(StackedModel m) {

@@ -1,13 +1,21 @@
 package org.unroll.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.LossType;
 import org.unroll.engine.Model;
+import org.unroll.engine.SequenceBatch;
 import org.unroll.train.OptimizerSpec;
 import org.unroll.train.Reduction;
 import org.unroll.train.StreamData;
@@ -208,49 +216,12 @@ public final class TrainFile {
         return StreamData.regression(b, n, x, y, has);
     }
 
-    /** The run as bptt-train/1, its data written out in full. */
-    public static ObjectNode toJson(TrainSpec spec) {
+    /** Everything of the run but its data, which {@link #write} streams in place of the empty "data". */
+    static ObjectNode head(TrainSpec spec) {
         ObjectNode root = JsonFields.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.set("model", ModelFile.toJson(spec.model()));
-        TrainData td = spec.data();
-        int b = td.streams();
-        int n = td.length();
-        int i = td.inputSize();
-        ObjectNode d = root.putObject("data");
-        ArrayNode inputs = d.putArray("inputs");
-        ArrayNode targets = d.putArray("targets");
-        for (int s = 0; s < b; s++) {
-            inputs.addArray();
-            targets.addArray();
-        }
-        // window by window, so that generated data is asked for each step once
-        for (int from = 0; from < n; from += spec.numSteps()) {
-            int len = Math.min(spec.numSteps(), n - from);
-            var w = td.copyOfWindow(from, len, 0, b, null, null);
-            for (int t = 0; t < len; t++) {
-                for (int s = 0; s < b; s++) {
-                    int r = t * b + s;
-                    ArrayNode row = ((ArrayNode) inputs.get(s)).addArray();
-                    for (int j = 0; j < i; j++) {
-                        row.add(w.inputs().data[r * i + j]);
-                    }
-                    ArrayNode tr = (ArrayNode) targets.get(s);
-                    if (!w.hasTarget(r)) {
-                        tr.addNull();
-                    } else if (td.loss() == LossType.CROSS_ENTROPY) {
-                        tr.add(w.classTarget(r));
-                    } else {
-                        DMatrixRMaj y = w.vectorTargets();
-                        ArrayNode v = tr.addArray();
-                        for (int j = 0; j < y.numCols; j++) {
-                            v.add(y.data[r * y.numCols + j]);
-                        }
-                    }
-                }
-            }
-        }
-        d.put("loss", td.loss().id());
+        root.putObject("data");
         root.put("num_steps", spec.numSteps());
         root.put("stateful", spec.stateful());
         root.put("epochs", spec.epochs());
@@ -271,8 +242,80 @@ public final class TrainFile {
         return root;
     }
 
-    /** Writes the run safely: to a temporary file beside it, then renamed over it. */
+    /**
+     * Writes the run as bptt-train/1, safely (a temporary file beside it, then renamed over it),
+     * streaming the data stream by stream, so that a long generated run is never held as a JSON tree.
+     */
     public static void write(TrainSpec spec, Path path) throws IOException {
-        SafeWrite.json(toJson(spec), path);
+        Path target = path.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
+                 JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)) {
+                g.useDefaultPrettyPrinter();
+                g.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> it = head(spec).fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getKey().equals("data")) {
+                        writeData(spec, g);
+                    } else {
+                        g.writeFieldName(e.getKey());
+                        JsonFields.MAPPER.writeTree(g, e.getValue());
+                    }
+                }
+                g.writeEndObject();
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** "data": inputs, then targets, stream by stream and window by window. */
+    private static void writeData(TrainSpec spec, JsonGenerator g) throws IOException {
+        TrainData td = spec.data();
+        int b = td.streams();
+        int n = td.length();
+        int in = td.inputSize();
+        g.writeObjectFieldStart("data");
+        for (boolean inputs : new boolean[] {true, false}) {
+            g.writeArrayFieldStart(inputs ? "inputs" : "targets");
+            for (int s = 0; s < b; s++) {
+                g.writeStartArray();
+                for (int from = 0; from < n; from += spec.numSteps()) {
+                    int len = Math.min(spec.numSteps(), n - from);
+                    SequenceBatch w = td.copyOfWindow(from, len, s, 1, null, null);
+                    for (int t = 0; t < len; t++) {
+                        if (inputs) {
+                            g.writeStartArray();
+                            for (int j = 0; j < in; j++) {
+                                g.writeNumber(w.inputs().data[t * in + j]);
+                            }
+                            g.writeEndArray();
+                        } else if (!w.hasTarget(t)) {
+                            g.writeNull();
+                        } else if (td.loss() == LossType.CROSS_ENTROPY) {
+                            g.writeNumber(w.classTarget(t));
+                        } else {
+                            DMatrixRMaj y = w.vectorTargets();
+                            g.writeStartArray();
+                            for (int j = 0; j < y.numCols; j++) {
+                                g.writeNumber(y.data[t * y.numCols + j]);
+                            }
+                            g.writeEndArray();
+                        }
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("loss", td.loss().id());
+        g.writeEndObject();
     }
 }

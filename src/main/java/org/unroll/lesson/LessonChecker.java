@@ -39,19 +39,21 @@ public final class LessonChecker {
         for (int k = 0; k < lesson.size(); k++) {
             player.goTo(k);
             Step step = player.step();
-            Walkthrough w;
-            try {
-                w = walks.get(step.setup());
-                if (w == null) {
-                    w = player.walk();
-                    walks.put(step.setup(), w);
-                }
-            } catch (RuntimeException e) {
-                problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
-                continue;
-            }
+            java.util.Set<Setup> factsChecked = new java.util.HashSet<>();
             for (Lang lang : Lang.values()) {
+                Walkthrough w;
+                Setup setup = step.setup(lang);
+                try {
+                    w = walks.get(setup);
+                    if (w == null) {
+                        w = player.walk(lang);
+                        walks.put(setup, w);
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                    break;
+                }
                 String text = step.narration().get(lang);
                 for (String p : Placeholders.check(text, step.setup())) {
                     problems.add(new LessonProblem(lesson.source(), step.narration().line(lang), p));
@@ -68,8 +70,50 @@ public final class LessonChecker {
                     problems.add(new LessonProblem(lesson.source(), step.narration().line(lang),
                             "a placeholder has no value here: " + filled.replaceAll(".*?(\\{[^{}]*\\?}).*", "$1")));
                 }
+                if (factsChecked.add(setup)) {
+                    for (Check c : step.checks()) {
+                        checkFact(lesson, c, w, problems);
+                    }
+                    if (step.question() != null) {
+                        checkQuestion(lesson, step.question(), w, problems);
+                    }
+                }
             }
         }
         return problems;
+    }
+
+    private static void checkFact(Lesson lesson, Check c, Walkthrough w, List<LessonProblem> problems) {
+        Expression e = c.comparison();
+        double holds = e.eval(body -> Placeholders.number(body, w));
+        if (holds == 1) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (String body : e.placeholders()) {
+            Double v = Placeholders.number(body, w);
+            values.append(values.isEmpty() ? "" : ", ").append('{').append(body).append("} = ")
+                    .append(v == null ? "not a single number" : Placeholders.num(v));
+        }
+        problems.add(new LessonProblem(lesson.source(), c.line(), "the check \"" + e.source() + "\" does not hold"
+                + (values.isEmpty() ? "" : " (" + values + ")")));
+    }
+
+    private static void checkQuestion(Lesson lesson, Question q, Walkthrough w, List<LessonProblem> problems) {
+        if (q.kind() == Question.Kind.NUMBER && !Double.isFinite(q.rightValue(w))) {
+            problems.add(new LessonProblem(lesson.source(), q.line(), "the answer \"" + q.answer().source()
+                    + "\" has no numeric value here (each placeholder must be a single number)"));
+        }
+        for (Lang lang : Lang.values()) {
+            List<String> texts = new ArrayList<>(List.of(q.ask().get(lang), q.explain().get(lang)));
+            texts.addAll(q.options(lang));
+            for (String t : texts) {
+                String filled = Placeholders.fill(t, w);
+                if (filled.contains("?}")) {
+                    problems.add(new LessonProblem(lesson.source(), q.line(), lang.code()
+                            + ": a placeholder of the question has no value here: " + filled.replaceAll(".*?(\\{[^{}]*\\?}).*", "$1")));
+                }
+            }
+        }
     }
 }

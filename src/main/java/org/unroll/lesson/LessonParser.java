@@ -18,6 +18,7 @@ import org.unroll.engine.BackwardStage;
 import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
 import org.unroll.task.InitialState;
+import org.unroll.task.Numbers;
 import org.unroll.task.Setup;
 
 /**
@@ -29,7 +30,11 @@ public final class LessonParser {
 
     /** The setup directives, in the order the README lists them. */
     public static final List<String> SETUP_DIRECTIVES = List.of(
-            "cell", "activation", "hidden", "seed", "spectral_norm", "text", "initial_state", "learning_rate");
+            "cell", "activation", "hidden", "seed", "spectral_norm", "text", "initial_state", "learning_rate",
+            "sequence", "targets", "weights");
+
+    /** The texts a step may carry besides its narration: a question's, written {@code ask.en:} and so on. */
+    private static final List<String> QUESTION_TEXTS = List.of("ask", "options", "explain");
 
     private static final List<String> DIRECTIVES;
 
@@ -40,9 +45,17 @@ public final class LessonParser {
         }
         d.add("step");
         d.add("at");
+        d.add("check");
+        d.add("question");
+        d.add("exercise");
         d.addAll(SETUP_DIRECTIVES);
         for (Lang l : Lang.values()) {
             d.add(l.code() + ":");
+        }
+        for (String q : QUESTION_TEXTS) {
+            for (Lang l : Lang.values()) {
+                d.add(q + "." + l.code() + ":");
+            }
         }
         DIRECTIVES = List.copyOf(d);
     }
@@ -58,22 +71,37 @@ public final class LessonParser {
     private Setup setup = Setup.JEEP;
     private Setup lessonSetup;
     private Cursor cursor = Cursor.START;
+    /** text.LANG lines in force: the text a reader of that language sees instead of setup.text() */
+    private final Map<Lang, String> localText = new EnumMap<>(Lang.class);
     private int cursorLine;
     private final List<Step> steps = new ArrayList<>();
+    private final List<Localized> exercises = new ArrayList<>();
     private PendingStep step;
     /** the text a continuation line adds to, or null */
     private StringBuilder open;
 
     private static final class PendingStep {
         final int line;
+        /** an {@code exercise} block: narration only */
+        final boolean exercise;
         final Map<Lang, StringBuilder> text = new EnumMap<>(Lang.class);
         final Map<Lang, Integer> lines = new EnumMap<>(Lang.class);
+        /** the question's texts: "ask", "options", "explain" → per language */
+        final Map<String, Map<Lang, StringBuilder>> qText = new LinkedHashMap<>();
+        final Map<String, Map<Lang, Integer>> qLines = new LinkedHashMap<>();
         final Map<String, Integer> seen = new LinkedHashMap<>();
         final List<String> changes = new ArrayList<>();
+        final List<Check> checks = new ArrayList<>();
         boolean hasAt;
+        int questionLine;
+        Question.Kind questionKind;
+        Expression answer;
+        double tolerance;
+        int choice;
 
-        PendingStep(int line) {
+        PendingStep(int line, boolean exercise) {
             this.line = line;
+            this.exercise = exercise;
         }
     }
 
@@ -83,15 +111,11 @@ public final class LessonParser {
 
     /** Reads a lesson file (UTF-8); the name in messages is the path as given. */
     public static Lesson parse(Path file) throws IOException, LessonFormatException {
-        byte[] bytes = Files.readAllBytes(file);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LessonFormatException(List.of(new LessonProblem(file.toString(), 0, "not UTF-8 text")));
+            text = org.unroll.io.SafeFiles.readText(file);
+        } catch (org.unroll.io.SafeFiles.Unreadable e) {
+            throw new LessonFormatException(List.of(new LessonProblem(file.toString(), 0, e.getMessage())));
         }
         return parse(file.toString(), text);
     }
@@ -127,7 +151,8 @@ public final class LessonParser {
         }
         Map<Lang, String> t = new EnumMap<>(Lang.class);
         title.forEach((l, sb) -> t.put(l, sb.toString()));
-        return new Lesson(id, new Localized(t, titleLines), lessonSetup != null ? lessonSetup : setup, steps, source);
+        return new Lesson(id, new Localized(t, titleLines), lessonSetup != null ? lessonSetup : setup, steps, source,
+                exercises);
     }
 
     private void problem(int line, String reason) {
@@ -179,11 +204,29 @@ public final class LessonParser {
                     problem(n, "\"step\" takes nothing after it (write the narration on the lines below)");
                 }
                 endStep();
-                step = new PendingStep(n);
+                if (!exercises.isEmpty()) {
+                    problem(n, "a step after an exercise (exercises close the lesson)");
+                }
+                step = new PendingStep(n, false);
+            }
+            case "exercise" -> {
+                if (!rest.isEmpty()) {
+                    problem(n, "\"exercise\" takes nothing after it (write its text on the lines below)");
+                }
+                endStep();
+                if (steps.isEmpty()) {
+                    problem(n, "an exercise before the first step (exercises close the lesson)");
+                }
+                step = new PendingStep(n, true);
             }
             case "at" -> at(n, rest);
+            case "check" -> check(n, rest);
+            case "question" -> question(n, rest);
             default -> {
-                if (SETUP_DIRECTIVES.contains(head)) {
+                if (head.startsWith("text.") && Lang.ofCode(head.substring(5)) != null
+                        && Lang.ofCode(head.substring(5)).code().equals(head.substring(5))) {
+                    localTextLine(n, Lang.ofCode(head.substring(5)), rest);
+                } else if (SETUP_DIRECTIVES.contains(head)) {
                     setupLine(n, head, rest);
                 } else {
                     unknown(n, head);
@@ -193,7 +236,73 @@ public final class LessonParser {
     }
 
     private static boolean isTextKey(String key) {
-        return key.startsWith("title.") || Lang.ofCode(key.substring(0, key.length() - 1)) != null;
+        String name = key.substring(0, key.length() - 1);
+        int dot = name.indexOf('.');
+        if (dot > 0 && (name.startsWith("title.") || QUESTION_TEXTS.contains(name.substring(0, dot)))) {
+            return true;
+        }
+        return Lang.ofCode(name) != null;
+    }
+
+    /** {@code check A < B}: a fact about live values that {@code lesson check} verifies. */
+    private void check(int n, String rest) {
+        if (step == null || step.exercise) {
+            problem(n, "\"check\" belongs inside a step");
+            return;
+        }
+        try {
+            step.checks.add(new Check(n, Expression.comparison(rest)));
+        } catch (IllegalArgumentException e) {
+            problem(n, e.getMessage());
+        }
+    }
+
+    /** {@code question choice K} or {@code question number EXPR ± TOL}. */
+    private void question(int n, String rest) {
+        if (step == null || step.exercise) {
+            problem(n, "\"question\" belongs inside a step");
+            return;
+        }
+        if (step.questionLine > 0) {
+            problem(n, "a second question in this step (the first is on line " + step.questionLine + ")");
+            return;
+        }
+        step.questionLine = n;
+        String expected = " (expected \"question choice K\" with K the right option counted from 1, or"
+                + " \"question number EXPR ± TOLERANCE\")";
+        String[] w = rest.split("\\s+", 2);
+        if (w[0].equals("choice")) {
+            step.questionKind = Question.Kind.CHOICE;
+            Integer k = w.length == 2 ? positive(n, w[1].strip(), "the right option") : null;
+            if (w.length != 2) {
+                problem(n, "\"question choice\" needs the right option" + expected);
+            }
+            step.choice = k == null ? 0 : k;
+        } else if (w[0].equals("number")) {
+            step.questionKind = Question.Kind.NUMBER;
+            String body = w.length == 2 ? w[1] : "";
+            int pm = body.indexOf('±');
+            int len = 1;
+            if (pm < 0) {
+                pm = body.indexOf("+-");
+                len = 2;
+            }
+            if (pm < 0) {
+                problem(n, "\"question number\" needs the answer and a tolerance, e.g. \"question number {h[1]} ± 0.01\"");
+                return;
+            }
+            try {
+                step.answer = Expression.parse(body.substring(0, pm));
+                step.tolerance = real(body.substring(pm + len).strip(), "the tolerance");
+                if (step.tolerance < 0) {
+                    problem(n, "the tolerance must not be negative");
+                }
+            } catch (IllegalArgumentException e) {
+                problem(n, e.getMessage());
+            }
+        } else {
+            problem(n, "unknown question kind \"" + w[0] + "\"" + expected);
+        }
     }
 
     private void unknown(int n, String head) {
@@ -216,6 +325,11 @@ public final class LessonParser {
 
     private void text(int n, String key, String rest) {
         String name = key.substring(0, key.length() - 1);
+        int dot = name.indexOf('.');
+        if (dot > 0 && QUESTION_TEXTS.contains(name.substring(0, dot))) {
+            questionText(n, key, name.substring(0, dot), name.substring(dot + 1), rest);
+            return;
+        }
         if (name.startsWith("title.")) {
             Lang l = Lang.ofCode(name.substring(6));
             if (l == null || !name.substring(6).equals(l.code())) {
@@ -258,7 +372,33 @@ public final class LessonParser {
         open = sb;
     }
 
+    private void questionText(int n, String key, String kind, String code, String rest) {
+        Lang l = Lang.ofCode(code);
+        if (l == null || !code.equals(l.code())) {
+            unknown(n, key);
+            return;
+        }
+        if (step == null || step.exercise) {
+            problem(n, key + " belongs inside a step, after its \"question\" line");
+            return;
+        }
+        Map<Lang, StringBuilder> texts = step.qText.computeIfAbsent(kind, k -> new EnumMap<>(Lang.class));
+        Map<Lang, Integer> lines = step.qLines.computeIfAbsent(kind, k -> new EnumMap<>(Lang.class));
+        if (texts.containsKey(l)) {
+            problem(n, "a second " + key + " in this step (the first is on line " + lines.get(l) + ")");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(rest);
+        texts.put(l, sb);
+        lines.put(l, n);
+        open = sb;
+    }
+
     private void at(int n, String rest) {
+        if (step != null && step.exercise) {
+            problem(n, "\"at\" belongs inside a step, not an exercise");
+            return;
+        }
         if (step == null) {
             problem(n, "\"at\" belongs inside a step (a line \"step\" starts one)");
             return;
@@ -335,7 +475,34 @@ public final class LessonParser {
         return null;
     }
 
+    /** {@code text.zh_TW 我愛你}: the same text in another script, as many characters long. */
+    private void localTextLine(int n, Lang lang, String rest) {
+        if ((step != null && step.exercise) || (step == null && !steps.isEmpty())) {
+            problem(n, "text." + lang.code() + " belongs inside a step or before the first one");
+            return;
+        }
+        if (setup.numbers() != null) {
+            problem(n, "text." + lang.code() + " needs a text task, not a numeric sequence");
+            return;
+        }
+        int want = setup.text().codePointCount(0, setup.text().length());
+        int got = rest.codePointCount(0, rest.length());
+        if (got != want) {
+            problem(n, "text." + lang.code() + " has " + got + " characters but the text \"" + setup.text() + "\" has " + want
+                    + " (write \"text\" before it, and the same text in the other script)");
+            return;
+        }
+        localText.put(lang, rest);
+        if (step != null) {
+            step.changes.add("text." + lang.code() + " " + rest);
+        }
+    }
+
     private void setupLine(int n, String key, String rest) {
+        if (step != null && step.exercise) {
+            problem(n, key + " belongs inside a step, not an exercise");
+            return;
+        }
         if (step != null) {
             Integer before = step.seen.put(key, n);
             if (before != null) {
@@ -358,9 +525,20 @@ public final class LessonParser {
                 case "hidden" -> setup.withHiddenSize(whole(rest, "hidden"));
                 case "seed" -> setup.withSeed(wholeLong(rest, "seed"));
                 case "spectral_norm" -> setup.withSpectralNorm(real(rest, "spectral_norm"));
-                case "text" -> setup.withText(text(rest));
+                case "text" -> {
+                    localText.clear();
+                    yield setup.withText(text(rest));
+                }
                 case "initial_state" -> setup.withInitialState(choice(rest, InitialState.values(), "initial_state"));
                 case "learning_rate" -> setup.withLearningRate(real(rest, "learning_rate"));
+                case "sequence" -> {
+                    localText.clear();
+                    yield setup.withNumbers(new Numbers(reals(rest, "sequence"),
+                        setup.numbers() != null ? setup.numbers().targets() : List.of(),
+                        setup.numbers() != null ? setup.numbers().weights() : null));
+                }
+                case "targets" -> setup.withNumbers(numbers(key).withTargets(reals(rest, "targets")));
+                case "weights" -> setup.withNumbers(numbers(key).withWeights(weights(rest)));
                 default -> throw new IllegalStateException(key);
             };
         } catch (IllegalArgumentException e) {
@@ -378,6 +556,50 @@ public final class LessonParser {
             names.add(name);
         }
         throw new IllegalArgumentException("unknown " + key + " \"" + word + "\" (expected " + String.join(", ", names) + ")");
+    }
+
+    private Numbers numbers(String key) {
+        if (setup.numbers() == null) {
+            throw new IllegalArgumentException(key + " belongs to a numeric task: write \"sequence X X …\" first");
+        }
+        return setup.numbers();
+    }
+
+    private static List<Double> reals(String rest, String key) {
+        List<Double> out = new ArrayList<>();
+        for (String w : rest.split("[\\s,]+")) {
+            if (!w.isEmpty()) {
+                out.add(real(w, key));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(key + " needs at least one number");
+        }
+        return out;
+    }
+
+    /** {@code w_xh=0.5 w_hh=0.5 b=0 w_out=1 b_out=0} (a name left out is 0), or {@code seed}. */
+    private static Numbers.Weights weights(String rest) {
+        if (rest.equals("seed")) {
+            return null;
+        }
+        List<String> names = List.of("w_xh", "w_hh", "b", "w_out", "b_out");
+        double[] v = new double[names.size()];
+        boolean[] set = new boolean[names.size()];
+        for (String w : rest.split("\\s+")) {
+            int eq = w.indexOf('=');
+            int k = eq < 0 ? -1 : names.indexOf(w.substring(0, eq));
+            if (k < 0) {
+                throw new IllegalArgumentException("expected \"weights w_xh=X w_hh=X b=X w_out=X b_out=X\" (or \"weights seed\"),"
+                        + " got \"" + w + "\"");
+            }
+            if (set[k]) {
+                throw new IllegalArgumentException(names.get(k) + " is given twice");
+            }
+            set[k] = true;
+            v[k] = real(w.substring(eq + 1), names.get(k));
+        }
+        return new Numbers.Weights(v[0], v[1], v[2], v[3], v[4]);
     }
 
     private static int whole(String word, String key) {
@@ -430,6 +652,10 @@ public final class LessonParser {
         }
         PendingStep s = step;
         step = null;
+        if (s.exercise) {
+            endExercise(s);
+            return;
+        }
         int number = steps.size() + 1;
         boolean complete = true;
         for (Lang l : Lang.values()) {
@@ -438,11 +664,21 @@ public final class LessonParser {
                 complete = false;
             }
         }
-        int stepsInText = setup.text().codePointCount(0, setup.text().length()) - 1;
+        if (setup.numbers() != null && setup.numbers().problem(setup) != null) {
+            problem(s.line, "step " + number + ": " + setup.numbers().problem(setup));
+            complete = false;
+        }
+        int stepsInText = setup.steps();
         if (cursor.step() >= stepsInText) {
             problem(cursorLine > s.line ? cursorLine : s.line, "the cursor goes to step " + (cursor.step() + 1)
-                    + " but the text \"" + setup.text() + "\" has " + stepsInText + " step" + (stepsInText == 1 ? "" : "s"));
+                    + " but " + Placeholders.sequenceName(setup) + " has " + stepsInText + " step" + (stepsInText == 1 ? "" : "s"));
         }
+        for (Check c : s.checks) {
+            for (String p : Placeholders.check(c.comparison().source(), setup)) {
+                problem(c.line(), p);
+            }
+        }
+        Question question = question(s);
         Map<Lang, String> texts = new EnumMap<>(Lang.class);
         for (Map.Entry<Lang, StringBuilder> e : s.text.entrySet()) {
             String t = e.getValue().toString();
@@ -455,8 +691,89 @@ public final class LessonParser {
             }
         }
         if (complete) {
-            steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes));
+            steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes, s.checks, question, localText));
         }
+    }
+
+    private void endExercise(PendingStep s) {
+        Map<Lang, String> texts = new EnumMap<>(Lang.class);
+        for (Lang l : Lang.values()) {
+            StringBuilder sb = s.text.get(l);
+            if (sb == null || sb.isEmpty()) {
+                problem(s.line, "exercise " + (exercises.size() + 1) + " has no " + l.code() + ": text");
+                return;
+            }
+            if (sb.indexOf("{") >= 0 && !Placeholders.check(sb.toString(), setup).isEmpty()) {
+                problem(s.lines.get(l), "an exercise has no walk to fill placeholders from (write {{ for a brace)");
+            }
+            texts.put(l, sb.toString());
+        }
+        exercises.add(new Localized(texts, s.lines));
+    }
+
+    /** The step's question from what was read, or null; reports what is missing. */
+    private Question question(PendingStep s) {
+        if (s.questionLine == 0) {
+            if (!s.qText.isEmpty()) {
+                int line = s.qLines.values().iterator().next().values().iterator().next();
+                problem(line, "question texts without a \"question\" line in this step");
+            }
+            return null;
+        }
+        if (s.questionKind == null) {
+            return null;
+        }
+        List<String> needed = s.questionKind == Question.Kind.CHOICE ? QUESTION_TEXTS : List.of("ask", "explain");
+        if (s.questionKind == Question.Kind.NUMBER && s.qText.containsKey("options")) {
+            problem(s.qLines.get("options").values().iterator().next(), "a number question has no options");
+        }
+        Map<String, Localized> texts = new LinkedHashMap<>();
+        boolean ok = true;
+        for (String kind : needed) {
+            Map<Lang, StringBuilder> got = s.qText.getOrDefault(kind, Map.of());
+            Map<Lang, String> t = new EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) {
+                StringBuilder sb = got.get(l);
+                if (sb == null || sb.isEmpty()) {
+                    problem(s.questionLine, "the question has no " + kind + "." + l.code() + ": line");
+                    ok = false;
+                    continue;
+                }
+                t.put(l, sb.toString());
+                for (String p : Placeholders.check(sb.toString(), setup)) {
+                    problem(s.qLines.get(kind).get(l), p);
+                }
+            }
+            texts.put(kind, new Localized(t, s.qLines.getOrDefault(kind, Map.of())));
+        }
+        if (!ok) {
+            return null;
+        }
+        if (s.questionKind == Question.Kind.CHOICE) {
+            Localized options = texts.get("options");
+            int count = Question.split(options.get(Lang.EN)).size();
+            for (Lang l : Lang.values()) {
+                List<String> o = Question.split(options.get(l));
+                if (o.size() < 2 || o.contains("")) {
+                    problem(options.line(l), "a choice needs at least two options, separated by \" | \"");
+                    return null;
+                }
+                if (o.size() != count) {
+                    problem(options.line(l), "options." + l.code() + ": has " + o.size() + " options, options.en: has " + count);
+                    return null;
+                }
+            }
+            if (s.choice > count) {
+                problem(s.questionLine, "the right option is " + s.choice + " but there are " + count + " options");
+                return null;
+            }
+        } else if (s.answer != null) {
+            for (String p : Placeholders.check(s.answer.source(), setup)) {
+                problem(s.questionLine, p);
+            }
+        }
+        return new Question(s.questionLine, s.questionKind, s.answer, s.tolerance, s.choice,
+                texts.get("ask"), texts.get("options"), texts.get("explain"));
     }
 
     private static void join(StringBuilder sb, String more) {

@@ -72,6 +72,11 @@ public final class LessonPlayer {
         return step().setup();
     }
 
+    /** The setup a reader of {@code lang} sees (its own script of the text, where the lesson gives one). */
+    public Setup setup(Lang lang) {
+        return step().setup(lang);
+    }
+
     /** The point of the walk this step shows. */
     public Cursor cursor() {
         return step().cursor();
@@ -83,6 +88,16 @@ public final class LessonPlayer {
         return w == null ? Placeholders.blank(text) : Placeholders.fill(text, w);
     }
 
+    /** What this step asks before it shows itself, or null. */
+    public Question question() {
+        return step().question();
+    }
+
+    /** A text of this step's question (its ask, an option, its explanation) filled from {@code w}, "…" while w is null. */
+    public String fill(String text, Walkthrough w) {
+        return w == null ? Placeholders.blank(text) : Placeholders.fill(text, w);
+    }
+
     /** The title in {@code lang}. */
     public String title(Lang lang) {
         return lesson.title().get(lang);
@@ -90,7 +105,13 @@ public final class LessonPlayer {
 
     /** Computes the walk this step's setup gives (what the session would show, at {@link #cursor()}). */
     public Walkthrough walk() {
-        Scenario sc = Scenario.build(setup());
-        return new Walkthrough(sc.model(), sc.sequence(), setup().learningRate());
+        return walk(Lang.EN);
+    }
+
+    /** The walk a reader of {@code lang} sees at this step. */
+    public Walkthrough walk(Lang lang) {
+        Setup s = setup(lang);
+        Scenario sc = Scenario.build(s);
+        return new Walkthrough(sc.model(), sc.sequence(), s.learningRate());
     }
 }

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Adam;
+import org.unroll.engine.GradientClipping;
+import org.unroll.engine.Sgd;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.CellType;
 import org.unroll.engine.LossType;
@@ -39,7 +41,8 @@ public final class Placeholders {
         STATE
     }
 
-    private record Def(String name, Index index, CellType needs, BiFunction<Walkthrough, Integer, String> value) {
+    /** A value is a String (shown as is) or a Double (shown with four significant digits, usable in checks). */
+    private record Def(String name, Index index, CellType needs, BiFunction<Walkthrough, Integer, Object> value) {
     }
 
     private static final Map<String, Def> DEFS = new LinkedHashMap<>();
@@ -47,38 +50,61 @@ public final class Placeholders {
     private static final Pattern BODY = Pattern.compile("([a-z_]+)(?:\\[(\\d+)])?");
 
     static {
-        def("loss", Index.NONE, null, (w, i) -> num(w.loss()));
-        def("loss_after", Index.NONE, null, (w, i) -> num(w.lossAfterUpdate()));
-        def("loss_after_adam", Index.NONE, null, (w, i) -> num(lossAfterAdam(w)));
-        def("lr", Index.NONE, null, (w, i) -> num(w.learningRate()));
-        def("steps", Index.NONE, null, (w, i) -> Integer.toString(w.steps()));
-        def("hidden", Index.NONE, null, (w, i) -> Integer.toString(w.model().hiddenSize()));
+        def("loss", Index.NONE, null, (w, i) -> (Object) (w.loss()));
+        def("loss_after", Index.NONE, null, (w, i) -> (Object) (w.lossAfterUpdate()));
+        def("loss_after_adam", Index.NONE, null, (w, i) -> (Object) (lossAfterAdam(w)));
+        def("loss_after_clip", Index.NONE, null, (w, i) -> (Object) (lossAfterClippedSgd(w, 1.0)));
+        def("clip_factor", Index.NONE, null, (w, i) -> (Object) Math.min(1.0, 1.0 / w.gradients().globalNorm()));
+        def("lr", Index.NONE, null, (w, i) -> (Object) (w.learningRate()));
+        def("steps", Index.NONE, null, (w, i) -> (Object) w.steps());
+        def("hidden", Index.NONE, null, (w, i) -> (Object) w.model().hiddenSize());
         def("vocab", Index.NONE, null, (w, i) -> vocab(w.model()));
-        def("vocab_size", Index.NONE, null, (w, i) -> Integer.toString(w.model().inputSize()));
+        def("vocab_size", Index.NONE, null, (w, i) -> (Object) w.model().inputSize());
         def("text", Index.NONE, null, (w, i) -> String.valueOf(w.sequence().text()));
-        def("sigma_max", Index.NONE, null, (w, i) -> num(w.flow().sigmaMax()));
-        def("gamma", Index.NONE, null, (w, i) -> num(w.flow().gamma()));
-        def("grad_norm", Index.NONE, null, (w, i) -> num(w.gradients().globalNorm()));
-        def("grad_whh_norm", Index.NONE, null, (w, i) -> num(frobenius(w.gradients().weightHh)));
-        def("grad_wih_norm", Index.NONE, null, (w, i) -> num(frobenius(w.gradients().weightIh)));
-        def("params", Index.NONE, null, (w, i) -> Integer.toString(w.model().params().size()));
-        def("params_unshared", Index.NONE, null, (w, i) -> Integer.toString(paramsUnshared(w)));
-        def("rtrl_diff", Index.NONE, CellType.RNN, (w, i) -> num(rtrlDifference(w)));
-        def("step_loss", Index.STEP, null, (w, t) -> num(w.tape().stepLoss[t - 1]));
+        def("sigma_max", Index.NONE, null, (w, i) -> (Object) (w.flow().sigmaMax()));
+        def("gamma", Index.NONE, null, (w, i) -> (Object) (w.flow().gamma()));
+        def("grad_norm", Index.NONE, null, (w, i) -> (Object) (w.gradients().globalNorm()));
+        def("grad_whh_norm", Index.NONE, null, (w, i) -> (Object) (frobenius(w.gradients().weightHh)));
+        def("grad_wih_norm", Index.NONE, null, (w, i) -> (Object) (frobenius(w.gradients().weightIh)));
+        def("params", Index.NONE, null, (w, i) -> (Object) w.model().params().size());
+        def("params_unshared", Index.NONE, null, (w, i) -> (Object) paramsUnshared(w));
+        def("rtrl_diff", Index.NONE, CellType.RNN, (w, i) -> (Object) (rtrlDifference(w)));
+        def("step_loss", Index.STEP, null, (w, t) -> (Object) (w.tape().stepLoss[t - 1]));
         def("input", Index.STEP, null, (w, t) -> oneHot(w, w.sequence().inputs(), t - 1));
         def("target", Index.STEP, null, (w, t) -> target(w, t - 1));
-        def("p_target", Index.STEP, null, (w, t) -> num(probOfTarget(w, t - 1)));
+        def("p_target", Index.STEP, null, (w, t) -> (Object) (probOfTarget(w, t - 1)));
         def("predicted", Index.STEP, null, (w, t) -> predicted(w, t - 1));
         def("h", Index.STATE, null, (w, k) -> vector(w.tape().h, w.tape().stateRow(k), 0, w.model().hiddenSize()));
         def("c", Index.STATE, CellType.LSTM, (w, k) -> vector(w.tape().c, w.tape().stateRow(k), 0, w.model().hiddenSize()));
-        def("dh_norm", Index.STEP, null, (w, t) -> num(w.flow().dhNorms()[t - 1]));
-        def("dh_local_norm", Index.STEP, null, (w, t) -> num(rowNorm(w.tape().dhLocal, w.tape().row(t - 1))));
-        def("dh_back_norm", Index.STEP, null, (w, t) -> num(rowNorm(w.tape().dhBack, w.tape().row(t - 1))));
-        def("dc_norm", Index.STEP, CellType.LSTM, (w, t) -> num(rowNorm(w.tape().dc, w.tape().row(t - 1))));
-        def("jacobian_norm", Index.STATE, null, (w, k) -> num(w.flow().jacobianNorms()[k]));
-        def("cell_jacobian_norm", Index.STATE, CellType.LSTM, (w, k) -> num(w.flow().cellJacobianNorms()[k]));
-        def("bound", Index.STATE, null, (w, k) -> num(w.flow().bound()[k]));
-        def("contrib_whh_norm", Index.STEP, null, (w, t) -> num(frobenius(w.stepContribution(t - 1).weightHh)));
+        def("dh_norm", Index.STEP, null, (w, t) -> (Object) (w.flow().dhNorms()[t - 1]));
+        def("dh_local_norm", Index.STEP, null, (w, t) -> (Object) (rowNorm(w.tape().dhLocal, w.tape().row(t - 1))));
+        def("dh_back_norm", Index.STEP, null, (w, t) -> (Object) (rowNorm(w.tape().dhBack, w.tape().row(t - 1))));
+        def("dc_norm", Index.STEP, CellType.LSTM, (w, t) -> (Object) (rowNorm(w.tape().dc, w.tape().row(t - 1))));
+        def("jacobian_norm", Index.STATE, null, (w, k) -> (Object) (w.flow().jacobianNorms()[k]));
+        def("cell_jacobian_norm", Index.STATE, CellType.LSTM, (w, k) -> (Object) (w.flow().cellJacobianNorms()[k]));
+        def("bound", Index.STATE, null, (w, k) -> (Object) (w.flow().bound()[k]));
+        def("contrib_whh_norm", Index.STEP, null, (w, t) -> (Object) (frobenius(w.stepContribution(t - 1).weightHh)));
+        // the four stages written out, for a model small enough to follow by hand
+        def("y", Index.STEP, null, (w, t) -> vector(w.tape().y, w.tape().row(t - 1), 0, w.model().outputSize()));
+        def("dy", Index.STEP, null, (w, t) -> vector(w.tape().dy, w.tape().row(t - 1), 0, w.model().outputSize()));
+        def("dh_local", Index.STEP, null, (w, t) -> vector(w.tape().dhLocal, w.tape().row(t - 1), 0, w.model().hiddenSize()));
+        def("dh", Index.STEP, null, (w, t) -> vector(w.tape().dh, w.tape().row(t - 1), 0, w.model().hiddenSize()));
+        def("delta", Index.STEP, CellType.RNN, (w, t) -> vector(w.tape().dA, w.tape().row(t - 1), 0, w.model().hiddenSize()));
+        def("dh_back", Index.STEP, null, (w, t) -> vector(w.tape().dhBack, w.tape().row(t - 1), 0, w.model().hiddenSize()));
+        def("contrib_whh", Index.STEP, null, (w, t) -> flat(w.stepContribution(t - 1).weightHh));
+        def("contrib_wxh", Index.STEP, null, (w, t) -> flat(w.stepContribution(t - 1).weightIh));
+        def("contrib_b", Index.STEP, null, (w, t) -> flat(w.stepContribution(t - 1).biasIh));
+        def("contrib_wout", Index.STEP, null, (w, t) -> flat(w.stepContribution(t - 1).weightOut));
+        def("w_xh", Index.NONE, null, (w, i) -> flat(w.model().params().weightIh));
+        def("w_hh", Index.NONE, null, (w, i) -> flat(w.model().params().weightHh));
+        def("b", Index.NONE, null, (w, i) -> flat(biasSum(w.model().params())));
+        def("w_out", Index.NONE, null, (w, i) -> flat(w.model().params().weightOut));
+        def("b_out", Index.NONE, null, (w, i) -> flat(w.model().params().biasOut));
+        def("grad_wxh", Index.NONE, null, (w, i) -> flat(w.gradients().weightIh));
+        def("grad_whh", Index.NONE, null, (w, i) -> flat(w.gradients().weightHh));
+        def("grad_b", Index.NONE, null, (w, i) -> flat(w.gradients().biasIh));
+        def("grad_wout", Index.NONE, null, (w, i) -> flat(w.gradients().weightOut));
+        def("grad_bout", Index.NONE, null, (w, i) -> flat(w.gradients().biasOut));
         for (CellType cell : new CellType[] {CellType.LSTM, CellType.GRU}) {
             String[] names = cell.gateNames();
             for (int g = 0; g < names.length; g++) {
@@ -92,7 +118,7 @@ public final class Placeholders {
     private Placeholders() {
     }
 
-    private static void def(String name, Index index, CellType needs, BiFunction<Walkthrough, Integer, String> value) {
+    private static void def(String name, Index index, CellType needs, BiFunction<Walkthrough, Integer, Object> value) {
         DEFS.put(name, new Def(name, index, needs, value));
     }
 
@@ -108,7 +134,7 @@ public final class Placeholders {
      */
     public static List<String> check(String text, Setup setup) {
         List<String> problems = new ArrayList<>();
-        int steps = setup.text().codePointCount(0, setup.text().length()) - 1;
+        int steps = setup.steps();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             String tok = m.group();
@@ -157,10 +183,15 @@ public final class Placeholders {
             }
             if (i < lo || i > steps) {
                 return "{" + body + "}: index " + b.group(2) + " is outside " + lo + " … " + steps
-                        + " (the text \"" + setup.text() + "\" has " + steps + " step" + (steps == 1 ? "" : "s") + ")";
+                        + " (" + sequenceName(setup) + " has " + steps + " step" + (steps == 1 ? "" : "s") + ")";
             }
         }
         return null;
+    }
+
+    /** "the text \"jeep\"" or "the sequence 1, 2, 3": what a step count is of, for messages. */
+    static String sequenceName(Setup setup) {
+        return setup.numbers() != null ? "the sequence " + setup.numbers().label() : "the text \"" + setup.text() + "\"";
     }
 
     /**
@@ -205,8 +236,25 @@ public final class Placeholders {
         return out.toString();
     }
 
-    /** The value of one placeholder body ("loss", "h[2]") in {@code w}, or null when it has none. */
+    /** The value of one placeholder body ("loss", "h[2]") in {@code w} as shown, or null when it has none. */
     static String value(String body, Walkthrough w) {
+        Object v = raw(body, w);
+        return v == null ? null : v instanceof Double d ? num(d) : v.toString();
+    }
+
+    /**
+     * The value of one placeholder body as a number, for checks and answers: null when it has
+     * none or is not a single number (a vector of several entries, a character).
+     */
+    public static Double number(String body, Walkthrough w) {
+        try {
+            return raw(body, w) instanceof Number n ? n.doubleValue() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Object raw(String body, Walkthrough w) {
         Matcher b = BODY.matcher(body);
         if (!b.matches()) {
             return null;
@@ -234,7 +282,11 @@ public final class Placeholders {
         return org.unroll.i18n.Notation.number(v);
     }
 
-    private static String vector(DMatrixRMaj m, int row, int from, int n) {
+    /** A vector; one entry (a one-unit model) is a plain number, as on paper. */
+    private static Object vector(DMatrixRMaj m, int row, int from, int n) {
+        if (n == 1) {
+            return Tape.at(m, row, from);
+        }
         StringBuilder sb = new StringBuilder("[");
         int shown = Math.min(n, 8);
         for (int j = 0; j < shown; j++) {
@@ -249,7 +301,23 @@ public final class Placeholders {
         return sb.append(']').toString();
     }
 
-    private static String gate(Walkthrough w, int t, int block, boolean mean) {
+    /** Every entry of a matrix, row by row. */
+    private static Object flat(DMatrixRMaj m) {
+        DMatrixRMaj row = new DMatrixRMaj(1, m.getNumElements());
+        System.arraycopy(m.data, 0, row.data, 0, m.getNumElements());
+        return vector(row, 0, 0, m.getNumElements());
+    }
+
+    /** b = b_ih + b_hh, the one bias of the formulas. */
+    private static DMatrixRMaj biasSum(Params p) {
+        DMatrixRMaj b = p.biasIh.copy();
+        for (int i = 0; i < b.data.length; i++) {
+            b.data[i] += p.biasHh.data[i];
+        }
+        return b;
+    }
+
+    private static Object gate(Walkthrough w, int t, int block, boolean mean) {
         int hs = w.model().hiddenSize();
         Tape tape = w.tape();
         if (!mean) {
@@ -259,38 +327,32 @@ public final class Placeholders {
         for (int j = 0; j < hs; j++) {
             s += Tape.at(tape.gates, tape.row(t), block * hs + j);
         }
-        return num(s / hs);
+        return s / hs;
     }
 
     private static double rowNorm(DMatrixRMaj m, int row) {
-        double s = 0;
-        for (int j = 0; j < m.numCols; j++) {
-            double v = Tape.at(m, row, j);
-            s += v * v;
-        }
-        return Math.sqrt(s);
+        return org.unroll.engine.Norms.rows(m, row, 1);
     }
 
     private static double frobenius(DMatrixRMaj m) {
-        double s = 0;
-        for (int i = 0; i < m.getNumElements(); i++) {
-            s += m.data[i] * m.data[i];
-        }
-        return Math.sqrt(s);
+        return org.unroll.engine.Norms.frobenius(m);
     }
 
     private static String vocab(Model model) {
         List<String> v = model.vocab();
-        return v == null ? "" : String.join(", ", v);
+        return v == null ? "" : String.join(", ", v.stream().map(org.unroll.i18n.Notation::visible).toList());
     }
 
     private static String label(Walkthrough w, int index) {
         List<String> v = w.model().vocab();
-        return v != null && index >= 0 && index < v.size() ? v.get(index) : "#" + index;
+        return v != null && index >= 0 && index < v.size() ? org.unroll.i18n.Notation.visible(v.get(index)) : "#" + index;
     }
 
-    private static String oneHot(Walkthrough w, DMatrixRMaj x, int t) {
+    private static Object oneHot(Walkthrough w, DMatrixRMaj x, int t) {
         int n = x.numCols;
+        if (w.model().vocab() == null && n == 1) {
+            return x.data[t];
+        }
         int best = 0;
         for (int j = 1; j < n; j++) {
             if (x.data[t * n + j] > x.data[t * n + best]) {
@@ -300,10 +362,10 @@ public final class Placeholders {
         return label(w, best);
     }
 
-    private static String target(Walkthrough w, int t) {
+    private static Object target(Walkthrough w, int t) {
         SequenceBatch seq = w.sequence();
         if (seq.loss() != LossType.CROSS_ENTROPY) {
-            return num(Tape.at(seq.vectorTargets(), t, 0));
+            return Tape.at(seq.vectorTargets(), t, 0);
         }
         return seq.hasTarget(t) ? label(w, seq.classTarget(t)) : "—";
     }
@@ -317,9 +379,12 @@ public final class Placeholders {
         return Tape.at(tape.probs, tape.row(t), seq.classTarget(tape.row(t)));
     }
 
-    private static String predicted(Walkthrough w, int t) {
+    private static Object predicted(Walkthrough w, int t) {
         Tape tape = w.tape();
         DMatrixRMaj y = tape.y;
+        if (w.sequence().loss() == LossType.MSE) {
+            return vector(y, tape.row(t), 0, y.numCols);
+        }
         int n = y.numCols;
         int row = tape.row(t);
         int best = 0;
@@ -337,6 +402,15 @@ public final class Placeholders {
                 + p.biasIh.getNumElements() + p.biasHh.getNumElements();
         int out = p.weightOut.getNumElements() + p.biasOut.getNumElements();
         return (recurrent + out) * w.steps();
+    }
+
+    /** The loss after one SGD step whose gradient is first clipped to global norm {@code c}. */
+    private static double lossAfterClippedSgd(Walkthrough w, double c) {
+        Params next = w.model().params().copy();
+        Params g = w.gradients().copy();
+        GradientClipping.clipByGlobalNorm(g, c);
+        new Sgd(w.learningRate()).step(next, g);
+        return new Bptt(w.model().withParams(next), w.sequence()).forward();
     }
 
     private static double lossAfterAdam(Walkthrough w) {

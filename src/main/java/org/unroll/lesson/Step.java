@@ -1,6 +1,7 @@
 package org.unroll.lesson;
 
 import java.util.List;
+import java.util.Map;
 import org.unroll.engine.Cursor;
 import org.unroll.task.Setup;
 
@@ -13,9 +14,28 @@ import org.unroll.task.Setup;
  * @param cursor    the point of the walk it shows (START unless this or an earlier step says {@code at})
  * @param narration the narration in every language, placeholders unfilled
  * @param changes   the setup directives written in this step, as written (for display and diffs)
+ * @param checks    facts about live values that must hold at this step
+ * @param question  what the step asks before it shows itself, or null
+ * @param localText the text in force for some languages instead of {@code setup.text()}
  */
-public record Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes) {
+public record Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes,
+                   List<Check> checks, Question question, Map<Lang, String> localText) {
     public Step {
         changes = List.copyOf(changes);
+        checks = List.copyOf(checks);
+        localText = Map.copyOf(localText);
+    }
+
+    public Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes) {
+        this(line, setup, cursor, narration, changes, List.of(), null, Map.of());
+    }
+
+    /**
+     * The setup a reader of {@code lang} sees: the same but for the text when the lesson gives
+     * one for that language ({@code text.zh_TW 我愛你}), so a Traditional lesson reads its own script.
+     */
+    public Setup setup(Lang lang) {
+        String t = localText.get(lang);
+        return t == null ? setup : setup.withText(t);
     }
 }

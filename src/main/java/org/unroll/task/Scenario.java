@@ -21,6 +21,9 @@ public record Scenario(Model model, SequenceBatch sequence, CharText text) {
 
     /** Builds the character model and sequence that a {@link Setup} describes. */
     public static Scenario build(Setup s) {
+        if (s.numbers() != null) {
+            return numeric(s, s.numbers());
+        }
         CharText text = CharText.of(s.text());
         int v = text.vocab().size();
         Random rng = new Random(s.seed());
@@ -39,6 +42,51 @@ public record Scenario(Model model, SequenceBatch sequence, CharText text) {
         SequenceBatch seq = SequenceBatch.classification(text.steps(), 1, text.oneHotInputs(),
                 text.targets(), h0, c0, s.text());
         return new Scenario(model, seq, text);
+    }
+
+    /**
+     * The regression task: one number in and out per step, MSE. Fixed weights give a one-unit
+     * RNN (b goes to bias_ih, bias_hh stays 0); otherwise the seed draws them.
+     */
+    private static Scenario numeric(Setup s, Numbers n) {
+        String problem = n.problem(s);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        int steps = n.steps();
+        Params p;
+        if (n.weights() != null) {
+            Numbers.Weights w = n.weights();
+            p = Params.zeros(1, 1, 1, 1);
+            p.weightIh.set(0, 0, w.wxh());
+            p.weightHh.set(0, 0, w.whh());
+            p.biasIh.set(0, 0, w.b());
+            p.weightOut.set(0, 0, w.wout());
+            p.biasOut.set(0, 0, w.bout());
+        } else {
+            p = Params.uniform(s.cell().gates(), 1, s.hiddenSize(), 1, new Random(s.seed()));
+            if (s.spectralNorm() > 0) {
+                scaleToSpectralNorm(p.weightHh, s.spectralNorm());
+            }
+        }
+        Model model = new Model(s.cell(), s.activation(), 1, s.hiddenSize(), 1, null, p);
+        DMatrixRMaj x = new DMatrixRMaj(steps, 1);
+        DMatrixRMaj y = new DMatrixRMaj(steps, 1);
+        boolean[] has = new boolean[steps];
+        for (int t = 0; t < steps; t++) {
+            x.set(t, 0, n.inputs().get(t));
+            y.set(t, 0, n.targets().get(t));
+            has[t] = true;
+        }
+        DMatrixRMaj h0 = null;
+        DMatrixRMaj c0 = null;
+        if (s.initialState() == InitialState.RANDOM) {
+            Random state = new Random(s.seed() ^ 0x5DEECE66DL);
+            h0 = randomState(s.hiddenSize(), state);
+            c0 = s.cell().hasCellState() ? randomState(s.hiddenSize(), state) : null;
+        }
+        SequenceBatch seq = SequenceBatch.regression(steps, 1, x, y, has, h0, c0, n.label());
+        return new Scenario(model, seq, null);
     }
 
     /** W ← W · target / σ_max(W). */
@@ -63,6 +111,9 @@ public record Scenario(Model model, SequenceBatch sequence, CharText text) {
             return text.input(t);
         }
         List<String> vocab = model.vocab();
+        if (vocab == null && sequence.inputSize() == 1) {
+            return Numbers.plain(sequence.inputs().get(t, 0));
+        }
         return vocab == null ? "x" + (t + 1) : oneHotLabel(sequence.inputs(), t, vocab);
     }
 
@@ -77,6 +128,9 @@ public record Scenario(Model model, SequenceBatch sequence, CharText text) {
         List<String> vocab = model.vocab();
         if (vocab != null && sequence.classTarget(t) >= 0 && vocab.size() == model.outputSize()) {
             return vocab.get(sequence.classTarget(t));
+        }
+        if (sequence.loss() == org.unroll.engine.LossType.MSE && model.outputSize() == 1) {
+            return Numbers.plain(sequence.vectorTargets().get(t, 0));
         }
         return "y" + (t + 1);
     }

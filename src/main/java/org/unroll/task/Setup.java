@@ -17,15 +17,23 @@ import org.unroll.engine.CellType;
  * @param text         the training text; its characters are the vocabulary
  * @param initialState zeros or random h_0 (and c_0)
  * @param learningRate the step size of the SGD update that ends the walk
+ * @param numbers      a regression task on numbers instead of the text, or null
  */
 public record Setup(CellType cell, Activation activation, int hiddenSize, long seed,
-                    double spectralNorm, String text, InitialState initialState, double learningRate) {
+                    double spectralNorm, String text, InitialState initialState, double learningRate,
+                    Numbers numbers) {
 
     public static final int MAX_HIDDEN = 256;
 
     /** The opening lesson: a tanh RNN with 4 hidden units learning "jeep". */
     public static final Setup JEEP = new Setup(CellType.RNN, Activation.TANH, 4, 7, 0.0, "jeep",
             InitialState.ZEROS, 0.1);
+
+    /** A character task on {@code text}. */
+    public Setup(CellType cell, Activation activation, int hiddenSize, long seed,
+                 double spectralNorm, String text, InitialState initialState, double learningRate) {
+        this(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, null);
+    }
 
     public Setup {
         Objects.requireNonNull(cell);
@@ -44,34 +52,45 @@ public record Setup(CellType cell, Activation activation, int hiddenSize, long s
     }
 
     public Setup withCell(CellType c) {
-        return new Setup(c, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate);
+        return new Setup(c, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers);
     }
 
     public Setup withActivation(Activation a) {
-        return new Setup(cell, a, hiddenSize, seed, spectralNorm, text, initialState, learningRate);
+        return new Setup(cell, a, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers);
     }
 
     public Setup withHiddenSize(int h) {
-        return new Setup(cell, activation, h, seed, spectralNorm, text, initialState, learningRate);
+        return new Setup(cell, activation, h, seed, spectralNorm, text, initialState, learningRate, numbers);
     }
 
     public Setup withSeed(long s) {
-        return new Setup(cell, activation, hiddenSize, s, spectralNorm, text, initialState, learningRate);
+        return new Setup(cell, activation, hiddenSize, s, spectralNorm, text, initialState, learningRate, numbers);
     }
 
     public Setup withSpectralNorm(double s) {
-        return new Setup(cell, activation, hiddenSize, seed, s, text, initialState, learningRate);
+        return new Setup(cell, activation, hiddenSize, seed, s, text, initialState, learningRate, numbers);
     }
 
+    /** A character task on {@code t} (a numeric task set before is dropped). */
     public Setup withText(String t) {
-        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, t, initialState, learningRate);
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, t, initialState, learningRate, null);
+    }
+
+    /** A regression task on numbers (null: back to the text). */
+    public Setup withNumbers(Numbers n) {
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, n);
+    }
+
+    /** T: the numbers of a numeric task, else the characters of the text less one. */
+    public int steps() {
+        return numbers != null ? numbers.steps() : text.codePointCount(0, text.length()) - 1;
     }
 
     public Setup withInitialState(InitialState s) {
-        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, s, learningRate);
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, s, learningRate, numbers);
     }
 
     public Setup withLearningRate(double lr) {
-        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, lr);
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, lr, numbers);
     }
 }

@@ -36,7 +36,7 @@ class ChartExportTest {
     void pngHasTheScaledSizeAndVisibleContent() throws Exception {
         VanishingChart c = new VanishingChart();
         c.update(List.of(SampleData.rnn(), SampleData.lstm()));
-        Path p = dir.resolve("sub/v.png");
+        Path p = dir.resolve("v.png");
         ChartExport.writePng(c.chart(), p, 640, 360, 2);
         BufferedImage img = ImageIO.read(p.toFile());
         assertEquals(1280, img.getWidth());

@@ -181,4 +181,18 @@ class DeepGradCommandTest {
         JsonCompare.assertClose(JSON.readTree(deep().resolve("words_bigru_masked.grad.json").toFile()),
                 JSON.readTree(run.out()), "padding ignored");
     }
+
+    @Test
+    void gradcheckChecksEveryTensorOfEveryLayerAndDirection() throws Exception {
+        CliRun run = CliRun.of("gradcheck", deep().resolve("words_bigru_masked.model.json").toString(),
+                deep().resolve("words_bigru_masked.seq.json").toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        JsonNode model = JSON.readTree(deep().resolve("words_bigru_masked.model.json").toFile());
+        Iterator<String> names = model.get("params").fieldNames();
+        List<String> lines = run.out().lines().toList();
+        while (names.hasNext()) {
+            String n = names.next();
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(n + " ")), n + " not checked:\n" + run.out());
+        }
+    }
 }

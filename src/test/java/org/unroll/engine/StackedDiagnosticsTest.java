@@ -184,6 +184,10 @@ class StackedDiagnosticsTest {
                     for (int b = 0; b < nb; b++) {
                         for (int t = 0; t < c.batch().steps(); t++) {
                             GridPoint p = pass.gridPoint(k, d, t, b);
+                            GridPoint byLane = pass.gridPoint(p.lane(), t, b);
+                            assertEquals(p.step(), byLane.step());
+                            assertArrayEquals(p.h(), byLane.h(), 0.0);
+                            assertArrayEquals(p.dh(), byLane.dh(), 0.0);
                             assertEquals(t < c.batch().length(b), p.real());
                             for (int j = 0; j < hs; j++) {
                                 close(p.dhFromAbove()[j] + p.dhFromFuture()[j], p.dh()[j], 1e-12, "dh");
@@ -204,6 +208,12 @@ class StackedDiagnosticsTest {
                 }
             }
             assertFalse(m.cell() == CellType.LSTM && pass.gridPoint(0, 0, 0, 0).c() == null);
+            assertEquals(m.layers() * m.directions(), pass.lanes().size());
+            for (int i = 0; i < pass.lanes().size(); i++) {
+                Lane lane = pass.lanes().get(i);
+                assertEquals(i / m.directions(), lane.layer());
+                assertEquals(i % m.directions() == 1, lane.direction() == Lane.Direction.BACKWARD);
+            }
         }
     }
 

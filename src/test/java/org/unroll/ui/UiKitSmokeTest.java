@@ -67,11 +67,11 @@ class UiKitSmokeTest {
         robot.moveTo(heat.cellCenterOnScreen(new Cell(1, 0)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(new Cell(1, 0), heat.hoveredCellProperty().get());
-        assertEquals("dh_next[1] = -1.5", valueLabel(robot).getText());
+        assertEquals("dh_next[2] = -1.5", valueLabel(robot).getText(), "the second entry, counted from 1");
 
         robot.moveTo(heat.cellCenterOnScreen(new Cell(2, 0)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("dh_next[2] = NaN", valueLabel(robot).getText());
+        assertEquals("dh_next[3] = NaN", valueLabel(robot).getText());
     }
 
     @Test
@@ -81,7 +81,7 @@ class UiKitSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(heat.hoveredCellProperty().get());
         assertEquals(new Cell(0, 0), heat.selectedCellProperty().get());
-        assertEquals("dh_next[0] = 0.25", valueLabel(robot).getText());
+        assertEquals("dh_next[1] = 0.25", valueLabel(robot).getText());
     }
 
     @Test

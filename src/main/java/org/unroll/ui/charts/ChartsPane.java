@@ -136,6 +136,17 @@ public final class ChartsPane extends BorderPane {
         entryMode.setSelected(true);
         mode.selectedToggleProperty().addListener((o, a, b) -> contributions.setMode(
                 b == normMode ? StepContributionChart.Mode.NORMS : StepContributionChart.Mode.ENTRY));
+        parameter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : org.unroll.i18n.Notation.parameterWithFileName(name, true);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return EngineCharts.offerOrder().stream().filter(n -> toString(n).equals(text)).findFirst().orElse(null);
+            }
+        });
         parameter.setValue("weight_hh");
         parameter.valueProperty().addListener((o, a, b) -> {
             if (!filling && b != null) {
@@ -236,8 +247,8 @@ public final class ChartsPane extends BorderPane {
                     || row.getValue() >= m.numRows || col.getValue() >= m.numCols;
             int r = fresh ? rc[0] : row.getValue();
             int c = fresh ? rc[1] : col.getValue();
-            row.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, m.numRows - 1, r));
-            col.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, m.numCols - 1, c));
+            row.setValueFactory(countedFromOne(m.numRows - 1, r));
+            col.setValueFactory(countedFromOne(m.numCols - 1, c));
             row.setDisable(m.numRows == 1);
         } finally {
             filling = false;
@@ -245,6 +256,27 @@ public final class ChartsPane extends BorderPane {
         entryParameter = name;
         refreshContributions();
         contributions.setNormParameter(name);
+    }
+
+    /** A spinner over 0-based indices 0 … max that shows and reads them counted from 1, as a person counts. */
+    private static SpinnerValueFactory<Integer> countedFromOne(int max, int value) {
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, max, value);
+        f.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer i) {
+                return i == null ? "" : Integer.toString(i + 1);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Math.max(0, Math.min(max, Integer.parseInt(text.trim()) - 1));
+                } catch (NumberFormatException e) {
+                    return f.getValue();
+                }
+            }
+        });
+        return f;
     }
 
     /** The parameter whose entry the spinners hold, or null before the first walk. */
@@ -340,6 +372,13 @@ public final class ChartsPane extends BorderPane {
             gradCheckHint.setVisible(false);
             checkStatus.setText(I18n.get(r.allPass() ? "charts.gradcheck.passed" : "charts.gradcheck.failed",
                     r.rows().size()));
+            // where the finite difference cannot judge (a ReLU kink, a huge loss), say why and how to check instead
+            String why = r.rows().stream().map(r::explanation).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            checkStatus.setTooltip(why == null ? null : new javafx.scene.control.Tooltip(why));
+            if (why != null) {
+                checkStatus.setText(checkStatus.getText() + " " + I18n.get("charts.gradcheck.unreliable",
+                        Long.toString(r.unreliableFailures())));
+            }
         });
         task.setOnFailed(e -> {
             if (running == task) {

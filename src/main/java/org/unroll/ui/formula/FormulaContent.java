@@ -445,13 +445,12 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             return label == null ? Integer.toString(target) : charTex(label);
         }
 
-        /** A character as \text{…} when JLaTeXMath's fonts have it (ASCII), else its code point. */
+        /**
+         * A character as \text{…}, shown as everywhere else: a space as ␣, a line break as ↵
+         * (JLaTeXMath draws characters its own fonts lack, 我 included, with a system font).
+         */
         static String charTex(String ch) {
-            boolean ascii = ch.chars().allMatch(c -> c > 32 && c < 127);
-            if (ascii) {
-                return "\\text{" + Tex.escapeText(ch) + "}";
-            }
-            return "\\text{U+" + Integer.toHexString(ch.codePointAt(0)).toUpperCase(java.util.Locale.ROOT) + "}";
+            return "\\text{" + Tex.escapeText(org.unroll.i18n.Notation.visible(ch)) + "}";
         }
 
         private double[] slice(double[] stacked, int gate) {

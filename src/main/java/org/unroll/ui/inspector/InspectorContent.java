@@ -46,8 +46,9 @@ public final class InspectorContent {
         this.gh = tape.gateRows;
         this.gateNames = cell.gateNames();
         List<String> vocab = model.vocab() == null ? null : model.vocab().stream().map(InspectorContent::visible).toList();
-        this.inputLabels = vocab != null && vocab.size() == tape.inputSize ? vocab : List.of();
-        this.outputLabels = vocab != null && vocab.size() == tape.outputSize ? vocab : List.of();
+        List<String> shown = vocab == null ? null : vocab.stream().map(InspectorContent::visible).toList();
+        this.inputLabels = shown != null && shown.size() == tape.inputSize ? shown : List.of();
+        this.outputLabels = shown != null && shown.size() == tape.outputSize ? shown : List.of();
     }
 
     /** The entries at {@code cursor} (clamped to the walk), without moving the walk's own cursor. */
@@ -90,7 +91,7 @@ public final class InspectorContent {
         double[] gates = row(tape.gates, r);
         switch (cell) {
             case RNN -> {
-                add("zIh", Section.FORWARD, vector("W_xh x_t + b_ih", zIh, List.of()), true);
+                add("zIh", Section.FORWARD, vector("W_xh x_t + b_xh", zIh, List.of()), true);
                 add("zHh", Section.FORWARD, vector("W_hh h_{t−1} + b_hh", zHh, List.of()), true);
                 add("z", Section.FORWARD, vector("z_t = W_xh x_t + W_hh h_{t−1} + b", sum(zIh, zHh), List.of()), true);
             }
@@ -101,7 +102,7 @@ public final class InspectorContent {
                 add("tanhC", Section.FORWARD, vector("tanh(c_t)", row(tape.tanhC, r), List.of()), true);
             }
             case GRU -> {
-                add("zIh", Section.FORWARD, gateMatrix("W_xh x_t + b_ih", zIh), true);
+                add("zIh", Section.FORWARD, gateMatrix("W_xh x_t + b_xh", zIh), true);
                 add("zHh", Section.FORWARD, gateMatrix("W_hh h_{t−1} + b_hh", zHh), true);
                 addGates(gates);
             }
@@ -200,8 +201,8 @@ public final class InspectorContent {
     }
 
     /**
-     * The parameter gradients of {@code p}: W_xh, W_hh, the bias (one b for RNN and LSTM, whose b_ih
-     * and b_hh get the same gradient; b_ih and b_hh for GRU), W_out and b_out.
+     * The parameter gradients of {@code p}: W_xh, W_hh, the bias (one b for RNN and LSTM, whose b_xh
+     * and b_hh get the same gradient; b_xh and b_hh for GRU), W_out and b_out.
      */
     private void addParams(String idPrefix, Section section, Params p, String symbol, String key, boolean fresh) {
         boolean oneBias = cell != CellType.GRU;
@@ -217,7 +218,7 @@ public final class InspectorContent {
     }
 
     private static String[] paramNames(boolean twoBiases) {
-        return new String[] {"W_xh", "W_hh", twoBiases ? "b_ih" : "b", "b_hh", "W_out", "b_out"};
+        return new String[] {"W_xh", "W_hh", twoBiases ? "b_xh" : "b", "b_hh", "W_out", "b_out"};
     }
 
     /**
@@ -243,12 +244,7 @@ public final class InspectorContent {
 
     /** A character as a label: a space as ␣, a line break as ↵, tabs as ⇥. */
     static String visible(String ch) {
-        return switch (ch) {
-            case " " -> "␣";
-            case "\n" -> "↵";
-            case "\t" -> "⇥";
-            default -> ch;
-        };
+        return org.unroll.i18n.Notation.visible(ch);
     }
 
     private void add(String id, Section section, MatrixData data, boolean fresh) {

@@ -89,12 +89,13 @@ public record MatrixData(String title, double[][] values, List<String> rowLabels
 
     /**
      * One line naming a cell and its exact value: {@code dh_next[2] = 0.125} for a vector,
-     * {@code W_hh[1, 3] = -0.5} for a matrix; labels replace indices where given.
+     * {@code W_hh[1, 3] = -0.5} for a matrix; indices counted from 1, as a person reads them
+     * (like time steps); labels replace indices where given.
      */
     public String describe(Cell cell) {
         String value = Numbers.exact(value(cell));
-        String row = rowLabels.isEmpty() ? Integer.toString(cell.row()) : rowLabels.get(cell.row());
-        String col = columnLabels.isEmpty() ? Integer.toString(cell.col()) : columnLabels.get(cell.col());
+        String row = rowLabels.isEmpty() ? org.unroll.i18n.Notation.index(cell.row()) : rowLabels.get(cell.row());
+        String col = columnLabels.isEmpty() ? org.unroll.i18n.Notation.index(cell.col()) : columnLabels.get(cell.col());
         if (cols() == 1) {
             return I18n.get("inspector.vectorCell", title, row, value);
         }

@@ -73,7 +73,9 @@ public final class LessonPane extends VBox {
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
         title.getStyleClass().add("lesson-title");
-        title.setStyle("-fx-font-weight: bold;");
+        // the size comes from the stylesheet (.lesson-title, smaller when presenting); the weight and CJK face from here
+        title.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> titleStyle(model.languageProperty().get()), model.languageProperty()));
 
         Label narration = new Label();
         narration.textProperty().bind(model.narrationProperty());
@@ -144,7 +146,7 @@ public final class LessonPane extends VBox {
         words.run();
         model.languageProperty().addListener((o, was, now) -> words.run());
 
-        getChildren().addAll(title, scroll, back, buttons);
+        getChildren().addAll(title, new QuestionBox(model), scroll, back, buttons);
         model.setLessons(new ArrayList<>(lessons));
     }
 
@@ -204,4 +206,16 @@ public final class LessonPane extends VBox {
         }
     }
 
+    /**
+     * The lesson title's style: large and bold. JavaFX draws Chinese through a fallback font in its
+     * regular weight, so a Chinese title names a CJK family that has a bold face, when one is installed.
+     */
+    static String titleStyle(org.unroll.lesson.Lang lang) {
+        String base = "-fx-font-weight: bold;";
+        if (lang == null || lang == org.unroll.lesson.Lang.EN) {
+            return base;
+        }
+        String family = lang == org.unroll.lesson.Lang.ZH_TW ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
+        return javafx.scene.text.Font.getFamilies().contains(family) ? base + " -fx-font-family: \"" + family + "\";" : base;
+    }
 }

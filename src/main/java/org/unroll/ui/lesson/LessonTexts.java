@@ -57,6 +57,40 @@ final class LessonTexts {
         return pick(lang, "Back to the lesson", "回到课程", "回到課程");
     }
 
+    static String answerFirst(Lang lang) {
+        return pick(lang, "Answer the question above (or press Show answer) to see this step.",
+                "先回答上面的问题（或按“看答案”），再看这一步。", "先回答上面的問題（或按「看答案」），再看這一步。");
+    }
+
+    static String exercises(Lang lang) {
+        return pick(lang, "Exercises", "练习", "練習");
+    }
+
+    static String check(Lang lang) {
+        return pick(lang, "Check", "核对", "核對");
+    }
+
+    static String showAnswer(Lang lang) {
+        return pick(lang, "Show answer", "看答案", "看答案");
+    }
+
+    static String typeANumber(Lang lang) {
+        return pick(lang, "Your answer (a number)", "你的答案（一个数）", "你的答案（一個數）");
+    }
+
+    static String right(Lang lang, String answer) {
+        return pick(lang, "Right: " + answer + ".", "答对了：" + answer + "。", "答對了：" + answer + "。");
+    }
+
+    static String notQuite(Lang lang, String answer) {
+        return pick(lang, "Not quite: the answer is " + answer + ".", "不对，答案是 " + answer + "。",
+                "不對，答案是 " + answer + "。");
+    }
+
+    static String theAnswer(Lang lang, String answer) {
+        return pick(lang, "The answer: " + answer + ".", "答案：" + answer + "。", "答案：" + answer + "。");
+    }
+
     private static String pick(Lang lang, String en, String zhCn, String zhTw) {
         return switch (lang) {
             case EN -> en;

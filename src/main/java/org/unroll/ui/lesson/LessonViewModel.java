@@ -17,13 +17,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.unroll.engine.Cursor;
 import org.unroll.engine.Walkthrough;
 import org.unroll.lesson.Lang;
 import org.unroll.lesson.Lesson;
 import org.unroll.lesson.LessonFormatException;
 import org.unroll.lesson.LessonParser;
 import org.unroll.lesson.LessonPlayer;
+import org.unroll.lesson.Question;
 import org.unroll.lesson.Step;
+import org.unroll.task.Setup;
 import org.unroll.ui.session.Session;
 
 /**
@@ -46,9 +49,15 @@ public final class LessonViewModel {
     private final ReadOnlyBooleanWrapper canPrevious = new ReadOnlyBooleanWrapper(this, "canPrevious", false);
     private final ReadOnlyBooleanWrapper drifted = new ReadOnlyBooleanWrapper(this, "drifted", false);
     private final ObjectProperty<Lang> language = new SimpleObjectProperty<>(this, "language", windowLanguage());
+    private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper(this, "question", "");
+    private final ObservableList<String> options = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
+    private final ReadOnlyBooleanWrapper awaitingAnswer = new ReadOnlyBooleanWrapper(this, "awaitingAnswer", false);
     private LessonPlayer player;
     /** The step whose setup is being computed, whose cursor is still to be applied. */
     private Step pending;
+    /** The student's answer to each step's question in this lesson: an option (Integer, from 1) or a number (Double). */
+    private final java.util.Map<Integer, Object> answers = new java.util.HashMap<>();
 
     /**
      * @param session the window's session
@@ -63,7 +72,13 @@ public final class LessonViewModel {
                 later.execute(this::settle);
             }
         });
-        language.addListener((o, was, now) -> refreshText());
+        language.addListener((o, was, now) -> {
+            if (player != null && !player.setup(was).equals(player.setup(now))) {
+                showStep(); // this language reads its own script of the text
+            } else {
+                refreshText();
+            }
+        });
     }
 
     /** Replaces the lessons to choose from; opens the first when none is open. */
@@ -80,6 +95,7 @@ public final class LessonViewModel {
             return;
         }
         player = new LessonPlayer(l);
+        answers.clear();
         lesson.set(l);
         stepCount.set(l.size());
         showStep();
@@ -124,21 +140,86 @@ public final class LessonViewModel {
         }
     }
 
+    /**
+     * Answers the current step's choice question with option k (from 1): the step then shows
+     * itself with the verdict and the explanation.
+     */
+    public void answerOption(int k) {
+        Question q = player == null ? null : player.question();
+        if (q != null && q.kind() == Question.Kind.CHOICE && k >= 1 && k <= q.options(Lang.EN).size()) {
+            answered(k);
+        }
+    }
+
+    /**
+     * Answers the current step's number question with what the student typed.
+     *
+     * @return false (and nothing changes) when the text is not a number
+     */
+    public boolean answerNumber(String typed) {
+        Question q = player == null ? null : player.question();
+        Double v = Question.typed(typed == null ? "" : typed);
+        if (q == null || q.kind() != Question.Kind.NUMBER || v == null) {
+            return false;
+        }
+        answered(v);
+        return true;
+    }
+
+    /** Shows the current step's answer without a guess. */
+    public void reveal() {
+        if (player != null && player.question() != null) {
+            answered(Boolean.FALSE);
+        }
+    }
+
+    private void answered(Object a) {
+        answers.put(player.index(), a);
+        showStep();
+    }
+
+    private Lang lang() {
+        return language.get();
+    }
+
+    private boolean waiting() {
+        return player.question() != null && !answers.containsKey(player.index());
+    }
+
+    /**
+     * Where the cursor stands: the step's own point, or, while its question waits for an
+     * answer, the previous step's point when it shows the same setup (else the start), so the
+     * screen does not give the answer away.
+     */
+    private Cursor target(Step step) {
+        if (!waiting()) {
+            return step.cursor();
+        }
+        int k = player.index();
+        if (k > 0 && player.lesson().step(k - 1).setup(lang()).equals(step.setup(lang()))) {
+            return player.lesson().step(k - 1).cursor();
+        }
+        return Cursor.START;
+    }
+
     private void showStep() {
         Step step = player.step();
+        awaitingAnswer.set(waiting());
+        Cursor cursor = target(step);
         stepIndex.set(player.index());
         canNext.set(player.hasNext());
         canPrevious.set(player.hasPrevious());
-        if (step.setup().equals(session.getSetup()) && session.getWalkthrough() != null) {
+        Setup setup = step.setup(lang());
+        if (setup.equals(session.getSetup()) && session.getWalkthrough() != null) {
             pending = null;
-            session.moveTo(step.cursor());
+            session.moveTo(cursor);
         } else {
             pending = step;
-            session.apply(step.setup());
-            if (step.setup().equals(session.getSetup()) && !session.busyProperty().get()) {
+            session.apply(setup);
+            if (setup.equals(session.getSetup()) && !session.busyProperty().get()) {
                 // a session on a synchronous executor has finished by now
                 pending = null;
-                session.moveTo(step.cursor());
+                session.moveTo(cursor);
             }
         }
         refreshText();
@@ -154,9 +235,9 @@ public final class LessonViewModel {
 
     private void settle() {
         Step p = pending;
-        if (p != null && p.setup().equals(session.getSetup()) && session.getWalkthrough() != null) {
+        if (p != null && p.setup(lang()).equals(session.getSetup()) && session.getWalkthrough() != null) {
             pending = null;
-            session.moveTo(p.cursor());
+            session.moveTo(target(p));
             refreshText();
         } else if (p != null && !session.busyProperty().get()) {
             // another setup was applied after the lesson's and has landed: the lesson's request is gone
@@ -170,17 +251,82 @@ public final class LessonViewModel {
             title.set("");
             narration.set("");
             stepLabel.set("");
+            question.set("");
+            options.clear();
+            verdict.set("");
             return;
         }
         Lang lang = language.get();
         title.set(player.title(lang));
         stepLabel.set(LessonTexts.stepOf(lang, player.index() + 1, player.size()));
         Walkthrough w = session.getWalkthrough();
-        boolean ready = w != null && player.setup().equals(session.getSetup());
+        boolean ready = w != null && player.setup(lang).equals(session.getSetup());
         // the user changed the model away from the lesson's: its numbers and words no longer apply
         boolean away = w != null && pending == null && !ready;
         drifted.set(away);
-        narration.set(away ? LessonTexts.modelChanged(lang) : player.narration(lang, ready ? w : null));
+        narration.set(away ? LessonTexts.modelChanged(lang)
+                : waiting() ? LessonTexts.answerFirst(lang) : player.narration(lang, ready ? w : null) + exercises(lang));
+        refreshQuestion(lang, ready ? w : null);
+    }
+
+    /** At the last step, the lesson's exercises after the narration; else nothing. */
+    private String exercises(Lang lang) {
+        List<org.unroll.lesson.Localized> ex = player.lesson().exercises();
+        if (player.hasNext() || ex.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n\n").append(LessonTexts.exercises(lang));
+        for (int i = 0; i < ex.size(); i++) {
+            sb.append("\n").append(i + 1).append(". ").append(ex.get(i).get(lang));
+        }
+        return sb.toString();
+    }
+
+    private void refreshQuestion(Lang lang, Walkthrough w) {
+        Question q = player.question();
+        if (q == null) {
+            question.set("");
+            options.clear();
+            verdict.set("");
+            return;
+        }
+        question.set(player.fill(q.ask().get(lang), w));
+        List<String> filled = q.options(lang).stream().map(o -> player.fill(o, w)).toList();
+        if (!filled.equals(options)) {
+            options.setAll(filled);
+        }
+        Object a = answers.get(player.index());
+        if (a == null) {
+            verdict.set("");
+            return;
+        }
+        String right = w == null ? "…" : q.rightAnswer(lang, w);
+        String explain = player.fill(q.explain().get(lang), w);
+        boolean correct = w != null && (a instanceof Integer k ? q.acceptsOption(k)
+                : a instanceof Double d && q.acceptsNumber(d, w));
+        String head = a instanceof Boolean ? LessonTexts.theAnswer(lang, right)
+                : correct ? LessonTexts.right(lang, right) : LessonTexts.notQuite(lang, right);
+        verdict.set(head + " " + explain);
+    }
+
+    /** The current step's question, filled in; empty when it has none. */
+    public ReadOnlyStringProperty questionProperty() {
+        return question.getReadOnlyProperty();
+    }
+
+    /** The options of a choice question, filled in; empty for a number question or none. */
+    public ObservableList<String> options() {
+        return FXCollections.unmodifiableObservableList(options);
+    }
+
+    /** After an answer: right or not, the right answer and the explanation; empty before. */
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    /** True while the current step's question waits for an answer (the step is held back). */
+    public ReadOnlyBooleanProperty awaitingAnswerProperty() {
+        return awaitingAnswer.getReadOnlyProperty();
     }
 
     /** True when the model on screen is no longer the current lesson step's (changed by hand or opened from files). */

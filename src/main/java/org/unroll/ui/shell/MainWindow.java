@@ -99,6 +99,7 @@ public final class MainWindow {
     private final ToggleButton modelToggle = new ToggleButton(I18n.get("shell.toolbar.model"));
     private final Button openButton = new Button(I18n.get("shell.toolbar.open"));
     private final Button compareButton = new Button(I18n.get("shell.toolbar.compare"));
+    private final Button trainButton = new Button(I18n.get("train.menu"));
     private final Button zoomOutButton = new Button("−");
     private final Button zoomInButton = new Button("+");
     private final MenuBar menu = new MenuBar();
@@ -114,6 +115,7 @@ public final class MainWindow {
     private final MenuItem zoomOut = new MenuItem(I18n.get("menu.zoomOut"));
     private final MenuItem zoomReset = new MenuItem(I18n.get("menu.zoomReset"));
     private final MenuItem compareItem = new MenuItem(I18n.get("compare.menu"));
+    private final MenuItem trainItem = new MenuItem(I18n.get("train.menu"));
     private Runnable onLanguageChosen = () -> { };
 
     public MainWindow(Session session, ZoomModel zoom) {
@@ -146,8 +148,10 @@ public final class MainWindow {
         zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         compareItem.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        // a way out that needs no window manager (a projector's bare X session has no close button)
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         view.getItems().setAll(presenterItem, modelItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
-                new SeparatorMenuItem(), compareItem);
+                new SeparatorMenuItem(), compareItem, trainItem);
         Menu language = LanguageMenu.create(org.unroll.i18n.LanguageChoice.ofUser(), () -> onLanguageChosen.run(),
                 message -> ErrorDialogs.show(window(), message));
         menu.getMenus().setAll(file, view, language);
@@ -163,7 +167,7 @@ public final class MainWindow {
         zoomOutButton.setTooltip(new Tooltip(I18n.get("menu.zoomOut") + "  (Ctrl −)"));
         zoomInButton.setTooltip(new Tooltip(I18n.get("menu.zoomIn") + "  (Ctrl +)"));
         for (javafx.scene.control.ButtonBase b : java.util.List.of(presenter, modelToggle, openButton, compareButton,
-                zoomOutButton, zoomInButton)) {
+                trainButton, zoomOutButton, zoomInButton)) {
             b.setFocusTraversable(false);
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.getStyleClass().add("toolbar-button");
@@ -173,8 +177,8 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox zoomButtons = new HBox(zoomOutButton, zoomInButton);
         zoomButtons.getStyleClass().add("zoom-buttons");
-        HBox toolbar = new HBox(stepperBar, spacer, busy, busyLabel, modelToggle, openButton, compareButton, zoomButtons,
-                presenter);
+        HBox toolbar = new HBox(stepperBar, spacer, busy, busyLabel, modelToggle, openButton, compareButton,
+                trainButton, zoomButtons, presenter);
         toolbar.getStyleClass().add("main-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -275,7 +279,7 @@ public final class MainWindow {
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
         // presenter mode: the toolbar keeps what the room needs (stepping, compare, zoom, presenter)
-        for (Node n : new Node[] {modelToggle, openButton, busyLabel, stepperBar.lookup(".speed-label")}) {
+        for (Node n : new Node[] {modelToggle, openButton, trainButton, busyLabel, stepperBar.lookup(".speed-label")}) {
             if (n != null) {
                 n.visibleProperty().bind(zoom.presenterProperty().not());
                 n.managedProperty().bind(zoom.presenterProperty().not());
@@ -304,6 +308,10 @@ public final class MainWindow {
         zoomOutButton.disableProperty().bind(zoom.canZoomOutProperty().not());
         compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
         compareButton.setOnAction(e -> compareItem.fire());
+        // training in its own window (issue 13); a stepped-into update opens in this window's session
+        trainItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
+        trainItem.setOnAction(e -> org.unroll.ui.training.TrainingView.open(window(), session));
+        trainButton.setOnAction(e -> trainItem.fire());
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
     }
 

@@ -63,7 +63,9 @@ public final class ModelFiles {
         if (session.getWalkthrough() == null) {
             return;
         }
-        File f = chooser(I18n.get("shell.menu.saveModel")).showSaveDialog(owner);
+        FileChooser c = chooser(I18n.get("shell.menu.saveModel"));
+        c.setInitialFileName(defaultName(session.getSetup(), session.getWalkthrough().model().cell(), "model"));
+        File f = c.showSaveDialog(owner);
         if (f == null) {
             return;
         }
@@ -79,7 +81,9 @@ public final class ModelFiles {
         if (session.getScenario() == null) {
             return;
         }
-        File f = chooser(I18n.get("shell.menu.saveSequence")).showSaveDialog(owner);
+        FileChooser c = chooser(I18n.get("shell.menu.saveSequence"));
+        c.setInitialFileName(defaultName(session.getSetup(), session.getScenario().model().cell(), "seq"));
+        File f = c.showSaveDialog(owner);
         if (f == null) {
             return;
         }
@@ -89,6 +93,20 @@ public final class ModelFiles {
         } catch (IOException | RuntimeException e) {
             ErrorDialogs.show(owner, e);
         }
+    }
+
+    /**
+     * The name a save dialog offers, as the fixtures are named: the text's letters and digits (at
+     * most 16), the cell, then {@code .model.json} or {@code .seq.json}: {@code jeep_rnn.model.json};
+     * {@code unroll_lstm.seq.json} for a text without Latin letters or a model opened from files.
+     */
+    static String defaultName(org.unroll.task.Setup setup, org.unroll.engine.CellType cell, String kind) {
+        String text = setup == null ? "" : setup.text().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (text.length() > 16) {
+            text = text.substring(0, 16).replaceAll("_+$", "");
+        }
+        return (text.isEmpty() ? "unroll" : text.toLowerCase(java.util.Locale.ROOT)) + "_"
+                + cell.name().toLowerCase(java.util.Locale.ROOT) + "." + kind + ".json";
     }
 
     private FileChooser chooser(String title) {

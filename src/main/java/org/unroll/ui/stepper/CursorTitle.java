@@ -65,7 +65,7 @@ public final class CursorTitle {
         StringBuilder b = new StringBuilder();
         int shown = Math.min(steps, 6);
         for (int t = 0; t < shown; t++) {
-            b.append(t == 0 ? "" : ", ").append(sc.inputLabel(t));
+            b.append(t == 0 ? "" : ", ").append(org.unroll.i18n.Notation.visible(sc.inputLabel(t)));
         }
         if (steps > shown) {
             b.append(", …");

@@ -74,12 +74,12 @@ class InspectorContentTest {
         Tape tape = w.tape();
         for (int t = 0; t < 3; t++) {
             List<InspectorEntry> e = at(Cursor.forward(t));
-            assertEquals(List.of("x_t", "h_{t−1}", "W_xh x_t + b_ih", "W_hh h_{t−1} + b_hh",
+            assertEquals(List.of("x_t", "h_{t−1}", "W_xh x_t + b_xh", "W_hh h_{t−1} + b_hh",
                     "z_t = W_xh x_t + W_hh h_{t−1} + b", "h_t", "y_t", "softmax(y_t)", "L_t"), titles(e));
             assertArrayEquals(tapeRow(tape.x, t), flat(find(e, "x_t")), 0.0);
             assertArrayEquals(tapeRow(tape.h, t), flat(find(e, "h_{t−1}")), 0.0);
             assertArrayEquals(tapeRow(tape.h, t + 1), flat(find(e, "h_t")), 0.0);
-            assertArrayEquals(tapeRow(tape.zIh, t), flat(find(e, "W_xh x_t + b_ih")), 0.0);
+            assertArrayEquals(tapeRow(tape.zIh, t), flat(find(e, "W_xh x_t + b_xh")), 0.0);
             assertArrayEquals(tapeRow(tape.y, t), flat(find(e, "y_t")), 0.0);
             assertArrayEquals(tapeRow(tape.probs, t), flat(find(e, "softmax(y_t)")), 0.0);
             assertEquals(tape.stepLoss[t], find(e, "L_t").values()[0][0], 0.0);
@@ -185,7 +185,7 @@ class InspectorContentTest {
         assertTrue(titles(InspectorContent.at(wg, gru, wgAt)).containsAll(List.of("r_t", "z_t", "n_t")));
         wgAt = Cursor.backward(0, BackwardStage.PARAMETER_GRADIENTS);
         List<InspectorEntry> g3 = InspectorContent.at(wg, gru, wgAt);
-        assertTrue(titles(g3).containsAll(List.of("δ_t → W_xh", "δ_t → W_hh", "Δb_ih (step t)", "Δb_hh (step t)")));
+        assertTrue(titles(g3).containsAll(List.of("δ_t → W_xh", "δ_t → W_hh", "Δb_xh (step t)", "Δb_hh (step t)")));
     }
 
     @Test

@@ -91,6 +91,24 @@ class InspectorPanesSmokeTest {
         assertFormulaImages();
     }
 
+    @Test
+    void clickingAValueCellDoesNotMoveThePanel(FxRobot robot) {
+        robot.interact(() -> session.apply(Setup.JEEP));
+        robot.interact(() -> session.moveTo(Cursor.forward(1)));
+        // the state h_{t−1}, near the top of the panel, wholly on screen
+        MatrixHeatView h = inspector.viewFor("h_prev");
+        WaitForAsyncUtils.waitForFxEvents();
+        double before = h.localToScene(0, 0).getY();
+        Cell first = new Cell(0, 0);
+        robot.clickOn(h.cellCenterOnScreen(first));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first, h.selectedCellProperty().get(), "the click kept the cell");
+        assertEquals(before, h.localToScene(0, 0).getY(), 0.5, "the value line kept its height");
+        robot.moveTo(h.cellCenterOnScreen(h.getData().rows() > 1 ? new Cell(1, 0) : new Cell(0, 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, h.localToScene(0, 0).getY(), 0.5, "pointing at another cell moves nothing either");
+    }
+
     private void assertFormulaImages() throws Exception {
         // the formulas of a new point render in the background; the previous images show meanwhile
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,

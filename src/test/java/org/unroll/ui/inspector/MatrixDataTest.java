@@ -18,15 +18,16 @@ class MatrixDataTest {
     @Test
     void describesVectorCellsWithOneIndexAndExactValue() {
         MatrixData dh = MatrixData.column("dh_next", new double[] {0.1, 1.0 / 3, -2});
-        assertEquals("dh_next[1] = 0.3333333333333333", dh.describe(new Cell(1, 0)));
+        // the second entry is [2]: indices a person reads count from 1
+        assertEquals("dh_next[2] = 0.3333333333333333", dh.describe(new Cell(1, 0)));
         MatrixData row = MatrixData.row("x_t", new double[] {0, 1, 0});
-        assertEquals("x_t[1] = 1", row.describe(new Cell(0, 1)));
+        assertEquals("x_t[2] = 1", row.describe(new Cell(0, 1)));
     }
 
     @Test
     void describesMatrixCellsWithLabelsWhenGiven() {
         MatrixData w = MatrixData.of("W_hh", new double[][] {{1, 2}, {3, Double.NaN}});
-        assertEquals("W_hh[1, 1] = NaN", w.describe(new Cell(1, 1)));
+        assertEquals("W_hh[2, 2] = NaN", w.describe(new Cell(1, 1)));
         MatrixData labelled = w.withRowLabels(List.of("h0", "h1")).withColumnLabels(List.of("j", "e"));
         assertEquals("W_hh[h1, j] = 3", labelled.describe(new Cell(1, 0)));
     }

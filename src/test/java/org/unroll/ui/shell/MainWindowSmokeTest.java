@@ -108,6 +108,7 @@ class MainWindowSmokeTest {
     @Test
     void controlsDoNotEatTheSteppingKeysButTextFieldsKeepTheirs(FxRobot robot) throws Exception {
         settle();
+        robot.interact(() -> window.showModelPanel(true));
         CheckBox scale = robot.lookup(".check-box").queryAs(CheckBox.class);
         robot.interact(scale::requestFocus);
         robot.type(KeyCode.SPACE);
@@ -127,6 +128,7 @@ class MainWindowSmokeTest {
     @Test
     void theModelPanelRecomputesAndABadTextKeepsTheModel(FxRobot robot) throws Exception {
         settle();
+        robot.interact(() -> window.showModelPanel(true));
         robot.type(KeyCode.RIGHT, KeyCode.RIGHT);
         robot.interact(() -> window.modelPanel().textField().setText("j"));
         settle();

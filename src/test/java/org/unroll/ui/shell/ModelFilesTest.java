@@ -48,4 +48,16 @@ class ModelFilesTest {
         assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
+
+    @Test
+    void theSaveDialogOffersANameLikeTheFixtures() {
+        org.unroll.task.Setup jeep = org.unroll.task.Setup.JEEP;
+        assertEquals("jeep_rnn.model.json", ModelFiles.defaultName(jeep, org.unroll.engine.CellType.RNN, "model"));
+        assertEquals("jeep_lstm.seq.json", ModelFiles.defaultName(jeep, org.unroll.engine.CellType.LSTM, "seq"));
+        assertEquals("hello_world_gru.seq.json",
+                ModelFiles.defaultName(jeep.withText("Hello, world!"), org.unroll.engine.CellType.GRU, "seq"));
+        assertEquals("unroll_rnn.model.json",
+                ModelFiles.defaultName(jeep.withText("我爱你"), org.unroll.engine.CellType.RNN, "model"));
+        assertEquals("unroll_rnn.model.json", ModelFiles.defaultName(null, org.unroll.engine.CellType.RNN, "model"));
+    }
 }

@@ -1,0 +1,482 @@
+package org.unroll.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.unroll.charts.CurveChart;
+import org.unroll.engine.CellType;
+import org.unroll.engine.Params;
+import org.unroll.task.Scenario;
+import org.unroll.ui.I18n;
+import org.unroll.ui.session.Session;
+
+/**
+ * The training panel: the run's choices on the left, Start / Pause / one update / Cancel /
+ * Reset with a progress bar and the time left on top, and the live charts (loss with the
+ * task's baseline, gradient norm before and after clipping with the threshold, each
+ * parameter's gradient norm, the test error of an MSE task), fed by {@link TrainingViewModel}
+ * at most 20 times a second. Clicking the loss chart, or "Step into" while paused, opens that
+ * update in the stepping view through {@link #setOnStepInto}.
+ */
+public final class TrainingView extends BorderPane {
+    private final TrainingViewModel vm;
+    private final CurveChart lossChart = new CurveChart(I18n.get("train.chart.loss"), I18n.get("train.axis.update"),
+            I18n.get("train.axis.loss"));
+    private final CurveChart gradChart = new CurveChart(I18n.get("train.chart.grad"), I18n.get("train.axis.update"),
+            I18n.get("train.axis.norm"));
+    private final CurveChart paramChart = new CurveChart(I18n.get("train.chart.params"), I18n.get("train.axis.update"),
+            I18n.get("train.axis.norm"));
+    private final CurveChart testChart = new CurveChart(I18n.get("train.chart.test"), I18n.get("train.axis.update"),
+            I18n.get("train.axis.mse"));
+    private final ChartViewer lossViewer = new ChartViewer(lossChart.chart());
+    private final ChoiceBox<TaskKind> task = new ChoiceBox<>();
+    private final TextField text = field(16);
+    private final ChoiceBox<CellType> cell = new ChoiceBox<>();
+    private final TextField hidden = field(4);
+    private final TextField batch = field(4);
+    private final TextField numSteps = field(4);
+    private final CheckBox stateful = new CheckBox(I18n.get("train.stateful"));
+    private final TextField length = field(5);
+    private final TextField epochs = field(6);
+    private final TextField iterations = field(7);
+    private final ChoiceBox<String> optimizer = new ChoiceBox<>();
+    private final TextField lr = field(6);
+    private final CheckBox clip = new CheckBox(I18n.get("train.clip"));
+    private final TextField threshold = field(5);
+    private final TextField seed = field(6);
+    private final TextField stream = field(3);
+    private final Button start = new Button(I18n.get("train.start"));
+    private final Button pause = new Button(I18n.get("train.pause"));
+    private final Button step = new Button(I18n.get("train.step"));
+    private final Button cancel = new Button(I18n.get("train.cancel"));
+    private final Button reset = new Button(I18n.get("train.reset"));
+    private final Button stepInto = new Button(I18n.get("train.stepInto"));
+    private final CheckBox logLoss = new CheckBox(I18n.get("train.logAxis"));
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label timeLeft = new Label();
+    private final Label summary = new Label();
+    private final Label problem = new Label();
+    private final Label sample = new Label();
+    private final TabPane tabs = new TabPane();
+    private final AnimationTimer pump;
+    private boolean loading;
+    private Consumer<SteppedUpdate> onStepInto = u -> { };
+
+    public TrainingView(TrainingViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("unroll-training");
+        setPadding(new Insets(6));
+        setLeft(formPane());
+        setTop(controls());
+        GridPane charts = new GridPane();
+        charts.setHgap(4);
+        charts.setVgap(4);
+        ChartViewer grad = new ChartViewer(gradChart.chart());
+        ChartViewer params = new ChartViewer(paramChart.chart());
+        ChartViewer test = new ChartViewer(testChart.chart());
+        for (ChartViewer v : List.of(lossViewer, grad, params, test)) {
+            v.setMinSize(100, 100);
+            v.setPrefSize(420, 260);
+        }
+        charts.add(lossViewer, 0, 0);
+        charts.add(grad, 1, 0);
+        charts.add(params, 0, 1);
+        charts.add(test, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            charts.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            charts.getRowConstraints().add(r);
+        }
+        Tab chartsTab = new Tab(I18n.get("train.tab.charts"), charts);
+        tabs.getTabs().add(chartsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
+        sample.setWrapText(true);
+        sample.getStyleClass().add("train-sample");
+        sample.setStyle("-fx-font-family: monospace; -fx-font-size: 14px;");
+        problem.setStyle("-fx-text-fill: #b2182b;");
+        setBottom(new VBox(2, sample, problem));
+        BorderPane.setMargin(getBottom(), new Insets(4, 0, 0, 0));
+        bind();
+        load(vm.getForm());
+        pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pump(now);
+            }
+        };
+        sceneProperty().addListener((o, was, s) -> {
+            if (s == null) {
+                pump.stop();
+            } else {
+                pump.start();
+            }
+        });
+    }
+
+    /** Opens the panel in its own window; closing the window ends the run. */
+    public static Stage open(Window owner, Session session) {
+        TrainingViewModel vm = new TrainingViewModel();
+        TrainingView view = new TrainingView(vm);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        view.setOnStepInto(u -> {
+            session.open(new Scenario(u.snapshot().model(), u.sequence(), null));
+            if (owner instanceof Stage main) {
+                main.toFront();
+            }
+        });
+        stage.setTitle(I18n.get("train.title"));
+        Scene scene = new Scene(view, 1280, 720);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.setOnHidden(e -> vm.close());
+        stage.show();
+        return stage;
+    }
+
+    /** What opens an update in the stepping view. */
+    public void setOnStepInto(Consumer<SteppedUpdate> c) {
+        onStepInto = c == null ? u -> { } : c;
+    }
+
+    private Node formPane() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(5);
+        g.setPadding(new Insets(4, 8, 4, 4));
+        task.getItems().setAll(TaskKind.values());
+        task.setConverter(converter(k -> I18n.get(k.key())));
+        cell.getItems().setAll(CellType.RNN, CellType.LSTM, CellType.GRU);
+        cell.setConverter(converter(c -> c.name()));
+        optimizer.getItems().setAll("sgd", "momentum", "adam");
+        int r = 0;
+        r = row(g, r, "train.field.task", task);
+        r = row(g, r, "train.field.text", text);
+        r = row(g, r, "train.field.cell", cell);
+        r = row(g, r, "train.field.hidden", hidden);
+        r = row(g, r, "train.field.batch", batch);
+        r = row(g, r, "train.field.numSteps", numSteps);
+        g.add(stateful, 1, r++);
+        r = row(g, r, "train.field.length", length);
+        r = row(g, r, "train.field.epochs", epochs);
+        r = row(g, r, "train.field.iterations", iterations);
+        r = row(g, r, "train.field.optimizer", optimizer);
+        r = row(g, r, "train.field.lr", lr);
+        g.add(clip, 0, r);
+        g.add(threshold, 1, r++);
+        r = row(g, r, "train.field.seed", seed);
+        r = row(g, r, "train.field.stream", stream);
+        stream.setText("1");
+        stream.setTooltip(new Tooltip(I18n.get("train.field.stream.tooltip")));
+        ScrollPane s = new ScrollPane(g);
+        s.setFitToWidth(true);
+        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        s.setPrefWidth(270);
+        return s;
+    }
+
+    private static int row(GridPane g, int r, String key, Node control) {
+        g.add(new Label(I18n.get(key)), 0, r);
+        g.add(control, 1, r);
+        return r + 1;
+    }
+
+    private Node controls() {
+        progress.setPrefWidth(260);
+        pause.setFocusTraversable(false);
+        HBox buttons = new HBox(6, start, pause, step, cancel, reset, stepInto, progress, timeLeft, summary);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setPadding(new Insets(0, 0, 6, 0));
+        HBox extra = new HBox(6, logLoss);
+        extra.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(2, buttons, extra);
+    }
+
+    private void bind() {
+        start.disableProperty().bind(vm.canStartProperty().not());
+        pause.disableProperty().bind(vm.canPauseProperty().not());
+        step.disableProperty().bind(vm.canStepProperty().not());
+        cancel.disableProperty().bind(vm.canCancelProperty().not());
+        stepInto.disableProperty().bind(vm.stateProperty().isEqualTo(RunState.READY)
+                .or(vm.stateProperty().isEqualTo(RunState.RUNNING)).or(vm.updatesProperty().isEqualTo(0)));
+        start.setOnAction(e -> vm.start());
+        pause.setOnAction(e -> vm.pause());
+        step.setOnAction(e -> vm.stepOnce());
+        cancel.setOnAction(e -> vm.cancel());
+        reset.setOnAction(e -> vm.reset());
+        stepInto.setOnAction(e -> stepInto(vm.updatesProperty().get() - 1));
+        progress.progressProperty().bind(vm.progressProperty());
+        timeLeft.textProperty().bind(vm.timeLeftProperty());
+        summary.textProperty().bind(vm.summaryProperty());
+        problem.textProperty().bind(vm.problemProperty());
+        sample.textProperty().bind(vm.sampleProperty());
+        vm.revisionProperty().addListener((o, a, b) -> redraw());
+        logLoss.selectedProperty().addListener((o, a, on) -> {
+            lossChart.setLogScale(on);
+            redraw();
+        });
+        // the form is frozen while a run exists; Reset frees it
+        javafx.beans.binding.BooleanBinding locked = vm.stateProperty().isNotEqualTo(RunState.READY);
+        for (Node n : List.of(task, text, cell, hidden, batch, numSteps, stateful, length, epochs, iterations, optimizer,
+                lr, clip, threshold, seed)) {
+            n.disableProperty().bind(locked);
+        }
+        task.valueProperty().addListener((o, a, k) -> {
+            if (!loading && k != null) {
+                load(TrainForm.defaultsFor(k));
+                readForm();
+            }
+        });
+        for (TextField f : List.of(text, hidden, batch, numSteps, length, epochs, iterations, lr, threshold, seed)) {
+            f.textProperty().addListener((o, a, b) -> readForm());
+        }
+        cell.valueProperty().addListener((o, a, b) -> readForm());
+        optimizer.valueProperty().addListener((o, a, b) -> readForm());
+        stateful.selectedProperty().addListener((o, a, b) -> readForm());
+        clip.selectedProperty().addListener((o, a, b) -> readForm());
+        lossViewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (vm.getState() == RunState.READY || vm.getState() == RunState.RUNNING) {
+                    return;
+                }
+                org.jfree.chart.plot.XYPlot plot = lossChart.chart().getXYPlot();
+                java.awt.geom.Rectangle2D area = lossViewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+                double x = plot.getDomainAxis().java2DToValue(event.getTrigger().getX(), area, plot.getDomainAxisEdge());
+                int index = (int) Math.round(Math.max(0, Math.min(vm.updatesProperty().get() - 1, x)));
+                stepInto(index);
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                // nothing on hover
+            }
+        });
+        Tooltip.install(lossViewer, new Tooltip(I18n.get("train.chart.loss.tooltip")));
+    }
+
+    /** Opens update {@code index} (0-based) of the run, the chosen stream, in the stepping view. */
+    public void stepInto(int index) {
+        int b = parse(stream.getText(), 1) - 1;
+        vm.stepInto(index, b).whenComplete((u, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                vm.report(c.getMessage() == null ? org.unroll.ui.shell.ErrorReason.of(c) : c.getMessage());
+            } else if (u != null) {
+                onStepInto.accept(u);
+            }
+        }));
+    }
+
+    private void load(TrainForm f) {
+        loading = true;
+        task.setValue(f.task());
+        text.setText(f.text());
+        cell.setValue(f.cell());
+        hidden.setText(Integer.toString(f.hidden()));
+        batch.setText(Integer.toString(f.batch()));
+        numSteps.setText(Integer.toString(f.numSteps()));
+        stateful.setSelected(f.stateful());
+        length.setText(Integer.toString(f.length()));
+        epochs.setText(Integer.toString(f.epochs()));
+        iterations.setText(Integer.toString(f.iterations()));
+        optimizer.setValue(f.optimizer());
+        lr.setText(number(f.lr()));
+        clip.setSelected(f.clip());
+        threshold.setText(number(f.threshold()));
+        seed.setText(Long.toString(f.seed()));
+        loading = false;
+        applicable(f.task());
+    }
+
+    /** Greys out what the task does not take. */
+    private void applicable(TaskKind k) {
+        text.setVisible(k.takesText());
+        batch.setOpacity(k.takesBatch() ? 1 : 0.35);
+        numSteps.setOpacity(k.takesWindows() ? 1 : 0.35);
+        stateful.setOpacity(k.takesWindows() ? 1 : 0.35);
+        length.setOpacity(k.takesLength() ? 1 : 0.35);
+        epochs.setOpacity(k.takesEpochs() ? 1 : 0.35);
+        iterations.setOpacity(k.takesIterations() ? 1 : 0.35);
+    }
+
+    private void readForm() {
+        if (loading) {
+            return;
+        }
+        try {
+            TrainForm f = new TrainForm(task.getValue(), text.getText(), cell.getValue(),
+                    parseStrict(hidden, "train.field.hidden"), parseStrict(batch, "train.field.batch"),
+                    parseStrict(numSteps, "train.field.numSteps"), stateful.isSelected(),
+                    parseStrict(length, "train.field.length"), parseStrict(epochs, "train.field.epochs"),
+                    parseStrict(iterations, "train.field.iterations"), optimizer.getValue(),
+                    parseDouble(lr, "train.field.lr"), clip.isSelected(), parseDouble(threshold, "train.field.threshold"),
+                    parseLong(seed));
+            vm.setForm(f);
+            vm.report("");
+            applicable(f.task());
+        } catch (IllegalArgumentException e) {
+            vm.report(e.getMessage());
+        }
+    }
+
+    private static int parseStrict(TextField f, String key) {
+        try {
+            return Integer.parseInt(f.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(I18n.get("train.badNumber", I18n.get(key), f.getText()));
+        }
+    }
+
+    private static double parseDouble(TextField f, String key) {
+        try {
+            return Double.parseDouble(f.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(I18n.get("train.badNumber", I18n.get(key), f.getText()));
+        }
+    }
+
+    private static long parseLong(TextField f) {
+        try {
+            return Long.parseLong(f.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(I18n.get("train.badNumber", I18n.get("train.field.seed"), f.getText()));
+        }
+    }
+
+    private static int parse(String s, int fallback) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String number(double v) {
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** The charts from the view model's curves: one redraw each. */
+    void redraw() {
+        lossChart.set(List.of(curve(I18n.get("train.series.loss"), vm.loss())));
+        List<CurveChart.Level> lossLevels = new ArrayList<>();
+        if (Double.isFinite(vm.baseline())) {
+            lossLevels.add(new CurveChart.Level(I18n.get("train.baseline", String.format(Locale.ROOT, "%.3f",
+                    vm.baseline())), vm.baseline()));
+        }
+        lossChart.setLevels(lossLevels);
+        gradChart.set(List.of(curve(I18n.get("train.series.before"), vm.gradBefore()),
+                curve(I18n.get("train.series.after"), vm.gradAfter())));
+        gradChart.setLevels(Double.isFinite(vm.threshold())
+                ? List.of(new CurveChart.Level(I18n.get("train.threshold", number(vm.threshold())), vm.threshold()))
+                : List.of());
+        List<CurveChart.Curve> ps = new ArrayList<>();
+        for (int k = 0; k < Params.NAMES.size(); k++) {
+            ps.add(curve(org.unroll.i18n.Notation.parameter(Params.NAMES.get(k), true), vm.paramNorm(k)));
+        }
+        paramChart.set(ps);
+        testChart.set(List.of(curve(I18n.get("train.series.test"), vm.testError())));
+        if (vm.runningForm() != null && vm.runningForm().task() == TaskKind.ADDING) {
+            testChart.setLevels(List.of(new CurveChart.Level(I18n.get("train.baseline", "0.167"), 1.0 / 6)));
+        } else {
+            testChart.setLevels(List.of());
+        }
+    }
+
+    private static CurveChart.Curve curve(String label, DownsampledSeries s) {
+        return new CurveChart.Curve(label, s.xs(), s.ys());
+    }
+
+    private static TextField field(int columns) {
+        TextField f = new TextField();
+        f.setPrefColumnCount(columns);
+        return f;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    public CurveChart lossChart() {
+        return lossChart;
+    }
+
+    public CurveChart gradChart() {
+        return gradChart;
+    }
+
+    public CurveChart paramChart() {
+        return paramChart;
+    }
+
+    public CurveChart testChart() {
+        return testChart;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public TrainingViewModel viewModel() {
+        return vm;
+    }
+
+    Button startButton() {
+        return start;
+    }
+
+    Button pauseButton() {
+        return pause;
+    }
+}
