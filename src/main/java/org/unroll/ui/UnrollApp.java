@@ -65,7 +65,25 @@ public final class UnrollApp extends Application {
         });
         window.formulaSlot().getChildren().add(new FormulaPane(session));
         window.inspectorSlot().getChildren().add(new InspectorPane(session));
-        window.lessonSlot().getChildren().add(new LessonPane(session));
+        LessonPane lesson = new LessonPane(session);
+        // a lesson step that names a chart or pane brings it to the front of the focus
+        lesson.model().setOnShown(shown -> {
+            switch (shown) {
+                case FORMULA -> window.showFocus(MainWindow.Focus.FORMULA);
+                case VALUES -> window.showFocus(MainWindow.Focus.VALUES);
+                default -> {
+                    window.showFocus(MainWindow.Focus.CHARTS);
+                    if (window.chartsSlot().getChildren().get(0) instanceof ChartsPane charts) {
+                        charts.select(ChartsPane.Kind.valueOf(shown.name()));
+                    }
+                }
+            }
+        });
+        if (lesson.model().shownProperty().get() != null) {
+            // the first step was shown while the pane was built
+            Platform.runLater(() -> lesson.model().replayShown());
+        }
+        window.lessonSlot().getChildren().add(lesson);
         Scene old = stage.getScene();
         Scene scene = old == null ? new Scene(window.root(), 1280, 720) : new Scene(window.root(), old.getWidth(), old.getHeight());
         window.install(scene);

@@ -73,12 +73,21 @@ public final class ChartRoom {
             PlotRenderingInfo pi = info.getPlotInfo();
             if (plot instanceof CombinedDomainXYPlot combined) {
                 List<XYPlot> subs = combined.getSubplots();
+                // stacked plots share the x axis: the room is the stack's whole data area, the y ticks are each plot's least
+                Rectangle2D union = null;
+                int leastY = Integer.MAX_VALUE;
+                for (int i = 0; i < subs.size(); i++) {
+                    Rectangle2D d = pi.getSubplotInfo(i).getDataArea();
+                    union = union == null ? (Rectangle2D) d.clone() : union.createUnion(d);
+                    leastY = Math.min(leastY, labelled(g2, subs.get(i).getRangeAxis(), d, subs.get(i).getRangeAxisEdge()));
+                }
+                if (union != null) {
+                    plots.add(new PlotRoom("stack of " + subs.size(), union, labelled(g2, combined.getDomainAxis(),
+                            pi.getSubplotInfo(subs.size() - 1).getDataArea(), combined.getDomainAxisEdge()), leastY));
+                }
                 for (int i = 0; i < subs.size(); i++) {
                     Rectangle2D d = pi.getSubplotInfo(i).getDataArea();
                     XYPlot sub = subs.get(i);
-                    // the shared domain axis is drawn once, under the last plot
-                    plots.add(new PlotRoom("plot " + (i + 1), d, labelled(g2, combined.getDomainAxis(), d,
-                            combined.getDomainAxisEdge()), labelled(g2, sub.getRangeAxis(), d, sub.getRangeAxisEdge())));
                     axisLabel(g2, sub.getRangeAxis(), d.getHeight(), cut);
                 }
                 Rectangle2D last = pi.getSubplotInfo(subs.size() - 1).getDataArea();
@@ -112,7 +121,9 @@ public final class ChartRoom {
         int n = 0;
         for (Object o : axis.refreshTicks(g2, new AxisState(), dataArea, edge)) {
             Tick t = (Tick) o;
-            if (t.getText() != null && !t.getText().isBlank()) {
+            boolean attributed = t instanceof org.jfree.chart.axis.LogTick lt && lt.getAttributedLabel() != null
+                    && lt.getAttributedLabel().getIterator().getEndIndex() > 0;
+            if (attributed || t.getText() != null && !t.getText().isBlank()) {
                 n++;
             }
         }

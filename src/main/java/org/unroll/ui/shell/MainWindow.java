@@ -62,7 +62,7 @@ public final class MainWindow {
     /** The focus column's share of the body's width: half, and never under {@value #FOCUS_MIN_PX} px. */
     static final double FOCUS_SHARE = 0.5;
     /** The focus column's least width in px: a chart's plot area keeps 560 px beside its axis. */
-    static final double FOCUS_MIN_PX = 700;
+    static final double FOCUS_MIN_PX = 720;
     /** The model panel's width in px when it is open. */
     static final double DRAWER_PX = 300;
     private final Session session;
@@ -276,6 +276,9 @@ public final class MainWindow {
         chartsSlot.getChildren().addListener(slotsChanged);
         inspectorSlot.getChildren().addListener(slotsChanged);
         formulaSlot.getChildren().addListener(slotsChanged);
+        // presenting, the height goes to the timeline and the focus: the status line steps aside as the menu does
+        root.getBottom().visibleProperty().bind(zoom.presenterProperty().not());
+        root.getBottom().managedProperty().bind(zoom.presenterProperty().not());
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
         // presenter mode: the toolbar keeps what the room needs (stepping, compare, zoom, presenter)
@@ -306,7 +309,8 @@ public final class MainWindow {
         zoomOutButton.setOnAction(e -> zoom.zoomOut());
         zoomInButton.disableProperty().bind(zoom.canZoomInProperty().not());
         zoomOutButton.disableProperty().bind(zoom.canZoomOutProperty().not());
-        compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
+        compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window(),
+                scene -> ZoomSceneBinder.bind(zoom, scene)));
         compareButton.setOnAction(e -> compareItem.fire());
         // training in its own window (issue 13); a stepped-into update opens in this window's session
         trainItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));

@@ -66,6 +66,14 @@ public final class DemoApp extends Application {
         if (a.containsKey("focus")) {
             w.showFocus(MainWindow.Focus.valueOf(a.get("focus").toUpperCase(java.util.Locale.ROOT)));
         }
+        if (a.containsKey("lesson")) {
+            // a lesson mid-way: --lesson=6 --lesson-step=3 (both counted from 1)
+            org.unroll.ui.lesson.LessonPane lp = (org.unroll.ui.lesson.LessonPane) w.lessonSlot().getChildren().get(0);
+            lp.model().choose(lp.model().lessons().get(Integer.parseInt(a.get("lesson")) - 1));
+            for (int k = 1; k < Integer.parseInt(a.getOrDefault("lesson-step", "1")); k++) {
+                lp.model().next();
+            }
+        }
         if (a.containsKey("chart")) {
             w.showFocus(MainWindow.Focus.CHARTS);
             if (w.chartsSlot().getChildren().get(0) instanceof org.unroll.ui.charts.ChartsPane charts) {
@@ -81,15 +89,34 @@ public final class DemoApp extends Application {
                 // after the lesson pane has settled on its first step, go to the asked point
                 PauseTransition settle = new PauseTransition(Duration.millis(800));
                 settle.setOnFinished(e -> {
-                    session.moveToIndex(position);
+                    if (a.containsKey("position")) {
+                        session.moveToIndex(position);
+                    }
                     PauseTransition p = new PauseTransition(Duration.millis(900));
-                    p.setOnFinished(f -> System.out.println("READY " + session.getCursor()));
+                    p.setOnFinished(f -> {
+                        if (a.containsKey("compare")) {
+                            org.unroll.ui.compare.CompareView.open(stage, scene -> {
+                                org.unroll.ui.shell.ZoomSceneBinder.bind(w.zoom(), scene);
+                                javafx.application.Platform.runLater(() -> {
+                                    scene.getWindow().setWidth(stage.getWidth());
+                                    scene.getWindow().setHeight(stage.getHeight());
+                                });
+                            });
+                            PauseTransition c = new PauseTransition(Duration.millis(2500));
+                            c.setOnFinished(g -> System.out.println("READY compare"));
+                            c.play();
+                            return;
+                        }
+                        System.out.println("READY " + session.getCursor());
+                    });
                     p.play();
                 });
                 settle.play();
             }
         });
-        session.apply(s);
+        if (!a.containsKey("lesson")) {
+            session.apply(s);
+        }
     }
 
     @Override

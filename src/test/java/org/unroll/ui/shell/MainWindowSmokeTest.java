@@ -147,7 +147,7 @@ class MainWindowSmokeTest {
         assertEquals(1.1, window.zoom().getZoom(), 1e-9);
         assertTrue(window.root().getStyleClass().contains(Theme.PRESENTER), "F5: presenter mode");
         assertNull(window.sideTabs().getScene(), "the model panel steps aside");
-        assertTrue(window.focusTabs().getScene() != null, "the formula, values and charts stay large beside the timeline");
+        assertTrue(window.timeline().getScene() != null, "the timeline stays");
         assertEquals(CellType.RNN, session.getWalkthrough().model().cell());
     }
 }
