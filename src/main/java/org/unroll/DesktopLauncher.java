@@ -20,6 +20,9 @@ final class DesktopLauncher {
     /** Runs the app until its last window closes; returns the exit code. */
     static int launch(String[] args, PrintStream err) {
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        // AWT is only used for off-screen images (charts, figures, export): headless, so that only
+        // JavaFX's toolkit talks to the X server and losing the display cannot take two toolkits down
+        System.setProperty("java.awt.headless", "true");
         try {
             UnrollApp.launchApp(args);
             return ExitCodes.OK;

@@ -2,6 +2,7 @@ package org.unroll;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +10,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering: a pure engine (the JDK, its Vector API and EJML), JavaFX only in the UI, io below cli and ui. */
+/**
+ * The layering: a pure engine (the JDK, its Vector API and EJML), JavaFX only in the UI, io below
+ * cli and ui, the toolkit-free packages free of the UI, no cycles between packages or between the
+ * UI's features, and view models that know no views.
+ */
 class ArchitectureTest {
     private static JavaClasses production;
 
@@ -49,6 +54,33 @@ class ArchitectureTest {
     void ioDoesNotDependOnCliOrUi() {
         noClasses().that().resideInAPackage("org.unroll.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.unroll.cli..", "org.unroll.ui..")
+                .check(production);
+    }
+
+    @Test
+    void theToolkitFreePackagesDoNotKnowTheUi() {
+        noClasses().that().resideInAnyPackage("org.unroll.lesson..", "org.unroll.charts..", "org.unroll.figures..",
+                        "org.unroll.task..", "org.unroll.train..")
+                .should().dependOnClassesThat().resideInAPackage("org.unroll.ui..")
+                .check(production);
+    }
+
+    @Test
+    void thePackagesHaveNoCycles() {
+        slices().matching("org.unroll.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void theUiFeaturesHaveNoCycles() {
+        slices().matching("org.unroll.ui.(*)..").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void viewModelsKnowNoViews() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.jfree.chart.fx..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Pane")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("View")
                 .check(production);
     }
 }

@@ -182,6 +182,8 @@ final class TrainCommand extends Subcommand {
             }
             if (stop.stopped) {
                 summary.put("stopped", true);
+                err().println("unroll train: stopped after update " + run.updates().size()
+                        + "; the log so far follows on standard output");
             }
             Update d = run.divergedAt();
             if (d != null) {
@@ -190,7 +192,9 @@ final class TrainCommand extends Subcommand {
             if (built != null && d == null) {
                 for (Map.Entry<String, Object> e : built.evaluate(run.model()).entrySet()) {
                     Object v = e.getValue();
-                    if (v instanceof Number n) {
+                    if (v instanceof Integer i) {
+                        summary.put(e.getKey(), i);
+                    } else if (v instanceof Number n) {
                         summary.put(e.getKey(), n.doubleValue());
                     } else {
                         summary.put(e.getKey(), String.valueOf(v));

@@ -3,13 +3,8 @@ package org.unroll.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
@@ -247,11 +242,9 @@ public final class TrainFile {
      * streaming the data stream by stream, so that a long generated run is never held as a JSON tree.
      */
     public static void write(TrainSpec spec, Path path) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
-                 JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)) {
+        SafeWrite.file(path, out -> {
+            try (JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
                 Iterator<Map.Entry<String, JsonNode>> it = head(spec).fields();
@@ -266,14 +259,7 @@ public final class TrainFile {
                 }
                 g.writeEndObject();
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** "data": inputs, then targets, stream by stream and window by window. */

@@ -26,6 +26,8 @@ public final class ShallowNetwork implements Network {
     /** Window batches by first step, built once for data held in memory. */
     private final Map<Integer, SequenceBatch[]> windows = new HashMap<>();
     private final int hidden;
+    /** The shards' batches of generated data, refilled for every window. */
+    private final SequenceBatch[] refill;
     private BatchTrainer last;
     private int lastLength;
 
@@ -39,6 +41,7 @@ public final class ShallowNetwork implements Network {
         this.first = new int[n];
         this.h0 = new DMatrixRMaj[n];
         this.c0 = new DMatrixRMaj[n];
+        this.refill = new SequenceBatch[n];
         boolean lstm = model.cell().hasCellState();
         for (int k = 0; k < n; k++) {
             first[k] = k == 0 ? 0 : first[k - 1] + count[k - 1];
@@ -129,15 +132,19 @@ public final class ShallowNetwork implements Network {
 
     /** Window [from, from + len) shard by shard: built once, or refilled in place for generated data. */
     private SequenceBatch[] batches(int from, int len) {
-        SequenceBatch[] parts = data.refillsInPlace() ? null : windows.get(from);
+        if (data.refillsInPlace()) {
+            for (int k = 0; k < refill.length; k++) {
+                refill[k] = data.window(from, len, first[k], count[k], h0[k], c0[k]);
+            }
+            return refill;
+        }
+        SequenceBatch[] parts = windows.get(from);
         if (parts == null) {
             parts = new SequenceBatch[h0.length];
             for (int k = 0; k < parts.length; k++) {
                 parts[k] = data.window(from, len, first[k], count[k], h0[k], c0[k]);
             }
-            if (!data.refillsInPlace()) {
-                windows.put(from, parts);
-            }
+            windows.put(from, parts);
         }
         return parts;
     }

@@ -4,6 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Model;
 import org.unroll.engine.Params;
 import org.unroll.engine.SequenceBatch;
+import org.unroll.engine.Walkthrough;
+import org.unroll.engine.Window;
 
 /**
  * One update as the app can step through it: the parameters it started from, the window it
@@ -17,8 +19,11 @@ public final class Snapshot {
     private final int len;
     private final DMatrixRMaj h0;
     private final DMatrixRMaj c0;
+    private final boolean carried;
 
-    Snapshot(Update update, Model model, TrainData data, int from, int len, DMatrixRMaj h0, DMatrixRMaj c0) {
+    Snapshot(Update update, Model model, TrainData data, int from, int len, DMatrixRMaj h0, DMatrixRMaj c0,
+             boolean carried) {
+        this.carried = carried;
         this.update = update;
         this.model = model;
         this.data = data;
@@ -70,6 +75,19 @@ public final class Snapshot {
             System.arraycopy(c0.data, stream * hid, c.data, 0, hid);
         }
         return data.copyOfWindow(from, len, stream, 1, h, c);
+    }
+
+    /** Where the window sits in its stream, and whether its initial state was carried in: for the walk's step numbers. */
+    public Window window() {
+        return new Window(from, carried);
+    }
+
+    /**
+     * The usual stepping walk of stream b's window: forward from the real initial state, BPTT,
+     * and the update at {@code learningRate}, numbered as steps of the whole stream.
+     */
+    public Walkthrough walkthrough(int stream, double learningRate) {
+        return new Walkthrough(model, sequence(stream), learningRate, window());
     }
 
     /** The parameters the update started from. */

@@ -207,7 +207,7 @@ public final class TrainingRun implements AutoCloseable {
             return null;
         }
         return new Snapshot(u, model.withParams(before.copy()), spec.data(), lastFrom, lastLength,
-                startH.copy(), startC == null ? null : startC.copy());
+                startH.copy(), startC == null ? null : startC.copy(), spec.stateful() && u.window() > 0);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.unroll.ui.shell.ZoomModel;
  */
 public final class UnrollApp extends Application {
     private ExecutorService compute;
+    private ExecutorService diagnostics;
 
     /** Starts the JavaFX toolkit and shows the app; returns when the last window closes. */
     public static void launchApp(String[] args) {
@@ -35,7 +36,8 @@ public final class UnrollApp extends Application {
     @Override
     public void start(Stage stage) {
         compute = computeThread();
-        Session session = new Session(compute, Platform::runLater);
+        diagnostics = computeThread("unroll-diagnostics");
+        Session session = new Session(compute, diagnostics, Platform::runLater);
         MainWindow window = open(stage, session);
         if (Boolean.getBoolean("unroll.timing")) {
             reportFirstFrame(window, session);
@@ -97,6 +99,11 @@ public final class UnrollApp extends Application {
 
     /** One daemon thread for recomputation; an error there (even OutOfMemoryError) becomes a dialog. */
     public static ExecutorService computeThread() {
+        return computeThread("unroll-compute");
+    }
+
+    /** One daemon thread of that name; an error there (even OutOfMemoryError) becomes a dialog. */
+    public static ExecutorService computeThread(String name) {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(() -> {
                 try {
@@ -104,7 +111,7 @@ public final class UnrollApp extends Application {
                 } catch (Throwable e) {
                     Platform.runLater(() -> ErrorDialogs.show(null, e));
                 }
-            }, "unroll-compute");
+            }, name);
             t.setDaemon(true);
             return t;
         });
@@ -128,6 +135,9 @@ public final class UnrollApp extends Application {
 
     @Override
     public void stop() {
+        if (diagnostics != null) {
+            diagnostics.shutdownNow();
+        }
         if (compute != null) {
             compute.shutdownNow();
         }

@@ -13,7 +13,9 @@ class ChartGalleryTest {
 
     @Test
     void rendersEveryChart() throws Exception {
-        List<Path> files = ChartGallery.render(Path.of("target/gallery"));
+        // safe writes refuse a missing directory, and a clean build has none
+        Path dir = Files.createDirectories(Path.of("target/gallery"));
+        List<Path> files = ChartGallery.render(dir);
         assertEquals(12, files.size());
         for (Path p : files) {
             assertTrue(Files.size(p) > 10_000, p + " is suspiciously small");

@@ -34,6 +34,7 @@ class GradCheckExplanationTest {
     @Test
     void failuresOfAReluNetWithAWideNudgeAreKinksAndTheRestIsUnexplained() {
         Scenario sc = relu(1.0, 16, "the quick brown fox jumps over the lazy dog");
+        assertEquals("RNN (ReLU)", sc.model().label(), "one spelling, as in the model panel");
         // h = 0.05 is wide enough that many ReLU pre-activations cross 0 within the nudge
         GradCheckConfig wide = new GradCheckConfig(0.05, 1e-5, 1e-8);
         GradCheck.Report r = GradCheck.run(sc.model(), sc.sequence(), wide);

@@ -59,8 +59,12 @@ class TrainingRunTest {
                     SequenceBatch one = snap.sequence(s);
                     sum += new Bptt(snap.model(), one).forward();
                 }
+                assertEquals(new Bptt(snap.model(), snap.sequence(1)).forward(), snap.walkthrough(1, 0.1).loss(), 1e-12,
+                        "the walk of a stream's window is that stream's pass");
                 int targets = spec.data().targetCount(snap.windowStart(), snap.windowLength());
                 assertEquals(u.loss(), sum / targets, 1e-12 * Math.max(1, u.loss()), "update " + u.index());
+                assertEquals(snap.windowStart() + 1, snap.window().display(0), "walk step numbers run along the stream");
+                assertEquals(u.window() > 0, snap.window().carriedState());
                 if (u.window() > 0) {
                     assertTrue(Math.abs(snap.h0().data[0]) > 0, "a stateful window after the first starts from the carried state");
                 } else {

@@ -179,6 +179,7 @@ public final class ChartsPane extends BorderPane {
         cancelCheck.setOnAction(e -> cancelGradCheck());
 
         session.walkthroughProperty().addListener((o, a, w) -> show(w));
+        session.diagnosticsProperty().addListener((o, a, w) -> showFlow(w));
         session.cursorProperty().addListener((o, a, c) -> showCursor(c));
         show(session.getWalkthrough());
         showCursor(session.getCursor());
@@ -260,8 +261,7 @@ public final class ChartsPane extends BorderPane {
         }
         cancelGradCheck();
         shown = w;
-        stepNorms.update(EngineCharts.flow(w));
-        vanishing.update(EngineCharts.flow(w));
+        showFlow(session.diagnosticsProperty().get());
         Optional<GateActivations> g = EngineCharts.gates(w);
         g.ifPresent(gates::update);
         gatesViewer.setVisible(g.isPresent());
@@ -274,6 +274,14 @@ public final class ChartsPane extends BorderPane {
         gradCheckViewer.setVisible(false);
         gradCheckHint.setVisible(true);
         checkStatus.setText("");
+    }
+
+    /** The flow charts, once the shown walk's diagnostics are computed (they are never computed here). */
+    private void showFlow(Walkthrough w) {
+        if (w != null && w == shown) {
+            stepNorms.update(EngineCharts.flow(w));
+            vanishing.update(EngineCharts.flow(w));
+        }
     }
 
     private void chooseParameter(String name, boolean largest) {

@@ -98,6 +98,7 @@ public final class CompareSession {
                 Session s = new Session(background, ui);
                 s.setErrorHandler(message -> errors.accept(message));
                 s.walkthroughProperty().addListener((o, a, w) -> landed());
+                s.diagnosticsProperty().addListener((o, a, w) -> revision.set(revision.get() + 1));
                 // a session that lands puts its cursor back where it was; keep it on the shared one
                 s.cursorProperty().addListener((o, a, c) -> keepInStep(s));
                 sessions.add(s);
@@ -182,11 +183,11 @@ public final class CompareSession {
         return l;
     }
 
-    /** The overlaid flows of every computed cell, labelled by {@link #label(int)}. */
+    /** The overlaid flows of every cell whose diagnostics are computed, labelled by {@link #label(int)}. */
     public List<GradientFlow> flows() {
         List<GradientFlow> out = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
-            Walkthrough w = sessions.get(i).getWalkthrough();
+            Walkthrough w = sessions.get(i).diagnosticsProperty().get();
             if (w != null) {
                 out.add(EngineCharts.flow(label(i), w.flow()));
             }

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -35,7 +34,7 @@ public final class LessonPane extends VBox {
     }
 
     public LessonPane(Session session, List<Lesson> lessons) {
-        model = new LessonViewModel(session, Platform::runLater);
+        model = new LessonViewModel(session);
         getStyleClass().add("lesson-pane");
         setSpacing(6);
         setPadding(new Insets(8, 12, 8, 12));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,11 +32,10 @@ import org.unroll.ui.session.Session;
  * The state of the lesson panel: the lessons to choose from, the current lesson and step,
  * and the text to show. Going to a step applies its setup to the session (recomputed in the
  * background when it changed) and then moves the session's cursor to the step's point.
- * Plain-JUnit testable: with a session on {@code Runnable::run} and {@code later = Runnable::run}.
+ * Plain-JUnit testable: with a session on {@code Runnable::run}.
  */
 public final class LessonViewModel {
     private final Session session;
-    private final Executor later;
     private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
     private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(this, "stepIndex", 0);
@@ -51,6 +49,8 @@ public final class LessonViewModel {
     private final ObjectProperty<Lang> language = new SimpleObjectProperty<>(this, "language", windowLanguage());
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper(this, "question", "");
     private final ObservableList<String> options = FXCollections.observableArrayList();
+    /** One read-only view, kept: the view listens to it (a wrapper made per call would be collected with its listeners). */
+    private final ObservableList<String> optionsView = FXCollections.unmodifiableObservableList(options);
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ReadOnlyBooleanWrapper awaitingAnswer = new ReadOnlyBooleanWrapper(this, "awaitingAnswer", false);
     private LessonPlayer player;
@@ -61,17 +61,12 @@ public final class LessonViewModel {
 
     /**
      * @param session the window's session
-     * @param later   runs a task after the current UI event (Platform::runLater in the app)
      */
-    public LessonViewModel(Session session, Executor later) {
+    public LessonViewModel(Session session) {
         this.session = Objects.requireNonNull(session);
-        this.later = Objects.requireNonNull(later);
-        session.walkthroughProperty().addListener((o, was, now) -> walkChanged());
-        session.busyProperty().addListener((o, was, now) -> {
-            if (!now && pending != null) {
-                later.execute(this::settle);
-            }
-        });
+        session.walkthroughProperty().addListener((o, was, now) -> refreshText());
+        // the narration's flow numbers (σ_max, Jacobian norms) arrive with the diagnostics
+        session.diagnosticsProperty().addListener((o, was, now) -> refreshText());
         language.addListener((o, was, now) -> {
             if (player != null && !player.setup(was).equals(player.setup(now))) {
                 showStep(); // this language reads its own script of the text
@@ -219,35 +214,16 @@ public final class LessonViewModel {
             session.moveTo(cursor);
         } else {
             pending = step;
-            session.apply(setup);
-            if (setup.equals(session.getSetup()) && !session.busyProperty().get()) {
-                // a session on a synchronous executor has finished by now
-                pending = null;
-                session.moveTo(cursor);
-            }
+            // the session publishes the walk and moves to the step's cursor itself, then completes;
+            // a newer setup (the user's, or the next lesson step's) cancels this request
+            session.apply(setup, cursor).whenComplete((w, e) -> {
+                if (pending == step) {
+                    pending = null;
+                }
+                refreshText();
+            });
         }
         refreshText();
-    }
-
-    private void walkChanged() {
-        if (pending != null) {
-            // the session moves its cursor right after publishing the walk: move ours after that
-            later.execute(this::settle);
-        }
-        refreshText();
-    }
-
-    private void settle() {
-        Step p = pending;
-        if (p != null && p.setup(lang()).equals(session.getSetup()) && session.getWalkthrough() != null) {
-            pending = null;
-            session.moveTo(target(p));
-            refreshText();
-        } else if (p != null && !session.busyProperty().get()) {
-            // another setup was applied after the lesson's and has landed: the lesson's request is gone
-            pending = null;
-            refreshText();
-        }
     }
 
     private void refreshText() {
@@ -264,9 +240,11 @@ public final class LessonViewModel {
         title.set(player.title(lang));
         stepLabel.set(LessonTexts.stepOf(lang, player.index() + 1, player.size()));
         Walkthrough w = session.getWalkthrough();
-        boolean ready = w != null && player.setup(lang).equals(session.getSetup());
+        boolean same = w != null && player.setup(lang).equals(session.getSetup());
+        // the numbers are filled once the walk's diagnostics are computed, never computed here on the UI thread
+        boolean ready = same && session.diagnosticsProperty().get() == w;
         // the user changed the model away from the lesson's: its numbers and words no longer apply
-        boolean away = w != null && pending == null && !ready;
+        boolean away = w != null && pending == null && !same;
         drifted.set(away);
         narration.set(away ? LessonTexts.modelChanged(lang)
                 : waiting() ? LessonTexts.answerFirst(lang) : player.narration(lang, ready ? w : null) + exercises(lang));
@@ -310,7 +288,7 @@ public final class LessonViewModel {
                 : a instanceof Double d && q.acceptsNumber(d, w));
         String head = a instanceof Boolean ? LessonTexts.theAnswer(lang, right)
                 : correct ? LessonTexts.right(lang, right) : LessonTexts.notQuite(lang, right);
-        verdict.set(head + " " + explain);
+        verdict.set(head + (lang == Lang.EN ? " " : "") + explain);
     }
 
     /** The current step's question, filled in; empty when it has none. */
@@ -320,7 +298,7 @@ public final class LessonViewModel {
 
     /** The options of a choice question, filled in; empty for a number question or none. */
     public ObservableList<String> options() {
-        return FXCollections.unmodifiableObservableList(options);
+        return optionsView;
     }
 
     /** After an answer: right or not, the right answer and the explanation; empty before. */

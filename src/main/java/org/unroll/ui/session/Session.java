@@ -1,6 +1,9 @@
 package org.unroll.ui.session;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -36,9 +39,25 @@ public final class Session {
     private final BooleanBinding canStepBack;
     private Consumer<String> errors = message -> { };
     private volatile long generation;
+    private final Executor diagnosticsExecutor;
+    private final ReadOnlyObjectWrapper<Walkthrough> diagnostics = new ReadOnlyObjectWrapper<>(this, "diagnostics");
+    private CompletableFuture<Walkthrough> latest;
+    private volatile Future<?> diagnosticsRun;
 
+    /** A session whose diagnostics run on the same executor as the pass (after it). */
     public Session(Executor background, Executor ui) {
+        this(background, background, ui);
+    }
+
+    /**
+     * @param background  computes the pass of a setup
+     * @param diagnostics computes the diagnostics that follow a pass (its own thread in the app, so a
+     *                    newer setup's pass never waits behind an older walk's Jacobian norms)
+     * @param ui          where results are published (the JavaFX thread in the app)
+     */
+    public Session(Executor background, Executor diagnostics, Executor ui) {
         this.background = background;
+        this.diagnosticsExecutor = diagnostics;
         this.ui = ui;
         canStepForward = Bindings.createBooleanBinding(
                 () -> walkthrough.get() != null && position.get() < positions.get() - 1, position, positions, walkthrough);
@@ -51,21 +70,46 @@ public final class Session {
     }
 
     /** Builds the scenario of {@code s} and walks it; the cursor stays where it was when it still exists. */
-    public void apply(Setup s) {
-        compute(() -> Scenario.build(s), s);
+    public CompletableFuture<Walkthrough> apply(Setup s) {
+        return compute(() -> Scenario.build(s), s, null);
+    }
+
+    /**
+     * The session's one asynchronous contract: builds and walks {@code s} on the background
+     * executor, then, on the UI executor and in this order, publishes the setup, the scenario
+     * and the walk, moves the cursor to {@code at} (fitted to the walk) and completes the
+     * returned future with the walk. A request superseded by a newer one completes with a
+     * {@link java.util.concurrent.CancellationException}; a setup that cannot be built completes
+     * exceptionally with its reason (which is also given to the error handler). The diagnostics
+     * (the gradient flow) follow on the diagnostics executor; {@link #diagnosticsProperty()}
+     * names the walk whose diagnostics are ready.
+     */
+    public CompletableFuture<Walkthrough> apply(Setup s, Cursor at) {
+        return compute(() -> Scenario.build(s), s, at);
     }
 
     /** Shows a model and sequence opened from files; the setup becomes null (not a built-in lesson). */
-    public void open(Scenario sc) {
-        compute(() -> sc, null);
+    public CompletableFuture<Walkthrough> open(Scenario sc) {
+        return compute(() -> sc, null, null);
     }
 
-    private void compute(java.util.function.Supplier<Scenario> make, Setup s) {
+    private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Scenario> make, Setup s, Cursor at) {
         long gen = ++generation;
+        CompletableFuture<Walkthrough> done = new CompletableFuture<>();
+        CompletableFuture<Walkthrough> older = latest;
+        latest = done;
+        if (older != null) {
+            older.cancel(false);
+        }
+        Future<?> oldDiagnostics = diagnosticsRun;
+        if (oldDiagnostics != null) {
+            oldDiagnostics.cancel(true);
+        }
         busy.set(true);
         double lr = s != null ? s.learningRate() : setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
         background.execute(() -> {
             if (gen != generation) {
+                done.cancel(false);
                 return; // a newer request is queued behind this one: skip the work
             }
             Scenario sc;
@@ -73,12 +117,10 @@ public final class Session {
             try {
                 sc = make.get();
                 w = new Walkthrough(sc.model(), sc.sequence(), lr);
-                // the diagnostics the panes read are computed here, off the UI thread, once per walk
-                w.derived().flow();
             } catch (RuntimeException | Error e) {
                 // a bad setup says why in words; anything else (out of memory, a bug) is logged and named plainly
                 String reason = e instanceof IllegalArgumentException && e.getMessage() != null
-                        ? e.getMessage() : org.unroll.ui.shell.ErrorReason.of(e);
+                        ? e.getMessage() : org.unroll.ui.ErrorReason.of(e);
                 if (!(e instanceof IllegalArgumentException)) {
                     e.printStackTrace();
                 }
@@ -87,23 +129,47 @@ public final class Session {
                         busy.set(false);
                         errors.accept(reason);
                     }
+                    done.completeExceptionally(new IllegalArgumentException(reason, e));
                 });
                 return;
             }
             ui.execute(() -> {
                 if (gen != generation) {
+                    done.cancel(false);
                     return;
                 }
-                Cursor keep = cursor.get();
+                Cursor keep = at != null ? at : cursor.get();
                 setup.set(s);
                 scenario.set(sc);
                 int steps = w.steps();
                 positions.set(Cursor.positions(steps));
+                diagnostics.set(null);
                 walkthrough.set(w);
                 busy.set(false);
                 moveTo(keep.fit(steps));
+                startDiagnostics(w, gen);
+                done.complete(w);
             });
         });
+        return done;
+    }
+
+    /** The gradient flow of {@code w}, after the walk is shown; skipped or cancelled once a newer setup is asked for. */
+    private void startDiagnostics(Walkthrough w, long gen) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            if (gen != generation) {
+                return null;
+            }
+            w.derived().flow();
+            ui.execute(() -> {
+                if (gen == generation && walkthrough.get() == w) {
+                    diagnostics.set(w);
+                }
+            });
+            return null;
+        });
+        diagnosticsRun = task;
+        diagnosticsExecutor.execute(task);
     }
 
     public void stepForward() {
@@ -199,6 +265,14 @@ public final class Session {
     public WalkPoint getPoint() {
         Walkthrough w = walkthrough.get();
         return w == null ? null : w.at(cursor.get());
+    }
+
+    /**
+     * The walk whose diagnostics (the gradient flow) are computed: the shown walk once they are
+     * ready, null before. Panes that show the flow wait for it instead of computing it.
+     */
+    public ReadOnlyObjectProperty<Walkthrough> diagnosticsProperty() {
+        return diagnostics.getReadOnlyProperty();
     }
 
     public Walkthrough getWalkthrough() {

@@ -8,6 +8,7 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.unroll.ui.I18n;
+import org.unroll.ui.ErrorReason;
 import org.unroll.ui.Theme;
 
 /**

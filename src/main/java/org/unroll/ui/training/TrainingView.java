@@ -88,6 +88,10 @@ public final class TrainingView extends BorderPane {
     private final Label problem = new Label();
     private final Label sample = new Label();
     private final TabPane tabs = new TabPane();
+    private final javafx.scene.layout.Pane batchPane = new javafx.scene.layout.Pane();
+    private final javafx.scene.canvas.Canvas batchCanvas = new javafx.scene.canvas.Canvas();
+    private final org.jfree.fx.FXGraphics2D batchGraphics = new org.jfree.fx.FXGraphics2D(batchCanvas.getGraphicsContext2D());
+    private org.unroll.figures.BatchPicture.Frame batchFrame;
     private final AnimationTimer pump;
     private boolean loading;
     private Consumer<SteppedUpdate> onStepInto = u -> { };
@@ -123,7 +127,16 @@ public final class TrainingView extends BorderPane {
             charts.getRowConstraints().add(r);
         }
         Tab chartsTab = new Tab(I18n.get("train.tab.charts"), charts);
-        tabs.getTabs().add(chartsTab);
+        Tab batchTab = new Tab(I18n.get("train.tab.batches"), batchPane);
+        tabs.getTabs().addAll(chartsTab, batchTab);
+        batchPane.getChildren().add(batchCanvas);
+        batchPane.setMinSize(100, 100);
+        batchCanvas.widthProperty().bind(batchPane.widthProperty());
+        batchCanvas.heightProperty().bind(batchPane.heightProperty());
+        batchCanvas.widthProperty().addListener((o, a, b) -> paintBatches());
+        batchCanvas.heightProperty().addListener((o, a, b) -> paintBatches());
+        vm.formProperty().addListener((o, a, b) -> paintBatches());
+        vm.currentWindowProperty().addListener((o, a, b) -> paintBatches());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         sample.setWrapText(true);
@@ -172,6 +185,12 @@ public final class TrainingView extends BorderPane {
         stage.setOnHidden(e -> vm.close());
         stage.show();
         return stage;
+    }
+
+    /** Puts {@code f} into the fields (and so into the view model). */
+    public void setForm(TrainForm f) {
+        load(f);
+        readForm();
     }
 
     /** What opens an update in the stepping view. */
@@ -301,7 +320,7 @@ public final class TrainingView extends BorderPane {
         vm.stepInto(index, b).whenComplete((u, e) -> Platform.runLater(() -> {
             if (e != null) {
                 Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-                vm.report(c.getMessage() == null ? org.unroll.ui.shell.ErrorReason.of(c) : c.getMessage());
+                vm.report(c.getMessage() == null ? org.unroll.ui.ErrorReason.of(c) : c.getMessage());
             } else if (u != null) {
                 onStepInto.accept(u);
             }
@@ -397,6 +416,37 @@ public final class TrainingView extends BorderPane {
         return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    /** The batch picture of the form (or of the run), the current update's window highlighted. */
+    void paintBatches() {
+        double w = batchCanvas.getWidth();
+        double h = batchCanvas.getHeight();
+        if (w < 40 || h < 40) {
+            return;
+        }
+        TrainForm f = vm.runningForm() != null && vm.getState() != RunState.READY ? vm.runningForm() : vm.getForm();
+        BatchShape shape;
+        try {
+            shape = BatchShape.of(f);
+        } catch (IllegalArgumentException e) {
+            vm.report(e.getMessage());
+            return;
+        }
+        org.unroll.figures.BatchGeometry geo = new org.unroll.figures.BatchGeometry(shape.streams(), shape.length(),
+                shape.numSteps(), shape.stateful(), new java.awt.geom.Rectangle2D.Double(16, 40, w - 32, h - 90));
+        String legend = I18n.get(shape.stateful() ? "train.batches.stateful" : "train.batches.stateless",
+                shape.streams(), shape.length(), shape.numSteps(), geo.windows());
+        int current = vm.getState() == RunState.READY ? -1 : vm.currentWindowProperty().get();
+        batchFrame = new org.unroll.figures.BatchPicture.Frame(geo, shape.labels(), current, legend);
+        batchGraphics.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        batchCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+        org.unroll.figures.BatchPicture.paint(batchGraphics, batchFrame);
+    }
+
+    /** What the batch picture shows now (null before it is first drawn). */
+    public org.unroll.figures.BatchPicture.Frame batchFrame() {
+        return batchFrame;
+    }
+
     /** The charts from the view model's curves: one redraw each. */
     void redraw() {
         lossChart.set(List.of(curve(I18n.get("train.series.loss"), vm.loss())));
@@ -470,6 +520,18 @@ public final class TrainingView extends BorderPane {
 
     public TrainingViewModel viewModel() {
         return vm;
+    }
+
+    TextField batchField() {
+        return batch;
+    }
+
+    TextField numStepsField() {
+        return numSteps;
+    }
+
+    ChoiceBox<TaskKind> taskChoice() {
+        return task;
     }
 
     Button startButton() {

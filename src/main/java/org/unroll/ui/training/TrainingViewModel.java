@@ -48,6 +48,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper sample = new ReadOnlyStringWrapper(this, "sample", "");
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision", 0);
     private final ReadOnlyIntegerWrapper updates = new ReadOnlyIntegerWrapper(this, "updates", 0);
+    private final ReadOnlyIntegerWrapper currentWindow = new ReadOnlyIntegerWrapper(this, "currentWindow", -1);
     private final UpdateBatcher<Tagged> batcher;
     private final DownsampledSeries loss = new DownsampledSeries(CURVE_POINTS);
     private final DownsampledSeries gradBefore = new DownsampledSeries(CURVE_POINTS);
@@ -168,6 +169,7 @@ public final class TrainingViewModel implements AutoCloseable {
         summary.set("");
         sample.set("");
         updates.set(0);
+        currentWindow.set(-1);
         lastLoss = Double.NaN;
         state.set(RunState.READY);
         revision.set(revision.get() + 1);
@@ -203,7 +205,7 @@ public final class TrainingViewModel implements AutoCloseable {
             } else if (e instanceof TrainingEvent.Ended end) {
                 state.set(end.state());
                 if (end.failure() != null) {
-                    problem.set(org.unroll.ui.shell.ErrorReason.of(end.failure()));
+                    problem.set(org.unroll.ui.ErrorReason.of(end.failure()));
                 }
                 timeLeft.set("");
             }
@@ -224,6 +226,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 paramNorms[k].add(u.index(), u.paramNorms()[k]);
             }
             updates.set(done);
+            currentWindow.set(u.window());
             lastLoss = u.loss();
         }
         progress.set(planned == 0 ? 1 : Math.min(1, (double) done / planned));
@@ -416,6 +419,11 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Updates applied so far. */
     public ReadOnlyIntegerProperty updatesProperty() {
         return updates.getReadOnlyProperty();
+    }
+
+    /** The window (0-based, in its epoch) the last update trained on, −1 before any. */
+    public ReadOnlyIntegerProperty currentWindowProperty() {
+        return currentWindow.getReadOnlyProperty();
     }
 
     public int plannedUpdates() {

@@ -17,7 +17,8 @@ import org.unroll.ui.shell.MainWindow;
 /**
  * The real main window on a chosen lesson and point, for screenshots:
  * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter --size=1920x1080
- * --focus=formula|values|charts --chart=vanishing --model-panel}. Prints READY when laid out.
+ * --focus=formula|values|charts --chart=vanishing --model-panel --compare}, or a lesson step
+ * {@code --lesson=13-one-two-three --step=2 [--answer=0.46 | --option=2]}. Prints READY when laid out.
  */
 public final class DemoApp extends Application {
     private ExecutorService compute;
@@ -66,19 +67,15 @@ public final class DemoApp extends Application {
         if (a.containsKey("focus")) {
             w.showFocus(MainWindow.Focus.valueOf(a.get("focus").toUpperCase(java.util.Locale.ROOT)));
         }
-        if (a.containsKey("lesson")) {
-            // a lesson mid-way: --lesson=6 --lesson-step=3 (both counted from 1)
-            org.unroll.ui.lesson.LessonPane lp = (org.unroll.ui.lesson.LessonPane) w.lessonSlot().getChildren().get(0);
-            lp.model().choose(lp.model().lessons().get(Integer.parseInt(a.get("lesson")) - 1));
-            for (int k = 1; k < Integer.parseInt(a.getOrDefault("lesson-step", "1")); k++) {
-                lp.model().next();
-            }
-        }
         if (a.containsKey("chart")) {
             w.showFocus(MainWindow.Focus.CHARTS);
             if (w.chartsSlot().getChildren().get(0) instanceof org.unroll.ui.charts.ChartsPane charts) {
                 charts.select(org.unroll.ui.charts.ChartsPane.Kind.valueOf(a.get("chart").toUpperCase(java.util.Locale.ROOT)));
             }
+        }
+        if (a.containsKey("lesson")) {
+            openLesson(w, a);
+            return;
         }
         int position = Integer.parseInt(a.getOrDefault("position", "0"));
         session.walkthroughProperty().addListener((o, old, now) -> {
@@ -117,6 +114,29 @@ public final class DemoApp extends Application {
         if (!a.containsKey("lesson")) {
             session.apply(s);
         }
+    }
+
+    /** The lesson pane on a lesson's step k, the step's question answered when asked to. */
+    private static void openLesson(MainWindow w, Map<String, String> a) {
+        org.unroll.ui.lesson.LessonViewModel m =
+                ((org.unroll.ui.lesson.LessonPane) w.lessonSlot().getChildren().get(0)).model();
+        m.lessons().stream().filter(l -> l.id().equals(a.get("lesson"))).findFirst().ifPresent(m::choose);
+        int step = Integer.parseInt(a.getOrDefault("step", "1"));
+        for (int k = 1; k < step; k++) {
+            m.next();
+        }
+        PauseTransition settle = new PauseTransition(Duration.millis(1500));
+        settle.setOnFinished(e -> {
+            if (a.containsKey("answer")) {
+                m.answerNumber(a.get("answer"));
+            } else if (a.containsKey("option")) {
+                m.answerOption(Integer.parseInt(a.get("option")));
+            }
+            PauseTransition p = new PauseTransition(Duration.millis(3000));
+            p.setOnFinished(f -> System.out.println("READY " + m.stepIndexProperty().get()));
+            p.play();
+        });
+        settle.play();
     }
 
     @Override

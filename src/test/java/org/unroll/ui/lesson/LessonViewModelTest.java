@@ -75,7 +75,7 @@ class LessonViewModelTest {
     @Test
     void stepsDriveTheSessionsSetupAndCursor() throws Exception {
         Session session = new Session(Runnable::run, Runnable::run);
-        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
         vm.languageProperty().set(Lang.EN);
         vm.setLessons(List.of(lesson()));
         assertEquals("Title", vm.titleProperty().get());
@@ -106,7 +106,7 @@ class LessonViewModelTest {
     @Test
     void languageChangesTitleNarrationAndLabel() throws Exception {
         Session session = new Session(Runnable::run, Runnable::run);
-        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
         vm.setLessons(List.of(lesson()));
         vm.languageProperty().set(Lang.ZH_TW);
         assertEquals("標題", vm.titleProperty().get());
@@ -119,17 +119,13 @@ class LessonViewModelTest {
     @Test
     void withABackgroundSessionTheCursorLandsAfterTheWalkArrives() throws Exception {
         ArrayDeque<Runnable> background = new ArrayDeque<>();
-        ArrayDeque<Runnable> later = new ArrayDeque<>();
         Session session = new Session(background::add, Runnable::run);
-        LessonViewModel vm = new LessonViewModel(session, later::add);
+        LessonViewModel vm = new LessonViewModel(session);
         vm.languageProperty().set(Lang.EN);
         vm.setLessons(List.of(lesson()));
         assertEquals("h2 …", vm.narrationProperty().get());
         while (!background.isEmpty()) {
             background.poll().run();
-        }
-        while (!later.isEmpty()) {
-            later.poll().run();
         }
         assertEquals(Cursor.forward(1), session.getCursor());
         assertTrue(vm.narrationProperty().get().startsWith("h2 ["));
@@ -138,7 +134,7 @@ class LessonViewModelTest {
     @Test
     void openingAFileAddsItOrReportsOneLine(@TempDir Path dir) throws Exception {
         Session session = new Session(Runnable::run, Runnable::run);
-        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
         Path good = dir.resolve("vm.lesson");
         Files.writeString(good, TEXT);
         assertNull(vm.open(good));
@@ -155,7 +151,7 @@ class LessonViewModelTest {
     @Test
     void aModelChangedByHandIsSaidAndTheLessonCanBeRestored() throws Exception {
         Session session = new Session(Runnable::run, Runnable::run);
-        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
         vm.languageProperty().set(Lang.EN);
         vm.setLessons(List.of(lesson()));
         assertFalse(vm.driftedProperty().get());
@@ -175,7 +171,7 @@ class LessonViewModelTest {
     void aSetupAppliedAfterTheLessonsWinsAndIsSaid() throws Exception {
         ArrayDeque<Runnable> compute = new ArrayDeque<>();
         Session session = new Session(compute::add, Runnable::run);
-        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
         vm.languageProperty().set(Lang.EN);
         vm.setLessons(List.of(lesson()));
         session.apply(Setup.JEEP.withCell(CellType.GRU));

@@ -109,4 +109,71 @@ class SessionTest {
         assertEquals(Cursor.forward(2), Cursor.forward(2).fit(3));
         assertNull(Cursor.loss().fit(3).stage());
     }
+
+    @Test
+    void applyPublishesTheWalkMovesToTheCursorThenCompletesAndTheDiagnosticsFollow() throws Exception {
+        java.util.ArrayDeque<Runnable> pass = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> diagnostics = new java.util.ArrayDeque<>();
+        Session s = new Session(pass::add, diagnostics::add, Runnable::run);
+        List<String> order = new ArrayList<>();
+        s.walkthroughProperty().addListener((o, a, w) -> order.add("walk"));
+        s.cursorProperty().addListener((o, a, c) -> order.add("cursor " + c));
+        s.diagnosticsProperty().addListener((o, a, w) -> order.add(w == null ? "no diagnostics" : "diagnostics"));
+        Cursor at = Cursor.backward(1, BackwardStage.ADD_FUTURE);
+        java.util.concurrent.CompletableFuture<Walkthrough> done = s.apply(Setup.JEEP.withCell(CellType.LSTM), at);
+        assertFalse(done.isDone());
+        assertTrue(s.busyProperty().get());
+        done.thenAccept(w -> order.add("done"));
+        pass.poll().run();
+        assertTrue(done.isDone());
+        assertSame(s.getWalkthrough(), done.get());
+        assertEquals(at, s.getCursor());
+        assertEquals(List.of("walk", "cursor " + at, "done"), order);
+        // the pass is shown before its diagnostics exist; they come from the other executor
+        assertNull(s.diagnosticsProperty().get());
+        assertFalse(done.get().derived().flowReady());
+        assertEquals(1, diagnostics.size());
+        diagnostics.poll().run();
+        assertSame(done.get(), s.diagnosticsProperty().get());
+        assertTrue(done.get().derived().flowReady());
+        assertEquals("diagnostics", order.get(order.size() - 1));
+    }
+
+    @Test
+    void aNewerSetupCancelsTheOlderRequestAndItsDiagnostics() throws Exception {
+        java.util.ArrayDeque<Runnable> pass = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> diagnostics = new java.util.ArrayDeque<>();
+        Session s = new Session(pass::add, diagnostics::add, Runnable::run);
+        java.util.concurrent.CompletableFuture<Walkthrough> first = s.apply(Setup.JEEP, Cursor.forward(1));
+        pass.poll().run();
+        Walkthrough shown = first.get();
+        java.util.concurrent.CompletableFuture<Walkthrough> second = s.apply(Setup.JEEP.withHiddenSize(5), Cursor.loss());
+        java.util.concurrent.CompletableFuture<Walkthrough> third = s.apply(Setup.JEEP.withHiddenSize(6), Cursor.loss());
+        assertTrue(second.isCancelled(), "superseded before it ran");
+        // the first walk's diagnostics were asked for, then cancelled by the newer setups: they never compute
+        while (!diagnostics.isEmpty()) {
+            diagnostics.poll().run();
+        }
+        assertFalse(shown.derived().flowReady());
+        assertNull(s.diagnosticsProperty().get());
+        while (!pass.isEmpty()) {
+            pass.poll().run();
+        }
+        assertEquals(6, third.get().model().hiddenSize());
+        assertEquals(Cursor.loss(), s.getCursor());
+        diagnostics.poll().run();
+        assertSame(third.get(), s.diagnosticsProperty().get());
+    }
+
+    @Test
+    void aSetupThatCannotBeBuiltCompletesExceptionallyWithItsReason() {
+        List<String> errors = new ArrayList<>();
+        session.setErrorHandler(errors::add);
+        java.util.concurrent.CompletableFuture<Walkthrough> bad = session.apply(Setup.JEEP.withText("a"), Cursor.START);
+        assertTrue(bad.isCompletedExceptionally());
+        assertEquals(1, errors.size());
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, bad::get);
+        assertEquals(errors.get(0), e.getCause().getMessage());
+    }
 }

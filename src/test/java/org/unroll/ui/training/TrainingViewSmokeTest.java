@@ -91,4 +91,23 @@ class TrainingViewSmokeTest {
         assertNotNull(view.gradChart().levels().isEmpty() ? null : view.gradChart().levels().get(0));
         assertEquals(1.0, view.gradChart().levels().get(0).value());
     }
+
+    @Test
+    void theBatchPictureRedrawsAtOnceWhenBOrNumStepsChange(FxRobot robot) {
+        robot.interact(() -> {
+            view.taskChoice().setValue(TaskKind.TEXT);
+            view.tabs().getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.batchField().setText("3"));
+        assertEquals(3, view.batchFrame().geometry().streams());
+        robot.interact(() -> view.numStepsField().setText("5"));
+        assertEquals(5, view.batchFrame().geometry().numSteps());
+        int windows = view.batchFrame().geometry().windows();
+        robot.interact(() -> view.numStepsField().setText("2"));
+        assertTrue(view.batchFrame().geometry().windows() > windows);
+        robot.interact(() -> view.batchField().setText("2"));
+        assertEquals(2, view.batchFrame().geometry().streams());
+        assertEquals(-1, view.batchFrame().current());
+    }
 }

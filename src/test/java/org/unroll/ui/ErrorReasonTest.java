@@ -1,4 +1,4 @@
-package org.unroll.ui.shell;
+package org.unroll.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.unroll.ui.I18n;
 
 class ErrorReasonTest {
 

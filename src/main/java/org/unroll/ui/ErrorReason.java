@@ -1,4 +1,4 @@
-package org.unroll.ui.shell;
+package org.unroll.ui;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -8,7 +8,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.unroll.ui.I18n;
 
 /** Turns an exception into one localized line for a user: no class names, no stack traces. */
 public final class ErrorReason {

@@ -10,8 +10,8 @@ import org.ejml.dense.row.RandomMatrices_DDRM;
  * Micro benchmark: GFLOP/s of EJML, the scalar kernel and the Vector API kernel at the engine's sizes.
  * Each measurement warms up, then reports the median of {@value #RUNS} timed runs of about {@value #RUN_MILLIS} ms.
  *
- * <p>Run with {@code java --add-modules jdk.incubator.vector -cp target/unroll.jar:$(cat target/classpath.txt)
- * org.unroll.engine.kernel.GemmBench}; without the flag the vector column reads n/a.
+ * <p>Run with {@code java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes:$(cat target/classpath.txt)
+ * org.unroll.engine.kernel.GemmBench} after {@code mvn test-compile} (it lives with the tests, not in the app); without the flag the vector column reads n/a.
  */
 public final class GemmBench {
 
