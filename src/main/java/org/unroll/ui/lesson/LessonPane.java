@@ -98,8 +98,8 @@ public final class LessonPane extends VBox {
             }
         };
         scroll.viewportBoundsProperty().addListener((o, a, b) -> fit.run());
-        narration.textProperty().addListener((o, a, b) -> Platform.runLater(fit));
-        narration.fontProperty().addListener((o, a, b) -> Platform.runLater(fit));
+        narration.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(fit));
+        narration.fontProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(fit));
 
         Label step = new Label();
         step.textProperty().bind(model.stepLabelProperty());

@@ -63,6 +63,8 @@ public final class MainWindow {
     static final double FOCUS_SHARE = 0.5;
     /** The focus column's least width in px: a chart's plot area keeps 560 px beside its axis. */
     static final double FOCUS_MIN_PX = 720;
+    /** The least width in px the stage keeps while the model panel is open (the lesson's row fits whole). */
+    static final double STAGE_MIN_PX = 340;
     /** The model panel's width in px when it is open. */
     static final double DRAWER_PX = 300;
     private final Session session;
@@ -347,7 +349,9 @@ public final class MainWindow {
         boolean side = items.contains(drawer);
         boolean focus = items.contains(focusTabs);
         if (side && focus) {
-            body.setDividerPositions(drawerShare, 1 - focusShare);
+            // the open panel takes its room from the focus too, so the stage keeps STAGE_MIN_PX
+            double focusPx = Math.min(focusShare * w, w - DRAWER_PX - STAGE_MIN_PX);
+            body.setDividerPositions(drawerShare, 1 - Math.max(0.3, focusPx / w));
         } else if (side) {
             body.setDividerPositions(drawerShare);
         } else if (focus) {

@@ -55,6 +55,8 @@ public final class DemoApp extends Application {
         MainWindow w = UnrollApp.open(stage, session);
         if (a.containsKey("size")) {
             String[] wh = a.get("size").split("x");
+            stage.setX(0);
+            stage.setY(0);
             stage.setWidth(Double.parseDouble(wh[0]));
             stage.setHeight(Double.parseDouble(wh[1]));
         }
@@ -95,11 +97,13 @@ public final class DemoApp extends Application {
                             org.unroll.ui.compare.CompareView.open(stage, scene -> {
                                 org.unroll.ui.shell.ZoomSceneBinder.bind(w.zoom(), scene);
                                 javafx.application.Platform.runLater(() -> {
+                                    scene.getWindow().setX(0);
+                                    scene.getWindow().setY(0);
                                     scene.getWindow().setWidth(stage.getWidth());
                                     scene.getWindow().setHeight(stage.getHeight());
                                 });
                             });
-                            PauseTransition c = new PauseTransition(Duration.millis(2500));
+                            PauseTransition c = new PauseTransition(Duration.millis(8000));
                             c.setOnFinished(g -> System.out.println("READY compare"));
                             c.play();
                             return;

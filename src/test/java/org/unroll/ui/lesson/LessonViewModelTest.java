@@ -54,7 +54,7 @@ class LessonViewModelTest {
     @Test
     void aStepThatNamesAChartTellsTheWindowEachTimeItIsShown() throws Exception {
         Session session = new Session(Runnable::run, Runnable::run);
-        LessonViewModel vm = new LessonViewModel(session, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
         List<org.unroll.lesson.Shown> told = new java.util.ArrayList<>();
         vm.setOnShown(told::add);
         vm.setLessons(List.of(LessonParser.parse("show.lesson", TEXT.replace("at backward 1 stage 4\n",
