@@ -118,6 +118,7 @@ public final class MainWindow {
     private final MenuItem zoomReset = new MenuItem(I18n.get("menu.zoomReset"));
     private final MenuItem compareItem = new MenuItem(I18n.get("compare.menu"));
     private final MenuItem trainItem = new MenuItem(I18n.get("train.menu"));
+    private final MenuItem deepItem = new MenuItem(I18n.get("grid.menu"));
     private Runnable onLanguageChosen = () -> { };
 
     public MainWindow(Session session, ZoomModel zoom) {
@@ -153,7 +154,7 @@ public final class MainWindow {
         // a way out that needs no window manager (a projector's bare X session has no close button)
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         view.getItems().setAll(presenterItem, modelItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
-                new SeparatorMenuItem(), compareItem, trainItem);
+                new SeparatorMenuItem(), compareItem, trainItem, deepItem);
         Menu language = LanguageMenu.create(org.unroll.i18n.LanguageChoice.ofUser(), () -> onLanguageChosen.run(),
                 message -> ErrorDialogs.show(window(), message));
         menu.getMenus().setAll(file, view, language);
@@ -318,6 +319,7 @@ public final class MainWindow {
         trainItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         trainItem.setOnAction(e -> org.unroll.ui.training.TrainingView.open(window(), session));
         trainButton.setOnAction(e -> trainItem.fire());
+        deepItem.setOnAction(e -> org.unroll.ui.grid.GridWalkView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
     }
 
