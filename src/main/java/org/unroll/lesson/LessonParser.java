@@ -45,6 +45,7 @@ public final class LessonParser {
         }
         d.add("step");
         d.add("at");
+        d.add("show");
         d.add("check");
         d.add("question");
         d.add("exercise");
@@ -71,6 +72,8 @@ public final class LessonParser {
     private Setup setup = Setup.JEEP;
     private Setup lessonSetup;
     private Cursor cursor = Cursor.START;
+    /** What the steps so far named with {@code show}, carried forward like the cursor; null before the first. */
+    private Shown shown;
     /** text.LANG lines in force: the text a reader of that language sees instead of setup.text() */
     private final Map<Lang, String> localText = new EnumMap<>(Lang.class);
     private int cursorLine;
@@ -93,6 +96,7 @@ public final class LessonParser {
         final List<String> changes = new ArrayList<>();
         final List<Check> checks = new ArrayList<>();
         boolean hasAt;
+        boolean hasShow;
         int questionLine;
         Question.Kind questionKind;
         Expression answer;
@@ -220,6 +224,7 @@ public final class LessonParser {
                 step = new PendingStep(n, true);
             }
             case "at" -> at(n, rest);
+            case "show" -> show(n, rest);
             case "check" -> check(n, rest);
             case "question" -> question(n, rest);
             default -> {
@@ -414,6 +419,32 @@ public final class LessonParser {
             cursorLine = n;
         }
     }
+
+    /** show formula|values|step_norms|vanishing|gates|contributions|gradcheck: what the window brings to the front. */
+    private void show(int n, String rest) {
+        if (step == null || step.exercise) {
+            problem(n, "\"show\" belongs inside a step (a line \"step\" starts one)");
+            return;
+        }
+        if (step.hasShow) {
+            problem(n, "a second \"show\" in this step");
+            return;
+        }
+        step.hasShow = true;
+        Shown s = Shown.ofWord(rest.strip());
+        if (s == null) {
+            List<String> words = java.util.Arrays.stream(Shown.values()).map(Shown::word).toList();
+            String near = Suggest.nearest(rest.strip().toLowerCase(Locale.ROOT), words);
+            problem(n, "\"show " + rest.strip() + "\": expected one of " + String.join(", ", words)
+                    + (near == null ? "" : " (did you mean \"" + near + "\"?)"));
+            return;
+        }
+        shown = s;
+        showLine = n;
+    }
+
+    /** The line of the last {@code show}, for reporting a chart the step's model has not got. */
+    private int showLine;
 
     /** start | forward T | loss | backward T stage S | update, with steps counted from 1. */
     private Cursor cursorTarget(int n, String rest) {
@@ -722,8 +753,16 @@ public final class LessonParser {
                 problem(s.lines.get(e.getKey()), p);
             }
         }
+        if (shown == Shown.GATES && setup.cell() == org.unroll.engine.CellType.RNN) {
+            if (s.hasShow) {
+                problem(showLine, "\"show gates\" but a plain RNN has no gates (cell lstm or gru)");
+            }
+            // carried from a gated step to a plain RNN: nothing to bring forward any more
+            shown = null;
+        }
         if (complete) {
-            steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes, s.checks, question, localText));
+            steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes, s.checks, question, localText,
+                    shown));
         }
     }
 

@@ -17,9 +17,10 @@ import org.unroll.task.Setup;
  * @param checks    facts about live values that must hold at this step
  * @param question  what the step asks before it shows itself, or null
  * @param localText the text in force for some languages instead of {@code setup.text()}
+ * @param shown     the chart or pane the step talks about ({@code show}, carried to later steps), or null
  */
 public record Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes,
-                   List<Check> checks, Question question, Map<Lang, String> localText) {
+                   List<Check> checks, Question question, Map<Lang, String> localText, Shown shown) {
     public Step {
         changes = List.copyOf(changes);
         checks = List.copyOf(checks);
@@ -27,7 +28,7 @@ public record Step(int line, Setup setup, Cursor cursor, Localized narration, Li
     }
 
     public Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes) {
-        this(line, setup, cursor, narration, changes, List.of(), null, Map.of());
+        this(line, setup, cursor, narration, changes, List.of(), null, Map.of(), null);
     }
 
     /**

@@ -58,7 +58,7 @@ public final class UnrollApp extends Application {
         // the charts are built the first time their tab is shown: the first frame does not wait for them
         Label chartsComing = new Label();
         window.chartsSlot().getChildren().add(chartsComing);
-        window.rightTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+        window.focusTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
             if (tab != null && tab.getContent() == window.chartsSlot() && window.chartsSlot().getChildren().get(0) == chartsComing) {
                 ChartsPane charts = new ChartsPane(session);
                 charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
@@ -67,7 +67,25 @@ public final class UnrollApp extends Application {
         });
         window.formulaSlot().getChildren().add(new FormulaPane(session));
         window.inspectorSlot().getChildren().add(new InspectorPane(session));
-        window.lessonSlot().getChildren().add(new LessonPane(session));
+        LessonPane lesson = new LessonPane(session);
+        // a lesson step that names a chart or pane brings it to the front of the focus
+        lesson.model().setOnShown(shown -> {
+            switch (shown) {
+                case FORMULA -> window.showFocus(MainWindow.Focus.FORMULA);
+                case VALUES -> window.showFocus(MainWindow.Focus.VALUES);
+                default -> {
+                    window.showFocus(MainWindow.Focus.CHARTS);
+                    if (window.chartsSlot().getChildren().get(0) instanceof ChartsPane charts) {
+                        charts.select(ChartsPane.Kind.valueOf(shown.name()));
+                    }
+                }
+            }
+        });
+        if (lesson.model().shownProperty().get() != null) {
+            // the first step was shown while the pane was built
+            Platform.runLater(() -> lesson.model().replayShown());
+        }
+        window.lessonSlot().getChildren().add(lesson);
         Scene old = stage.getScene();
         Scene scene = old == null ? new Scene(window.root(), 1280, 720) : new Scene(window.root(), old.getWidth(), old.getHeight());
         window.install(scene);

@@ -29,7 +29,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
@@ -113,11 +112,18 @@ public final class ChartsPane extends BorderPane {
                 tab("charts.tab.vanishing", withBar(new ChartViewer(vanishing.chart()))),
                 tab("charts.tab.gates", withBar(gatesArea)),
                 tab("charts.tab.contributions", withBar(new ChartViewer(contributions.chart()),
-                        new Label(I18n.get("charts.contrib.parameter")), parameter,
-                        new Label(I18n.get("charts.contrib.row")), row,
-                        new Label(I18n.get("charts.contrib.col")), col, entryMode, normMode)),
-                tab("charts.tab.gradcheck", withBar(gradCheckArea, runCheck, cancelCheck, checkProgress, checkStatus)));
+                        group(new Label(I18n.get("charts.contrib.parameter")), parameter),
+                        group(new Label(I18n.get("charts.contrib.row")), row,
+                                new Label(I18n.get("charts.contrib.col")), col), group(entryMode, normMode))),
+                tab("charts.tab.gradcheck", withBar(gradCheckArea, group(runCheck, cancelCheck, checkProgress), checkStatus)));
         setCenter(tabs);
+        // the charts are chosen from a box at the start of each page's bar (one row, not a row of tab
+        // headers that a narrow column cuts or hides behind an overflow menu); the tab pane only holds the pages
+        tabs.getStyleClass().add("chart-pages");
+        for (Tab t : tabs.getTabs()) {
+            javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) ((BorderPane) t.getContent()).getTop();
+            bar.getChildren().add(0, chartBox());
+        }
 
         noGates.setWrapText(true);
         noGates.getStyleClass().add("unroll-charts-message");
@@ -163,6 +169,10 @@ public final class ChartsPane extends BorderPane {
         row.setPrefWidth(80);
         col.setPrefWidth(80);
 
+        // the check's verdict wraps under its buttons rather than ending in "…"
+        checkStatus.setWrapText(true);
+        checkStatus.setMinHeight(Region.USE_PREF_SIZE);
+        checkStatus.maxWidthProperty().bind(widthProperty().subtract(24));
         cancelCheck.setDisable(true);
         checkProgress.setVisible(false);
         runCheck.setOnAction(e -> runGradCheck());
@@ -187,26 +197,60 @@ public final class ChartsPane extends BorderPane {
     }
 
     private Node withBar(Node chart, Node... controls) {
-        Button png = new Button(I18n.get("charts.export.png"));
-        Button svg = new Button(I18n.get("charts.export.svg"));
-        png.setOnAction(e -> exportWithChooser(false));
+        // one menu for the exports: PNG at 1× to 4×, or SVG
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton(I18n.get("charts.export.menu"));
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        for (int k = 1; k <= 4; k++) {
+            int scale = k;
+            javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem(I18n.get("charts.export.png") + "  " + k + "×");
+            png.setOnAction(e -> {
+                pngScale.setValue(scale);
+                exportWithChooser(false);
+            });
+            export.getItems().add(png);
+        }
+        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem(I18n.get("charts.export.svg"));
         svg.setOnAction(e -> exportWithChooser(true));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8);
+        export.getItems().add(svg);
+        // the chart's own controls, then the export group; a row that does not fit wraps, nothing is cut
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 4);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getChildren().addAll(controls);
-        bar.getChildren().addAll(grow, png, new Label(I18n.get("charts.export.scale")), scaleBox(), svg);
+        bar.getChildren().add(export);
         BorderPane p = new BorderPane(chart);
         p.setTop(bar);
         return p;
     }
 
-    private Node scaleBox() {
-        // one scale setting shared by every tab's bar
-        ChoiceBox<Integer> c = new ChoiceBox<>(pngScale.getItems());
-        c.valueProperty().bindBidirectional(pngScale.valueProperty());
+    /** Controls that belong together and wrap as one: each keeps its whole text. */
+    private static HBox group(Node... nodes) {
+        HBox g = new HBox(6, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) {
+            if (n instanceof Region r && !(n instanceof ProgressBar)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return g;
+    }
+
+    /** The chart chooser of one page's bar, kept in step with the pages. */
+    private Node chartBox() {
+        ChoiceBox<String> c = new ChoiceBox<>();
+        for (Tab t : tabs.getTabs()) {
+            c.getItems().add(t.getText());
+        }
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setFocusTraversable(false);
+        c.getStyleClass().add("chart-choice");
+        c.getSelectionModel().select(tabs.getSelectionModel().getSelectedIndex());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> c.getSelectionModel().select(b.intValue()));
+        c.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && b.intValue() != tabs.getSelectionModel().getSelectedIndex()) {
+                tabs.getSelectionModel().select(b.intValue());
+            }
+        });
         return c;
     }
 
@@ -420,6 +464,10 @@ public final class ChartsPane extends BorderPane {
         checkProgress.progressProperty().unbind();
         checkProgress.setVisible(false);
         runCheck.setDisable(false);
+        // the check's verdict wraps under its buttons rather than ending in "…"
+        checkStatus.setWrapText(true);
+        checkStatus.setMinHeight(Region.USE_PREF_SIZE);
+        checkStatus.maxWidthProperty().bind(widthProperty().subtract(24));
         cancelCheck.setDisable(true);
     }
 
@@ -457,13 +505,25 @@ public final class ChartsPane extends BorderPane {
      */
     public void export(Kind kind, Path file, boolean svg, int scale) throws IOException {
         Figure f = figure(kind);
-        int w = tabs.getWidth() > 100 ? (int) tabs.getWidth() : 1280;
-        int h = tabs.getHeight() > 100 ? (int) tabs.getHeight() - 40 : 720;
+        int[] size = exportSize();
+        int w = size[0];
+        int h = size[1];
         if (svg) {
             ChartExport.writeSvg(f, file, w, h);
         } else {
             ChartExport.writePng(f, file, w, h, scale);
         }
+    }
+
+    /** The size a chart exports at, width and height in px: as on screen, or 1280 × 720 when not laid out. */
+    public int[] exportSize() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null && t.getContent() instanceof BorderPane p && p.getCenter() != null
+                && p.getCenter().getLayoutBounds().getWidth() > 100 && p.getCenter().getLayoutBounds().getHeight() > 100) {
+            // the chart's own area, as on screen
+            return new int[] {(int) p.getCenter().getLayoutBounds().getWidth(), (int) p.getCenter().getLayoutBounds().getHeight()};
+        }
+        return new int[] {1280, 720};
     }
 
     /** What a chart exports as: the chart, or the message that stands in for it. */

@@ -61,6 +61,9 @@ public final class CompareView extends BorderPane {
     private final VBox timelines = new VBox(2);
     private final List<Canvas> canvases = new ArrayList<>();
     private final Label position = new Label();
+    /** Where the shared cursor is, as the main window's title says it (the first cell's walk). */
+    private final Label stageTitle = new Label();
+    private final Button close = new Button(I18n.get("compare.close"));
     private final TextField text = new TextField();
     private final TextField seed = new TextField();
     private final TextField hidden = new TextField();
@@ -97,7 +100,14 @@ public final class CompareView extends BorderPane {
         problem.setStyle("-fx-text-fill: #B2182B;");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, start, back, fwd, end, position, grow, png, svg);
+        HBox bar = new HBox(8, start, back, fwd, end, position, grow, png, svg, close);
+        close.setTooltip(new javafx.scene.control.Tooltip(I18n.get("compare.close.tooltip")));
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        stageTitle.getStyleClass().add("point-title");
+        stageTitle.setWrapText(true);
+        stageTitle.setMinHeight(Region.USE_PREF_SIZE);
+        stageTitle.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold; -fx-text-fill: #0b3d75;");
+        stageTitle.setPadding(new Insets(2, 8, 2, 8));
         HBox settings = new HBox(8, new Label(I18n.get("compare.cells")), rnn, lstm, gru,
                 new Label(I18n.get("compare.text")), text, new Label(I18n.get("compare.seed")), seed,
                 new Label(I18n.get("compare.hidden")), hidden, apply, problem);
@@ -106,7 +116,7 @@ public final class CompareView extends BorderPane {
             b.setPadding(new Insets(3, 8, 3, 8));
         }
         position.setMinWidth(Region.USE_PREF_SIZE);
-        setTop(new VBox(bar, settings));
+        setTop(new VBox(bar, stageTitle, settings));
 
         ChartViewer normsViewer = new ChartViewer(stepNorms.chart());
         ChartViewer vanishingViewer = new ChartViewer(vanishing.chart());
@@ -139,6 +149,9 @@ public final class CompareView extends BorderPane {
                 compare.jumpStart();
             } else if (k == KeyCode.END) {
                 compare.jumpEnd();
+            } else if (k == KeyCode.ESCAPE || k == KeyCode.M && e.isShortcutDown()) {
+                // the way back to the main window, as it came: Esc or Ctrl+M again
+                close.fire();
             } else {
                 return;
             }
@@ -155,6 +168,18 @@ public final class CompareView extends BorderPane {
      * @return the window
      */
     public static Stage open(Window owner) {
+        return open(owner, null);
+    }
+
+    /**
+     * As {@link #open(Window)}, with the window's scene handed to {@code sceneSetup} before it shows
+     * (the main window binds its zoom there; null: nothing).
+     *
+     * @param owner      the main window, or null
+     * @param sceneSetup what to do with the new scene, or null
+     * @return the window
+     */
+    public static Stage open(Window owner, java.util.function.Consumer<Scene> sceneSetup) {
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "unroll-compare");
             t.setDaemon(true);
@@ -164,6 +189,7 @@ public final class CompareView extends BorderPane {
         CompareView view = new CompareView(session);
         session.applyDefault();
         Stage stage = new Stage();
+        view.close.setOnAction(e -> stage.close());
         if (owner != null) {
             stage.initOwner(owner);
         }
@@ -171,6 +197,10 @@ public final class CompareView extends BorderPane {
         Scene scene = new Scene(view, 1280, 720);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        if (sceneSetup != null) {
+            // e.g. the main window's zoom and presenter mode: Ctrl +/− and large type here too
+            sceneSetup.accept(scene);
         }
         stage.setScene(scene);
         stage.setOnHidden(e -> background.shutdownNow());
@@ -232,6 +262,8 @@ public final class CompareView extends BorderPane {
         stepNorms.setCurrentStep(first == null ? -1 : first.at(c).displayStep());
         position.setText(I18n.get("compare.position", compare.positionProperty().get() + 1,
                 compare.positionsProperty().get()));
+        stageTitle.setText(first == null ? "" : org.unroll.ui.stepper.CursorTitle.of(c, first,
+                compare.sessions().get(0).getScenario()));
         paintTimelines();
     }
 

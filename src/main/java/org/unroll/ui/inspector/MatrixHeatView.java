@@ -88,6 +88,10 @@ public class MatrixHeatView extends Region {
         getStyleClass().add(STYLE_CLASS);
         title.getStyleClass().add("matrix-title");
         scaleLabel.getStyleClass().add("matrix-scale");
+        // a long title above a narrow matrix wraps rather than ending in "…"; the scale stays whole
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        scaleLabel.setMinWidth(Region.USE_PREF_SIZE);
         value.getStyleClass().add("matrix-value");
         value.setWrapText(true);
         value.setMinWidth(0);

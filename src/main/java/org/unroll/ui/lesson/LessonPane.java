@@ -7,12 +7,11 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -22,8 +21,9 @@ import org.unroll.lesson.LessonLibrary;
 import org.unroll.ui.session.Session;
 
 /**
- * The lesson side panel: a lesson chooser, the title, the narration in large type, "Step k
- * of n", Previous and Next, and "Open lesson file…". Each step drives the session: its setup
+ * The lesson, under the timeline: the title, the narration in large type (as high as it needs,
+ * so a step of six lines reads without scrolling), and one row with the numbered lesson chooser,
+ * "Open lesson file…", "Step k of n", Previous and Next. Each step drives the session: its setup
  * through {@link Session#apply}, its cursor through {@link Session#moveTo}.
  */
 public final class LessonPane extends VBox {
@@ -36,32 +36,43 @@ public final class LessonPane extends VBox {
     public LessonPane(Session session, List<Lesson> lessons) {
         model = new LessonViewModel(session);
         getStyleClass().add("lesson-pane");
-        setSpacing(10);
-        setPadding(new Insets(12));
-        setPrefWidth(380);
-        setMinWidth(260);
+        setSpacing(6);
+        setPadding(new Insets(8, 12, 8, 12));
+        setMinWidth(240);
 
-        ComboBox<Lesson> chooser = new ComboBox<>(model.lessons());
-        chooser.setMaxWidth(Double.MAX_VALUE);
+        // the chooser says "Lesson 3/12", which always fits; its menu lists the lessons numbered
+        MenuButton chooser = new MenuButton();
         chooser.getStyleClass().add("lesson-chooser");
-        chooser.setCellFactory(v -> new LessonCell());
-        chooser.setButtonCell(new LessonCell());
-        chooser.valueProperty().addListener((o, was, now) -> {
-            if (now != null && now != model.lessonProperty().get()) {
-                model.choose(now);
+        chooser.setMinWidth(Region.USE_PREF_SIZE);
+        chooser.setFocusTraversable(false);
+        Runnable fillChooser = () -> {
+            Lang l = model.languageProperty().get();
+            List<MenuItem> items = new ArrayList<>();
+            for (int i = 0; i < model.lessons().size(); i++) {
+                Lesson lesson = model.lessons().get(i);
+                MenuItem item = new MenuItem((i + 1) + " · " + lesson.title().get(l));
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> {
+                    if (lesson != model.lessonProperty().get()) {
+                        model.choose(lesson);
+                    }
+                });
+                items.add(item);
             }
-        });
-        model.lessonProperty().addListener((o, was, now) -> chooser.setValue(now));
-        model.languageProperty().addListener((o, was, now) -> {
-            Lesson l = chooser.getValue();
-            chooser.setButtonCell(new LessonCell());
-            chooser.setValue(l);
-        });
+            chooser.getItems().setAll(items);
+            Lesson now = model.lessonProperty().get();
+            chooser.setText(now == null ? "" : LessonTexts.lessonOf(l, model.lessons().indexOf(now) + 1, model.lessons().size()));
+        };
+        model.lessonProperty().addListener((o, was, now) -> fillChooser.run());
+        model.languageProperty().addListener((o, was, now) -> fillChooser.run());
+        model.lessons().addListener((javafx.collections.ListChangeListener<Lesson>) c -> fillChooser.run());
 
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.getStyleClass().add("lesson-title");
+        // the size comes from the stylesheet (.lesson-title, smaller when presenting); the weight and CJK face from here
         title.styleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> titleStyle(model.languageProperty().get()), model.languageProperty()));
 
@@ -69,12 +80,26 @@ public final class LessonPane extends VBox {
         narration.textProperty().bind(model.narrationProperty());
         narration.setWrapText(true);
         narration.getStyleClass().add("lesson-narration");
-        narration.setStyle("-fx-font-size: 1.35em; -fx-line-spacing: 0.25em;");
         narration.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroll = new ScrollPane(narration);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("lesson-narration-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        // as high as the narration at the width it has: it scrolls only when the window cannot give that much
+        Runnable fit = () -> {
+            double w = scroll.getViewportBounds().getWidth();
+            double h = Math.ceil(narration.prefHeight(w));
+            if (w > 0 && h != scroll.getPrefViewportHeight()) {
+                scroll.setPrefViewportHeight(h);
+                // a pane already marked for layout does not tell its parents: ask every one of them
+                for (javafx.scene.Parent p = scroll; p != null; p = p.getParent()) {
+                    p.requestLayout();
+                }
+            }
+        };
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> fit.run());
+        narration.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(fit));
+        narration.fontProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(fit));
 
         Label step = new Label();
         step.textProperty().bind(model.stepLabelProperty());
@@ -83,6 +108,10 @@ public final class LessonPane extends VBox {
         Button previous = new Button();
         Button next = new Button();
         Button open = new Button();
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        previous.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        step.setMinWidth(Region.USE_PREF_SIZE);
         previous.disableProperty().bind(model.canPreviousProperty().not());
         next.disableProperty().bind(model.canNextProperty().not());
         previous.setOnAction(e -> model.previous());
@@ -93,24 +122,56 @@ public final class LessonPane extends VBox {
         back.visibleProperty().bind(model.driftedProperty());
         back.managedProperty().bind(model.driftedProperty());
         back.setOnAction(e -> model.replay());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, step, gap, previous, next);
-        buttons.setStyle("-fx-alignment: center-left;");
+        // one row; on a narrow column the stepping group wraps under the chooser rather than being cut
+        HBox choose = new HBox(8, chooser, open);
+        HBox stepping = new HBox(8, step, previous, next);
+        choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        stepping.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 6, choose, stepping);
+        // presenting, the room needs the steps, not the chooser: the teacher picks a lesson before
+        choose.visibleProperty().bind(presenting.not());
+        choose.managedProperty().bind(presenting.not());
+        sceneProperty().addListener((o, was, now) -> watchPresenter(now));
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Runnable words = () -> {
             Lang l = model.languageProperty().get();
             previous.setText(LessonTexts.previous(l));
             next.setText(LessonTexts.next(l));
-            open.setText(LessonTexts.open(l));
+            open.setText("⋯");
+            open.setTooltip(new javafx.scene.control.Tooltip(LessonTexts.open(l)));
             back.setText(LessonTexts.backToLesson(l));
         };
         words.run();
         model.languageProperty().addListener((o, was, now) -> words.run());
 
-        getChildren().addAll(new HBox(8, chooser, open), title, new QuestionBox(model), scroll, back, buttons);
-        HBox.setHgrow(chooser, Priority.ALWAYS);
+        getChildren().addAll(title, new QuestionBox(model), scroll, back, buttons);
         model.setLessons(new ArrayList<>(lessons));
+    }
+
+    private final javafx.beans.property.BooleanProperty presenting = new javafx.beans.property.SimpleBooleanProperty(this, "presenting");
+    private final javafx.collections.ListChangeListener<String> rootClasses =
+            c -> presenting.set(c.getList().contains("presenter"));
+
+    /** Follows the presenter class on the scene's root (set by the window's zoom model). */
+    private void watchPresenter(javafx.scene.Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        java.util.function.Consumer<javafx.scene.Parent> watch = root -> {
+            if (root != null) {
+                root.getStyleClass().removeListener(rootClasses);
+                root.getStyleClass().addListener(rootClasses);
+                presenting.set(root.getStyleClass().contains("presenter"));
+            }
+        };
+        watch.accept(scene.getRoot());
+        scene.rootProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.getStyleClass().removeListener(rootClasses);
+            }
+            watch.accept(now);
+        });
     }
 
     /** The panel's state: for key bindings (a clicker's Page Down → {@code model().next()}) and the language menu. */
@@ -144,20 +205,12 @@ public final class LessonPane extends VBox {
         }
     }
 
-    private final class LessonCell extends ListCell<Lesson> {
-        @Override
-        protected void updateItem(Lesson item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.title().get(model.languageProperty().get()));
-        }
-    }
-
     /**
      * The lesson title's style: large and bold. JavaFX draws Chinese through a fallback font in its
      * regular weight, so a Chinese title names a CJK family that has a bold face, when one is installed.
      */
     static String titleStyle(org.unroll.lesson.Lang lang) {
-        String base = "-fx-font-size: 1.5em; -fx-font-weight: bold;";
+        String base = "-fx-font-weight: bold;";
         if (lang == null || lang == org.unroll.lesson.Lang.EN) {
             return base;
         }

@@ -15,6 +15,14 @@ final class LessonTexts {
         };
     }
 
+    static String lessonOf(Lang lang, int k, int n) {
+        return switch (lang) {
+            case EN -> "Lesson " + k + "/" + n;
+            case ZH_CN -> "第 " + k + "/" + n + " 课";
+            case ZH_TW -> "第 " + k + "/" + n + " 課";
+        };
+    }
+
     static String previous(Lang lang) {
         return pick(lang, "Previous", "上一步", "上一步");
     }

@@ -199,6 +199,10 @@ public final class LessonViewModel {
 
     private void showStep() {
         Step step = player.step();
+        shown.set(step.shown());
+        if (step.shown() != null) {
+            onShown.accept(step.shown());
+        }
         awaitingAnswer.set(waiting());
         Cursor cursor = target(step);
         stepIndex.set(player.index());
@@ -308,6 +312,27 @@ public final class LessonViewModel {
     }
 
     /** True when the model on screen is no longer the current lesson step's (changed by hand or opened from files). */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<org.unroll.lesson.Shown> shown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "shown");
+    private java.util.function.Consumer<org.unroll.lesson.Shown> onShown = s -> { };
+
+    /** The chart or pane the current step talks about ({@code show} in the lesson), or null when it names none. */
+    public ReadOnlyObjectProperty<org.unroll.lesson.Shown> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** Tells the {@link #setOnShown} action again what the current step names, if anything. */
+    public void replayShown() {
+        if (shown.get() != null) {
+            onShown.accept(shown.get());
+        }
+    }
+
+    /** Called each time a step that names a chart or pane is shown, even when it names the same one again. */
+    public void setOnShown(java.util.function.Consumer<org.unroll.lesson.Shown> action) {
+        onShown = action == null ? s -> { } : action;
+    }
+
     public ReadOnlyBooleanProperty driftedProperty() {
         return drifted.getReadOnlyProperty();
     }

@@ -6,10 +6,11 @@ import java.net.URL;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -48,18 +49,24 @@ import org.unroll.ui.timeline.TimelineView;
 import org.unroll.ui.timeline.TimelineViewModel;
 
 /**
- * The main window: menu and stepping toolbar on top with the title of the current point and a
- * hint line; on the left the lesson and the model panel as tabs; in the centre the unrolled
- * timeline with the formula of the current point under it; on the right the inspector's values
- * and the charts as tabs; a status line at the bottom. The four slots are empty StackPanes that
- * the integrator fills; an empty slot takes no space.
+ * The main window, laid out for a 1280 × 720 classroom projector. On top the menu, one toolbar
+ * (stepping, the model panel, open, compare, zoom, presenter) and the title of the current
+ * point. In the body the unrolled timeline is the main object, with the lesson's narration under
+ * it; beside it, at least half the width, the focus: the step's formula, its values or the charts,
+ * as tabs, so whichever the moment is about is large. The model settings are a side panel one
+ * click away (Model on the toolbar, Ctrl+B) that is closed by default. A status line at the
+ * bottom carries the model summary and the keys. The slots are empty StackPanes that the
+ * integrator fills; an empty slot takes no space.
  */
 public final class MainWindow {
-    /** Where the divider between timeline and formula starts: the timeline keeps most of the height. */
-    static final double FORMULA_DIVIDER = 0.56;
-    /** Where the side columns start: lesson/model a quarter of the width, values/charts from 69 %. */
-    static final double LEFT_DIVIDER = 0.24;
-    static final double RIGHT_DIVIDER = 0.69;
+    /** The focus column's share of the body's width: half, and never under {@value #FOCUS_MIN_PX} px. */
+    static final double FOCUS_SHARE = 0.5;
+    /** The focus column's least width in px: a chart's plot area keeps 560 px beside its axis. */
+    static final double FOCUS_MIN_PX = 720;
+    /** The least width in px the stage keeps while the model panel is open (the lesson's row fits whole). */
+    static final double STAGE_MIN_PX = 340;
+    /** The model panel's width in px when it is open. */
+    static final double DRAWER_PX = 300;
     private final Session session;
     private final ZoomModel zoom;
     private final StepperViewModel stepperVm;
@@ -72,17 +79,17 @@ public final class MainWindow {
     private final StackPane formulaSlot = slot("formula-slot");
     private final StackPane chartsSlot = slot("charts-slot");
     private final StackPane lessonSlot = slot("lesson-slot");
-    private final TabPane leftTabs = new TabPane();
-    private final TabPane rightTabs = new TabPane();
-    private final Tab lessonTab = new Tab(I18n.get("shell.tab.lesson"));
+    private final TabPane drawer = new TabPane();
+    private final TabPane focusTabs = new TabPane();
     private final Tab modelTab = new Tab(I18n.get("model.title"));
+    private final Tab formulaTab = new Tab(I18n.get("shell.tab.formula"));
     private final Tab valuesTab = new Tab(I18n.get("shell.tab.values"));
     private final Tab chartsTab = new Tab(I18n.get("shell.tab.charts"));
     private final StepperBar stepperBar;
     private final TimelineView timeline;
     private final ModelPanel modelPanel;
     private final ScrollPane modelScroller = new ScrollPane();
-    private final SplitPane center = new SplitPane();
+    private final VBox stage = new VBox();
     private final SplitPane body = new SplitPane();
     private final Label title = new Label();
     private final Label hint = new Label(I18n.get("shell.hint"));
@@ -91,8 +98,15 @@ public final class MainWindow {
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label busyLabel = new Label(I18n.get("shell.busy"));
     private final ToggleButton presenter = new ToggleButton(I18n.get("shell.presenter"));
+    private final ToggleButton modelToggle = new ToggleButton(I18n.get("shell.toolbar.model"));
+    private final Button openButton = new Button(I18n.get("shell.toolbar.open"));
+    private final Button compareButton = new Button(I18n.get("shell.toolbar.compare"));
+    private final Button trainButton = new Button(I18n.get("train.menu"));
+    private final Button zoomOutButton = new Button("−");
+    private final Button zoomInButton = new Button("+");
     private final MenuBar menu = new MenuBar();
     private final CheckMenuItem presenterItem = new CheckMenuItem(I18n.get("menu.presenterMode"));
+    private final CheckMenuItem modelItem = new CheckMenuItem(I18n.get("shell.menu.modelPanel"));
     private final MenuItem openItem = new MenuItem(I18n.get("menu.openModel"));
     private final MenuItem saveModelItem = new MenuItem(I18n.get("shell.menu.saveModel"));
     private final MenuItem saveSequenceItem = new MenuItem(I18n.get("shell.menu.saveSequence"));
@@ -132,13 +146,14 @@ public final class MainWindow {
                 new SeparatorMenuItem(), quit);
         Menu view = new Menu(I18n.get("menu.view"));
         presenterItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        modelItem.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN));
         zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
         zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
         zoomReset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
         compareItem.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
         // a way out that needs no window manager (a projector's bare X session has no close button)
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
+        view.getItems().setAll(presenterItem, modelItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
                 new SeparatorMenuItem(), compareItem, trainItem, deepItem);
         Menu language = LanguageMenu.create(org.unroll.i18n.LanguageChoice.ofUser(), () -> onLanguageChosen.run(),
                 message -> ErrorDialogs.show(window(), message));
@@ -148,72 +163,85 @@ public final class MainWindow {
         busy.setFocusTraversable(false);
         busyLabel.getStyleClass().add("muted");
         presenter.getStyleClass().add("presenter-toggle");
-        presenter.setFocusTraversable(false);
         presenter.setTooltip(new Tooltip(I18n.get("shell.presenter.tooltip")));
+        modelToggle.setTooltip(new Tooltip(I18n.get("shell.menu.modelPanel") + "  (Ctrl+B)"));
+        openButton.setTooltip(new Tooltip(I18n.get("menu.openModel")));
+        compareButton.setTooltip(new Tooltip(I18n.get("compare.menu") + "  (Ctrl+M)"));
+        zoomOutButton.setTooltip(new Tooltip(I18n.get("menu.zoomOut") + "  (Ctrl −)"));
+        zoomInButton.setTooltip(new Tooltip(I18n.get("menu.zoomIn") + "  (Ctrl +)"));
+        for (javafx.scene.control.ButtonBase b : java.util.List.of(presenter, modelToggle, openButton, compareButton,
+                trainButton, zoomOutButton, zoomInButton)) {
+            b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.getStyleClass().add("toolbar-button");
+        }
+        busyLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(stepperBar, spacer, busy, busyLabel, presenter);
+        HBox zoomButtons = new HBox(zoomOutButton, zoomInButton);
+        zoomButtons.getStyleClass().add("zoom-buttons");
+        HBox toolbar = new HBox(stepperBar, spacer, busy, busyLabel, modelToggle, openButton, compareButton,
+                trainButton, zoomButtons, presenter);
         toolbar.getStyleClass().add("main-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         title.getStyleClass().add("point-title");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
-        hint.getStyleClass().addAll("hint-line", "muted");
-        VBox heading = new VBox(title, hint);
+        VBox heading = new VBox(title);
         heading.getStyleClass().add("heading");
         root.setTop(new VBox(menu, toolbar, heading));
 
+        // the model settings: a side panel one click away, closed by default
         modelScroller.setContent(modelPanel);
         modelScroller.setFitToWidth(true);
         modelScroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         modelScroller.getStyleClass().add("model-scroller");
-        lessonTab.setContent(lessonSlot);
         modelTab.setContent(modelScroller);
-        leftTabs.getTabs().setAll(lessonTab, modelTab);
-        leftTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        leftTabs.getStyleClass().add("side-tabs");
-        leftTabs.setFocusTraversable(false);
-        leftTabs.getSelectionModel().select(lessonSlot.getChildren().isEmpty() ? modelTab : lessonTab);
-        lessonSlot.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> {
-            if (lessonSlot.getChildren().isEmpty()) {
-                leftTabs.getTabs().remove(lessonTab);
-            } else if (!leftTabs.getTabs().contains(lessonTab)) {
-                leftTabs.getTabs().add(0, lessonTab);
-                leftTabs.getSelectionModel().select(lessonTab);
-            }
-        });
-        if (lessonSlot.getChildren().isEmpty()) {
-            leftTabs.getTabs().remove(lessonTab);
-        }
+        drawer.getTabs().setAll(modelTab);
+        drawer.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        drawer.getStyleClass().addAll("side-tabs", "drawer");
+        drawer.setFocusTraversable(false);
 
-        // the timeline above, the formula of the current point below, with a divider the teacher can drag
-        center.setOrientation(Orientation.VERTICAL);
-        center.getStyleClass().add("center-area");
+        // the stage: the timeline takes what the lesson's narration leaves
+        stage.getStyleClass().add("stage-area");
         timeline.setMinHeight(120);
-        layoutCenter();
-        formulaSlot.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> layoutCenter());
+        // a small preferred height, so that the VBox gives the narration its height first and the timeline the rest
+        timeline.setPrefHeight(160);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        VBox.setVgrow(lessonSlot, Priority.NEVER);
+        stage.getChildren().setAll(timeline, lessonSlot);
+        stage.setMinWidth(240);
 
-        // values of the current point and the charts share the right column as tabs
+        // the focus: the step's formula, its values, the charts, large beside the timeline
+        formulaTab.setContent(formulaSlot);
         valuesTab.setContent(inspectorSlot);
         chartsTab.setContent(chartsSlot);
-        rightTabs.getTabs().setAll(valuesTab, chartsTab);
-        rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        rightTabs.getStyleClass().addAll("side-tabs", "right-area");
-        rightTabs.setFocusTraversable(false);
-        // the three columns share the width through two dividers the user can drag
+        focusTabs.getTabs().setAll(formulaTab, valuesTab, chartsTab);
+        focusTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        focusTabs.getStyleClass().addAll("side-tabs", "focus-area");
+        focusTabs.setFocusTraversable(false);
         body.getStyleClass().add("body-split");
-        SplitPane.setResizableWithParent(leftTabs, false);
-        SplitPane.setResizableWithParent(rightTabs, false);
+        SplitPane.setResizableWithParent(drawer, false);
         layoutBody();
+        body.widthProperty().addListener((o, a, w) -> placeDividers());
         root.setCenter(body);
 
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
         status.getStyleClass().add("status-text");
-        status.setMinWidth(0);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        hint.getStyleClass().addAll("hint-line", "muted");
+        hint.setMinWidth(0);
         zoomLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox statusLine = new HBox(status, statusSpacer, zoomLabel);
+        // the key hint only where it fits whole, never cut to "…"
+        HBox statusLine = new HBox(12, status, statusSpacer, hint, zoomLabel) {
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                hint.setVisible(!zoom.isPresenter() && hint.getWidth() + 0.5 >= hint.prefWidth(-1));
+            }
+        };
         statusLine.getStyleClass().add("status-line");
         statusLine.setAlignment(Pos.CENTER_LEFT);
         root.setBottom(statusLine);
@@ -228,7 +256,6 @@ public final class MainWindow {
                 session.walkthroughProperty(), session.setupProperty()));
         zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> StatusText.zoom(zoom.getZoom()), zoom.zoomProperty()));
         busy.visibleProperty().bind(session.busyProperty());
-        busyLabel.visibleProperty().bind(session.busyProperty());
         timelineVm.baseScaleProperty().bind(zoom.fontSizeProperty().divide(ZoomModel.BASE_FONT_PX));
         timelineVm.presenterProperty().bind(zoom.presenterProperty());
         session.setupProperty().addListener((o, a, s) -> modelVm.load(s));
@@ -241,17 +268,33 @@ public final class MainWindow {
             presenter.setSelected(on);
             presenterItem.setSelected(on);
         });
-        // presenter mode gives the room to the timeline and the formula: the side panels step aside
-        zoom.presenterProperty().addListener((o, a, on) -> {
-            layoutCenter();
+        // presenter mode keeps the timeline, the narration and the focus; the model panel and the menu step aside
+        zoom.presenterProperty().addListener((o, a, on) -> layoutBody());
+        modelToggle.selectedProperty().addListener((o, a, on) -> {
+            modelItem.setSelected(on);
             layoutBody();
         });
+        modelItem.selectedProperty().addListener((o, a, on) -> modelToggle.setSelected(on));
         javafx.collections.ListChangeListener<javafx.scene.Node> slotsChanged = c -> layoutBody();
         chartsSlot.getChildren().addListener(slotsChanged);
         inspectorSlot.getChildren().addListener(slotsChanged);
+        formulaSlot.getChildren().addListener(slotsChanged);
+        // presenting, the height goes to the timeline and the focus: the status line steps aside as the menu does
+        root.getBottom().visibleProperty().bind(zoom.presenterProperty().not());
+        root.getBottom().managedProperty().bind(zoom.presenterProperty().not());
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
+        // presenter mode: the toolbar keeps what the room needs (stepping, compare, zoom, presenter)
+        for (Node n : new Node[] {modelToggle, openButton, trainButton, busyLabel, stepperBar.lookup(".speed-label")}) {
+            if (n != null) {
+                n.visibleProperty().bind(zoom.presenterProperty().not());
+                n.managedProperty().bind(zoom.presenterProperty().not());
+            }
+        }
+        busyLabel.visibleProperty().unbind();
+        busyLabel.visibleProperty().bind(session.busyProperty().and(zoom.presenterProperty().not()));
         openItem.setOnAction(e -> files.open(window()));
+        openButton.setOnAction(e -> files.open(window()));
         modelPanel.openButton().setOnAction(e -> files.open(window()));
         saveModelItem.setOnAction(e -> files.saveModel(window()));
         modelPanel.saveButton().setOnAction(e -> {
@@ -265,45 +308,56 @@ public final class MainWindow {
         zoomIn.setOnAction(e -> zoom.zoomIn());
         zoomOut.setOnAction(e -> zoom.zoomOut());
         zoomReset.setOnAction(e -> zoom.resetZoom());
-        compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window()));
+        zoomInButton.setOnAction(e -> zoom.zoomIn());
+        zoomOutButton.setOnAction(e -> zoom.zoomOut());
+        zoomInButton.disableProperty().bind(zoom.canZoomInProperty().not());
+        zoomOutButton.disableProperty().bind(zoom.canZoomOutProperty().not());
+        compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window(),
+                scene -> ZoomSceneBinder.bind(zoom, scene)));
+        compareButton.setOnAction(e -> compareItem.fire());
         // training in its own window (issue 13); a stepped-into update opens in this window's session
         trainItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         trainItem.setOnAction(e -> org.unroll.ui.training.TrainingView.open(window(), session));
+        trainButton.setOnAction(e -> trainItem.fire());
         deepItem.setOnAction(e -> org.unroll.ui.grid.GridWalkView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
     }
 
-    /** The columns shown: the side columns step aside in presenter mode, the right one also while it is empty. */
+    /** The columns shown: the model panel when asked for and not presenting, the stage, the focus while it has content. */
     private void layoutBody() {
-        boolean right = !zoom.isPresenter() && !(chartsSlot.getChildren().isEmpty() && inspectorSlot.getChildren().isEmpty());
-        boolean left = !zoom.isPresenter();
+        boolean focus = !(chartsSlot.getChildren().isEmpty() && inspectorSlot.getChildren().isEmpty()
+                && formulaSlot.getChildren().isEmpty());
+        boolean side = modelToggle.isSelected() && !zoom.isPresenter();
         java.util.List<javafx.scene.Node> items = new java.util.ArrayList<>();
-        if (left) {
-            items.add(leftTabs);
+        if (side) {
+            items.add(drawer);
         }
-        items.add(center);
-        if (right) {
-            items.add(rightTabs);
+        items.add(stage);
+        if (focus) {
+            items.add(focusTabs);
         }
         if (!body.getItems().equals(items)) {
             body.getItems().setAll(items);
-            if (left && right) {
-                body.setDividerPositions(LEFT_DIVIDER, RIGHT_DIVIDER);
-            } else if (left) {
-                body.setDividerPositions(LEFT_DIVIDER);
-            } else if (right) {
-                body.setDividerPositions(RIGHT_DIVIDER);
-            }
+            placeDividers();
         }
     }
 
-    private void layoutCenter() {
-        // in presenter mode the timeline takes the whole height: on a 720-pixel projector it must be read from the back
-        if (formulaSlot.getChildren().isEmpty() || zoom.isPresenter()) {
-            center.getItems().setAll(timeline);
-        } else if (center.getItems().size() != 2) {
-            center.getItems().setAll(timeline, formulaSlot);
-            center.setDividerPositions(FORMULA_DIVIDER);
+    /** The focus keeps half the width (at least {@value #FOCUS_MIN_PX} px); an open model panel takes its room from the stage. */
+    private void placeDividers() {
+        double w = body.getWidth() > 0 ? body.getWidth() : 1280;
+        double focusShare = Math.min(0.7, Math.max(FOCUS_SHARE, FOCUS_MIN_PX / w));
+        double drawerShare = Math.min(0.3, DRAWER_PX / w);
+        java.util.List<javafx.scene.Node> items = body.getItems();
+        boolean side = items.contains(drawer);
+        boolean focus = items.contains(focusTabs);
+        if (side && focus) {
+            // the open panel takes its room from the focus too, so the stage keeps STAGE_MIN_PX
+            double focusPx = Math.min(focusShare * w, w - DRAWER_PX - STAGE_MIN_PX);
+            body.setDividerPositions(drawerShare, 1 - Math.max(0.3, focusPx / w));
+        } else if (side) {
+            body.setDividerPositions(drawerShare);
+        } else if (focus) {
+            body.setDividerPositions(1 - focusShare);
         }
     }
 
@@ -386,32 +440,54 @@ public final class MainWindow {
         return root;
     }
 
-    /** Where the integrator puts LessonPane(session): the left column's first tab. */
+    /** Where the integrator puts LessonPane(session): under the timeline, as high as its narration needs. */
     public StackPane lessonSlot() {
         return lessonSlot;
     }
 
-    /** The left column's tabs (lesson, model). */
-    public TabPane leftTabs() {
-        return leftTabs;
+    /** The side panel's tabs (the model; a mode of its own, such as training, can add a tab). */
+    public TabPane sideTabs() {
+        return drawer;
     }
 
-    /** The right column's tabs (values, charts). */
-    public TabPane rightTabs() {
-        return rightTabs;
+    /** The focus's tabs (formula, values, charts). */
+    public TabPane focusTabs() {
+        return focusTabs;
     }
 
-    /** Where the integrator puts InspectorPane(session): the right column's first tab. */
+    /** Opens or closes the model side panel. */
+    public void showModelPanel(boolean on) {
+        modelToggle.setSelected(on);
+    }
+
+    /** Whether the model side panel is open. */
+    public boolean isModelPanelShown() {
+        return modelToggle.isSelected();
+    }
+
+    /** Brings the formula (the step's detail), the values or the charts to the front of the focus. */
+    public void showFocus(Focus f) {
+        focusTabs.getSelectionModel().select(switch (f) {
+            case FORMULA -> formulaTab;
+            case VALUES -> valuesTab;
+            case CHARTS -> chartsTab;
+        });
+    }
+
+    /** What the focus beside the timeline can show. */
+    public enum Focus { FORMULA, VALUES, CHARTS }
+
+    /** Where the integrator puts InspectorPane(session): the focus's values tab. */
     public StackPane inspectorSlot() {
         return inspectorSlot;
     }
 
-    /** Where the integrator puts FormulaPane(session): the centre, under the timeline. */
+    /** Where the integrator puts FormulaPane(session): the focus's first tab. */
     public StackPane formulaSlot() {
         return formulaSlot;
     }
 
-    /** Where the integrator puts the charts: the right column's second tab. */
+    /** Where the integrator puts the charts: the focus's charts tab. */
     public StackPane chartsSlot() {
         return chartsSlot;
     }

@@ -50,7 +50,8 @@ public final class StepperBar extends HBox {
         speed.setTooltip(new Tooltip(I18n.get("toolbar.speed")));
         speed.setFocusTraversable(false);
         Label speedLabel = new Label(I18n.get("toolbar.speed"));
-        speedLabel.getStyleClass().add("muted");
+        speedLabel.getStyleClass().addAll("muted", "speed-label");
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         position.getStyleClass().add("position-label");
         position.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().setAll(start, back, play, forward, end, speedLabel, speed, position);

@@ -16,7 +16,8 @@ import org.unroll.ui.shell.MainWindow;
 
 /**
  * The real main window on a chosen lesson and point, for screenshots:
- * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter}, or a lesson step
+ * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter --size=1920x1080
+ * --focus=formula|values|charts --chart=vanishing --model-panel --compare}, or a lesson step
  * {@code --lesson=13-one-two-three --step=2 [--answer=0.46 | --option=2]}. Prints READY when laid out.
  */
 public final class DemoApp extends Application {
@@ -24,7 +25,13 @@ public final class DemoApp extends Application {
 
     @Override
     public void start(javafx.stage.Stage stage) {
-        Map<String, String> a = getParameters().getNamed();
+        Map<String, String> a = new java.util.HashMap<>(getParameters().getNamed());
+        // a bare flag (--presenter) counts as given
+        for (String flag : getParameters().getUnnamed()) {
+            if (flag.startsWith("--")) {
+                a.put(flag.substring(2), "true");
+            }
+        }
         Setup s = Setup.JEEP;
         if (a.containsKey("cell")) {
             String c = a.get("cell");
@@ -46,8 +53,27 @@ public final class DemoApp extends Application {
         compute = UnrollApp.computeThread();
         Session session = new Session(compute, Platform::runLater);
         MainWindow w = UnrollApp.open(stage, session);
+        if (a.containsKey("size")) {
+            String[] wh = a.get("size").split("x");
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(Double.parseDouble(wh[0]));
+            stage.setHeight(Double.parseDouble(wh[1]));
+        }
         if (a.containsKey("presenter")) {
             w.zoom().setPresenter(true);
+        }
+        if (a.containsKey("model-panel")) {
+            w.showModelPanel(true);
+        }
+        if (a.containsKey("focus")) {
+            w.showFocus(MainWindow.Focus.valueOf(a.get("focus").toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (a.containsKey("chart")) {
+            w.showFocus(MainWindow.Focus.CHARTS);
+            if (w.chartsSlot().getChildren().get(0) instanceof org.unroll.ui.charts.ChartsPane charts) {
+                charts.select(org.unroll.ui.charts.ChartsPane.Kind.valueOf(a.get("chart").toUpperCase(java.util.Locale.ROOT)));
+            }
         }
         if (a.containsKey("lesson")) {
             openLesson(w, a);
@@ -62,15 +88,36 @@ public final class DemoApp extends Application {
                 // after the lesson pane has settled on its first step, go to the asked point
                 PauseTransition settle = new PauseTransition(Duration.millis(800));
                 settle.setOnFinished(e -> {
-                    session.moveToIndex(position);
+                    if (a.containsKey("position")) {
+                        session.moveToIndex(position);
+                    }
                     PauseTransition p = new PauseTransition(Duration.millis(900));
-                    p.setOnFinished(f -> System.out.println("READY " + session.getCursor()));
+                    p.setOnFinished(f -> {
+                        if (a.containsKey("compare")) {
+                            org.unroll.ui.compare.CompareView.open(stage, scene -> {
+                                org.unroll.ui.shell.ZoomSceneBinder.bind(w.zoom(), scene);
+                                javafx.application.Platform.runLater(() -> {
+                                    scene.getWindow().setX(0);
+                                    scene.getWindow().setY(0);
+                                    scene.getWindow().setWidth(stage.getWidth());
+                                    scene.getWindow().setHeight(stage.getHeight());
+                                });
+                            });
+                            PauseTransition c = new PauseTransition(Duration.millis(8000));
+                            c.setOnFinished(g -> System.out.println("READY compare"));
+                            c.play();
+                            return;
+                        }
+                        System.out.println("READY " + session.getCursor());
+                    });
                     p.play();
                 });
                 settle.play();
             }
         });
-        session.apply(s);
+        if (!a.containsKey("lesson")) {
+            session.apply(s);
+        }
     }
 
     /** The lesson pane on a lesson's step k, the step's question answered when asked to. */

@@ -52,6 +52,27 @@ class LessonViewModelTest {
     }
 
     @Test
+    void aStepThatNamesAChartTellsTheWindowEachTimeItIsShown() throws Exception {
+        Session session = new Session(Runnable::run, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
+        List<org.unroll.lesson.Shown> told = new java.util.ArrayList<>();
+        vm.setOnShown(told::add);
+        vm.setLessons(List.of(LessonParser.parse("show.lesson", TEXT.replace("at backward 1 stage 4\n",
+                "at backward 1 stage 4\nshow vanishing\n"))));
+        assertNull(vm.shownProperty().get(), "the first step names nothing");
+        assertTrue(told.isEmpty());
+        vm.next();
+        assertEquals(org.unroll.lesson.Shown.VANISHING, vm.shownProperty().get());
+        vm.next();
+        assertEquals(org.unroll.lesson.Shown.VANISHING, vm.shownProperty().get(), "the next step keeps it");
+        vm.previous();
+        assertEquals(List.of(org.unroll.lesson.Shown.VANISHING, org.unroll.lesson.Shown.VANISHING,
+                org.unroll.lesson.Shown.VANISHING), told, "told at every step that names it, the same chart again too");
+        vm.previous();
+        assertNull(vm.shownProperty().get());
+    }
+
+    @Test
     void stepsDriveTheSessionsSetupAndCursor() throws Exception {
         Session session = new Session(Runnable::run, Runnable::run);
         LessonViewModel vm = new LessonViewModel(session);

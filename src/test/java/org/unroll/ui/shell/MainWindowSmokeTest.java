@@ -108,6 +108,7 @@ class MainWindowSmokeTest {
     @Test
     void controlsDoNotEatTheSteppingKeysButTextFieldsKeepTheirs(FxRobot robot) throws Exception {
         settle();
+        robot.interact(() -> window.showModelPanel(true));
         CheckBox scale = robot.lookup(".check-box").queryAs(CheckBox.class);
         robot.interact(scale::requestFocus);
         robot.type(KeyCode.SPACE);
@@ -127,6 +128,7 @@ class MainWindowSmokeTest {
     @Test
     void theModelPanelRecomputesAndABadTextKeepsTheModel(FxRobot robot) throws Exception {
         settle();
+        robot.interact(() -> window.showModelPanel(true));
         robot.type(KeyCode.RIGHT, KeyCode.RIGHT);
         robot.interact(() -> window.modelPanel().textField().setText("j"));
         settle();
@@ -144,8 +146,8 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.1, window.zoom().getZoom(), 1e-9);
         assertTrue(window.root().getStyleClass().contains(Theme.PRESENTER), "F5: presenter mode");
-        assertNull(window.leftTabs().getScene(), "the lesson and model panels step aside");
-        assertNull(window.rightTabs().getScene(), "and so do values and charts");
+        assertNull(window.sideTabs().getScene(), "the model panel steps aside");
+        assertTrue(window.timeline().getScene() != null, "the timeline stays");
         assertEquals(CellType.RNN, session.getWalkthrough().model().cell());
     }
 }
