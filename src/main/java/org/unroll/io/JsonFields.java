@@ -113,6 +113,37 @@ final class JsonFields {
         return new FormatException(file, field, reason);
     }
 
+    /**
+     * Refuses a field the format does not define (a misspelt one would otherwise be ignored
+     * silently): one line naming the first such field of {@code obj} and what is allowed there.
+     *
+     * @param prefix  the object's path with a trailing dot ("" for the top level, "params.")
+     * @param what    what the object is, for the message ("bptt-model/1", "a parameter of an rnn model")
+     */
+    void onlyFields(JsonNode obj, String prefix, java.util.Collection<String> allowed, String what)
+            throws FormatException {
+        var it = obj.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw error(prefix + shownName(k), "is not " + what + "; expected " + String.join(", ", allowed));
+            }
+        }
+    }
+
+    /** A field name fit for a one-line message: control characters escaped, at most 40 characters. */
+    static String shownName(String k) {
+        StringBuilder b = new StringBuilder();
+        k.codePoints().limit(40).forEach(cp -> {
+            if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return k.codePointCount(0, k.length()) > 40 ? b + "…" : b.toString();
+    }
+
     /** A field that must be present and not null. */
     JsonNode required(JsonNode parent, String name, String path) throws FormatException {
         JsonNode n = parent.get(name);

@@ -15,6 +15,11 @@ import org.unroll.engine.Params;
 /** Reads and writes bptt-model/1: PyTorch's parameter names and layout. */
 public final class ModelFile {
     public static final String FORMAT = "bptt-model/1";
+    /** Every top-level field bptt-model/1 defines (num_layers and bidirectional for stacked models). */
+    static final List<String> FIELDS = List.of("format", "cell", "nonlinearity", "input_size", "hidden_size",
+            "output_size", "num_layers", "bidirectional", "vocab", "params");
+    /** The parameters of a one-layer, one-direction model (PyTorch's short names). */
+    static final List<String> PARAMS = List.of("weight_ih", "weight_hh", "bias_ih", "bias_hh", "weight_out", "bias_out");
 
     private ModelFile() {
     }
@@ -65,6 +70,19 @@ public final class ModelFile {
                 }
                 vocab.add(v.get(i).asText());
             }
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < vocab.size(); i++) {
+                String c = vocab.get(i);
+                if (c.codePointCount(0, c.length()) != 1) {
+                    throw f.error("vocab[" + i + "]", "expected one character, found " + c.codePointCount(0, c.length())
+                            + " (\"" + JsonFields.shownName(c) + "\")");
+                }
+                Integer before = seen.putIfAbsent(c, i);
+                if (before != null) {
+                    throw f.error("vocab[" + i + "]", "repeats vocab[" + before + "] (\"" + JsonFields.shownName(c)
+                            + "\"); each character appears once");
+                }
+            }
             if (vocab.size() != in && vocab.size() != out) {
                 throw f.error("vocab", "has " + vocab.size() + " entries, expected input_size " + in
                         + " or output_size " + out);
@@ -82,6 +100,8 @@ public final class ModelFile {
                 f.vector(f.required(p, "bias_hh", "params.bias_hh"), gh, "params.bias_hh"),
                 f.matrix(f.required(p, "weight_out", "params.weight_out"), out, hid, "params.weight_out"),
                 f.vector(f.required(p, "bias_out", "params.bias_out"), out, "params.bias_out"));
+        f.onlyFields(root, "", FIELDS, "a field of " + FORMAT);
+        f.onlyFields(p, "params.", PARAMS, "a parameter of a one-layer model");
         return new Model(cell, act, in, hid, out, vocab, params);
     }
 

@@ -51,6 +51,7 @@ public final class PaddedSequenceFile {
         if (!SequenceFile.FORMAT.equals(format)) {
             throw f.error("format", "unknown format \"" + format + "\", expected \"" + SequenceFile.FORMAT + "\"");
         }
+        f.onlyFields(root, "", SequenceFile.FIELDS, "a field of " + SequenceFile.FORMAT);
         JsonNode inputsNode = f.required(root, "inputs", "inputs");
         if (!inputsNode.isArray() || inputsNode.size() == 0) {
             throw f.error("inputs", inputsNode.isArray() ? "is empty: a sequence needs at least one step"

@@ -13,6 +13,9 @@ import org.unroll.engine.SequenceBatch;
 /** Reads and writes bptt-sequence/1, checked against the model it will run through. */
 public final class SequenceFile {
     public static final String FORMAT = "bptt-sequence/1";
+    /** Every top-level field bptt-sequence/1 defines (lengths for a batch; h0, c0 and text optional). */
+    static final java.util.List<String> FIELDS = java.util.List.of("format", "inputs", "loss", "targets", "lengths",
+            "h0", "c0", "text");
 
     private SequenceFile() {
     }
@@ -28,6 +31,7 @@ public final class SequenceFile {
         if (!FORMAT.equals(format)) {
             throw f.error("format", "unknown format \"" + format + "\", expected \"" + FORMAT + "\"");
         }
+        f.onlyFields(root, "", SequenceFile.FIELDS, "a field of " + SequenceFile.FORMAT);
         int in = model.inputSize();
         int out = model.outputSize();
         int hid = model.hiddenSize();

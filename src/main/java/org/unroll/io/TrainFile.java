@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.LossType;
@@ -20,6 +21,12 @@ import org.unroll.train.TrainSpec;
 /** Reads and writes bptt-train/1: a model, B streams of data and how to train on them. */
 public final class TrainFile {
     public static final String FORMAT = "bptt-train/1";
+    /** Every top-level field bptt-train/1 defines. */
+    static final List<String> FIELDS = List.of("format", "model", "data", "num_steps", "stateful", "epochs",
+            "optimizer", "clip_norm", "reduction");
+    static final List<String> DATA_FIELDS = List.of("inputs", "targets", "loss");
+    /** sgd: name, lr; momentum: and momentum; adam: and betas, eps. */
+    static final List<String> OPTIMIZER_FIELDS = List.of("name", "lr", "momentum", "betas", "eps");
 
     private TrainFile() {
     }
@@ -34,6 +41,7 @@ public final class TrainFile {
         if (!FORMAT.equals(format)) {
             throw f.error("format", "unknown format \"" + format + "\", expected \"" + FORMAT + "\"");
         }
+        f.onlyFields(root, "", FIELDS, "a field of " + FORMAT);
         JsonNode m = f.required(root, "model", "model");
         // one layer and one direction is read by the single-layer reader as before; num_layers,
         // bidirectional or _l0 names make it a stacked network
@@ -55,6 +63,7 @@ public final class TrainFile {
         if (!d.isObject()) {
             throw f.error("data", "expected an object, found " + JsonFields.describe(d));
         }
+        f.onlyFields(d, "data.", DATA_FIELDS, "a field of a run's data");
         StreamData data = data(f, d, model);
         JsonNode ns = root.get("num_steps");
         int numSteps = ns == null || ns.isNull() ? data.length() : f.positiveInt(root, "num_steps", "num_steps");
@@ -98,6 +107,7 @@ public final class TrainFile {
         if (!o.isObject()) {
             throw f.error("optimizer", "expected an object, found " + JsonFields.describe(o));
         }
+        f.onlyFields(o, "optimizer.", OPTIMIZER_FIELDS, "a field of an optimizer");
         String name = f.text(o, "name", "optimizer.name");
         double lr = positive(f, f.required(o, "lr", "optimizer.lr"), "optimizer.lr");
         return switch (name) {
