@@ -99,6 +99,7 @@ public final class ChartsPane extends BorderPane {
         return t;
     });
     private Task<GradCheckResult> running;
+    private Task<GradCheckResult> lastCheck;
     private Walkthrough shown;
     private boolean filling;
     private Consumer<String> errors = m -> { };
@@ -364,6 +365,7 @@ public final class ChartsPane extends BorderPane {
             }
         };
         running = task;
+        lastCheck = task;
         runCheck.setDisable(true);
         cancelCheck.setDisable(false);
         checkProgress.setVisible(true);
@@ -421,6 +423,16 @@ public final class ChartsPane extends BorderPane {
         checkProgress.setVisible(false);
         runCheck.setDisable(false);
         cancelCheck.setDisable(true);
+    }
+
+    /** The most recently started gradient check (its state says whether it was cancelled), or null. */
+    Task<GradCheckResult> lastCheck() {
+        return lastCheck;
+    }
+
+    /** Completes once every check started so far has left the background thread. */
+    java.util.concurrent.CompletableFuture<Void> checksIdle() {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> { }, checks);
     }
 
     /** Whether a gradient check runs. */

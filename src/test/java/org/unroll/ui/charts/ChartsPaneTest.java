@@ -98,23 +98,27 @@ class ChartsPaneTest {
         ChartsPane pane = onFx(robot, () -> new ChartsPane(session));
         robot.interact(() -> session.apply(Setup.JEEP.withCell(CellType.GRU)));
         robot.interact(pane::runGradCheck);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (onFx(robot, pane::isCheckRunning) && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        var first = onFx(robot, pane::lastCheck);
+        pane.checksIdle().get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, onFx(robot, first::getState));
         assertFalse(onFx(robot, pane::isCheckRunning));
         assertTrue(pane.gradCheckChart().shown() != null && pane.gradCheckChart().shown().allPass());
 
         // a long check, cancelled at once
         robot.interact(() -> session.apply(new Setup(CellType.LSTM, org.unroll.engine.Activation.TANH, 256, 1, 0,
                 "a much longer text so that the check takes a while to finish", org.unroll.task.InitialState.ZEROS, 0.1)));
+        assertEquals(null, pane.gradCheckChart().shown(), "a new model clears the old check");
         robot.interact(pane::runGradCheck);
+        var second = onFx(robot, pane::lastCheck);
+        assertTrue(second != first);
         assertTrue(onFx(robot, pane::isCheckRunning));
         robot.interact(pane::cancelGradCheck);
         assertFalse(onFx(robot, pane::isCheckRunning));
-        Thread.sleep(300);
+        // the background thread has let go of the check, and whatever it posted has run
+        pane.checksIdle().get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(javafx.concurrent.Worker.State.CANCELLED, onFx(robot, second::getState), "the check was cancelled");
         assertEquals(null, pane.gradCheckChart().shown(), "a cancelled check shows nothing");
     }
 
