@@ -49,6 +49,8 @@ public final class LessonViewModel {
     private final ObjectProperty<Lang> language = new SimpleObjectProperty<>(this, "language", windowLanguage());
     private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper(this, "question", "");
     private final ObservableList<String> options = FXCollections.observableArrayList();
+    /** One read-only view, kept: the view listens to it (a wrapper made per call would be collected with its listeners). */
+    private final ObservableList<String> optionsView = FXCollections.unmodifiableObservableList(options);
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ReadOnlyBooleanWrapper awaitingAnswer = new ReadOnlyBooleanWrapper(this, "awaitingAnswer", false);
     private LessonPlayer player;
@@ -282,7 +284,7 @@ public final class LessonViewModel {
                 : a instanceof Double d && q.acceptsNumber(d, w));
         String head = a instanceof Boolean ? LessonTexts.theAnswer(lang, right)
                 : correct ? LessonTexts.right(lang, right) : LessonTexts.notQuite(lang, right);
-        verdict.set(head + " " + explain);
+        verdict.set(head + (lang == Lang.EN ? " " : "") + explain);
     }
 
     /** The current step's question, filled in; empty when it has none. */
@@ -292,7 +294,7 @@ public final class LessonViewModel {
 
     /** The options of a choice question, filled in; empty for a number question or none. */
     public ObservableList<String> options() {
-        return FXCollections.unmodifiableObservableList(options);
+        return optionsView;
     }
 
     /** After an answer: right or not, the right answer and the explanation; empty before. */

@@ -64,6 +64,7 @@ final class QuestionBox extends VBox {
                 Button b = new Button(k + ". " + model.options().get(i));
                 b.getStyleClass().add("lesson-question-option");
                 b.setWrapText(true);
+                b.setMnemonicParsing(false); // x_t, not a mnemonic on t
                 b.setOnAction(e -> model.answerOption(k));
                 choices.getChildren().add(b);
             }

@@ -16,7 +16,8 @@ import org.unroll.ui.shell.MainWindow;
 
 /**
  * The real main window on a chosen lesson and point, for screenshots:
- * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter}. Prints READY when laid out.
+ * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter}, or a lesson step
+ * {@code --lesson=13-one-two-three --step=2 [--answer=0.46 | --option=2]}. Prints READY when laid out.
  */
 public final class DemoApp extends Application {
     private ExecutorService compute;
@@ -48,6 +49,10 @@ public final class DemoApp extends Application {
         if (a.containsKey("presenter")) {
             w.zoom().setPresenter(true);
         }
+        if (a.containsKey("lesson")) {
+            openLesson(w, a);
+            return;
+        }
         int position = Integer.parseInt(a.getOrDefault("position", "0"));
         session.walkthroughProperty().addListener((o, old, now) -> {
             if (now != null && old == null) {
@@ -66,6 +71,29 @@ public final class DemoApp extends Application {
             }
         });
         session.apply(s);
+    }
+
+    /** The lesson pane on a lesson's step k, the step's question answered when asked to. */
+    private static void openLesson(MainWindow w, Map<String, String> a) {
+        org.unroll.ui.lesson.LessonViewModel m =
+                ((org.unroll.ui.lesson.LessonPane) w.lessonSlot().getChildren().get(0)).model();
+        m.lessons().stream().filter(l -> l.id().equals(a.get("lesson"))).findFirst().ifPresent(m::choose);
+        int step = Integer.parseInt(a.getOrDefault("step", "1"));
+        for (int k = 1; k < step; k++) {
+            m.next();
+        }
+        PauseTransition settle = new PauseTransition(Duration.millis(1500));
+        settle.setOnFinished(e -> {
+            if (a.containsKey("answer")) {
+                m.answerNumber(a.get("answer"));
+            } else if (a.containsKey("option")) {
+                m.answerOption(Integer.parseInt(a.get("option")));
+            }
+            PauseTransition p = new PauseTransition(Duration.millis(3000));
+            p.setOnFinished(f -> System.out.println("READY " + m.stepIndexProperty().get()));
+            p.play();
+        });
+        settle.play();
     }
 
     @Override

@@ -97,7 +97,7 @@ class LessonQuestionTest {
         assertEquals("h_2 = 0.8429", vm.narrationProperty().get());
 
         vm.languageProperty().set(Lang.ZH_CN);
-        assertEquals("答对了：0.8429。 算 tanh(1 + 0.5 h_1)。", vm.verdictProperty().get());
+        assertEquals("答对了：0.8429。算 tanh(1 + 0.5 h_1)。", vm.verdictProperty().get());
         vm.languageProperty().set(Lang.EN);
 
         // going back and forth keeps the answer of this visit to the lesson
@@ -116,6 +116,8 @@ class LessonQuestionTest {
         assertEquals("The answer: 0.8429. tanh(1 + 0.5 h_1).", vm.verdictProperty().get());
         vm.next();
         assertEquals(List.of("yes, 0.958", "no"), vm.options());
+        // the view listens to this list: it must be one lasting object, not a fresh (weakly held) wrapper
+        org.junit.jupiter.api.Assertions.assertSame(vm.options(), vm.options());
         assertEquals(Cursor.forward(1), session.getCursor());
         vm.answerOption(2);
         assertEquals("Not quite: the answer is yes, 0.958. It is.", vm.verdictProperty().get());
