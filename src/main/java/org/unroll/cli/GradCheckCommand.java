@@ -49,7 +49,8 @@ final class GradCheckCommand extends Subcommand {
         GradCheckConfig config = new GradCheckConfig(epsilon, tolerance, GradCheckConfig.DEFAULT.minAbsoluteError());
         // one layer on one sequence as before; stacked, bidirectional or batched: every tensor of every layer
         GradCheck.Report report = in.single() != null
-                ? GradCheck.run(in.model().model().single(), in.single(), config)
+                ? GradCheck.run(in.model().model().single(), in.single(), config, Integer.MAX_VALUE,
+                        Progress.of(err(), spec().qualifiedName()))
                 : StackedGradCheck.run(in.model().model(), in.padded().batch(), config, Integer.MAX_VALUE);
         String[] columns = Texts.get("cli.gradcheck.columns").split("\\|");
         // the name column fits the longest name (weight_hh_l1_reverse in a stacked model)

@@ -212,7 +212,7 @@ final class RenderCommand extends Subcommand {
             case GRADCHECK -> {
                 GradCheckChart c = new GradCheckChart();
                 c.update(EngineCharts.gradCheck(in.model(), in.sequence(), GradCheckConfig.DEFAULT, maxEntries,
-                        GradCheck.Progress.NONE));
+                        Progress.of(err(), spec().qualifiedName())));
                 return Figure.of(c.chart());
             }
             default -> throw new IllegalStateException(kind.id());

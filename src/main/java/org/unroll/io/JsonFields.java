@@ -41,10 +41,14 @@ final class JsonFields {
 
     /** Parses a whole file into a JSON object. */
     static JsonNode readObject(Path path) throws FormatException {
-        String name = path.toString();
+        return parseObject(readText(path), path.toString());
+    }
+
+    /** Parses the text of a file called {@code name} into a JSON object. */
+    static JsonNode parseObject(String text, String name) throws FormatException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(readText(path));
+            root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new FormatException(name, "", "malformed JSON" + where(e) + ": " + syntaxProblem(e));
         }
