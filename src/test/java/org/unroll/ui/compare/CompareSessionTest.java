@@ -118,4 +118,20 @@ class CompareSessionTest {
         assertThrows(IllegalArgumentException.class, () -> c.apply(CompareSession.defaultSetup(),
                 List.of(CellType.RNN, CellType.RNN)));
     }
+
+    @Test
+    void setupsFollowTheModelPanelsRules() {
+        CompareSession c = new CompareSession(Runnable::run, Runnable::run);
+        List<CellType> two = List.of(CellType.RNN, CellType.LSTM);
+        // the panel stops at H = 64; compare mode used to accept up to 256
+        var big = assertThrows(IllegalArgumentException.class,
+                () -> c.apply(CompareSession.defaultSetup().withHiddenSize(65), two));
+        assertEquals(org.unroll.ui.modelpanel.ModelPanelViewModel.problemWith(
+                CompareSession.defaultSetup().withHiddenSize(65)), big.getMessage());
+        assertTrue(big.getMessage().contains("64"), big.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.apply(CompareSession.defaultSetup().withHiddenSize(256), two));
+        assertThrows(IllegalArgumentException.class, () -> c.apply(CompareSession.defaultSetup().withText("j"), two));
+        assertNull(c.setup(), "nothing was applied");
+        assertNull(org.unroll.ui.modelpanel.ModelPanelViewModel.problemWith(CompareSession.defaultSetup()));
+    }
 }
