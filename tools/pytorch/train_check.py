@@ -4,6 +4,7 @@ compares it with `bin/unroll train` on the same file, number by number (relative
 absolute 1e-9 near zero).
 
 usage: train_check.py BIN_UNROLL RUN.train.json [RUN.train.json ...]   -> one line per run; exit 1 on a mismatch
+       train_check.py --pytorch-log RUN.train.json [...]   -> writes PyTorch's bptt-trainlog/1 beside each, RUN.log.json
 """
 import json, math, os, subprocess, sys
 import torch
@@ -22,18 +23,31 @@ def load_model(spec, path):
 def torch_run(spec, path):
     m = load_model(spec, path)
     cell, i, h, o = m["cell"], m["input_size"], m["hidden_size"], m["output_size"]
+    layers, bidi = m.get("num_layers", 1), m.get("bidirectional", False)
+    dirs = 2 if bidi else 1
+    single = layers == 1 and dirs == 1
     if cell == "rnn":
-        rnn = torch.nn.RNN(i, h, nonlinearity=m.get("nonlinearity", "tanh"), batch_first=True)
+        rnn = torch.nn.RNN(i, h, nonlinearity=m.get("nonlinearity", "tanh"), batch_first=True,
+                           num_layers=layers, bidirectional=bidi)
     else:
-        rnn = getattr(torch.nn, cell.upper())(i, h, batch_first=True)
-    out = torch.nn.Linear(h, o)
+        rnn = getattr(torch.nn, cell.upper())(i, h, batch_first=True, num_layers=layers, bidirectional=bidi)
+    out = torch.nn.Linear(h * dirs, o)
     p = m["params"]
+    # the file's names: weight_ih ... for one layer and one direction, else PyTorch's weight_ih_l0 ...
+    names, params = [], []
     with torch.no_grad():
-        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-            getattr(rnn, name + "_l0").copy_(torch.tensor(p[name]))
+        for k in range(layers):
+            for d in range(dirs):
+                for base in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                    torch_name = base + "_l" + str(k) + ("_reverse" if d == 1 else "")
+                    name = base if single and base in p else torch_name
+                    getattr(rnn, torch_name).copy_(torch.tensor(p[name]))
+                    names.append(base if single else torch_name)
+                    params.append(getattr(rnn, torch_name))
         out.weight.copy_(torch.tensor(p["weight_out"]))
         out.bias.copy_(torch.tensor(p["bias_out"]))
-    params = [rnn.weight_ih_l0, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0, out.weight, out.bias]
+    names += ["weight_out", "bias_out"]
+    params += [out.weight, out.bias]
     opt_spec = spec["optimizer"]
     if opt_spec["name"] == "sgd":
         opt = torch.optim.SGD(params, lr=opt_spec["lr"])
@@ -85,12 +99,13 @@ def torch_run(spec, path):
                 torch.nn.utils.clip_grad_norm_(params, clip)
             opt.step()
             updates.append({"epoch": epoch, "window": w, "loss": float(loss), "grad_norm": norm})
-    names = ["weight_ih", "weight_hh", "bias_ih", "bias_hh", "weight_out", "bias_out"]
     log = {"updates": updates, "params": {nm: q.detach().tolist() for nm, q in zip(names, params)}}
+    # h_n (and c_n): B x H for one layer and one direction, else (L*D) x B x H as PyTorch returns it
+    pick = (lambda s: s[0]) if single else (lambda s: s)
     if cell == "lstm":
-        log["state"] = {"h": state[0][0].detach().tolist(), "c": state[1][0].detach().tolist()}
+        log["state"] = {"h": pick(state[0]).detach().tolist(), "c": pick(state[1]).detach().tolist()}
     else:
-        log["state"] = {"h": state[0].detach().tolist()}
+        log["state"] = {"h": pick(state).detach().tolist()}
     return log
 
 
@@ -113,6 +128,16 @@ def close(e, a, where, bad):
 
 def main():
     unroll, files = sys.argv[1], sys.argv[2:]
+    if unroll == "--pytorch-log":
+        for path in files:
+            with open(path) as f:
+                log = torch_run(json.load(f), path)
+            log = {"format": "bptt-trainlog/1", **log}
+            out = path[:-len(".train.json")] + ".log.json"
+            with open(out, "w") as f:
+                json.dump(log, f)
+            print(out)
+        return
     failed = False
     for path in files:
         with open(path) as f:

@@ -14,6 +14,8 @@ import org.unroll.io.TrainFile;
 import org.unroll.io.TrainLogFile;
 import org.unroll.task.TaskOptions;
 import org.unroll.task.TrainingTask;
+import org.unroll.engine.StackedModel;
+import org.unroll.engine.StackedParams;
 import org.unroll.train.TrainSpec;
 import org.unroll.train.TrainingRun;
 import org.unroll.train.Update;
@@ -82,6 +84,12 @@ final class TrainCommand extends Subcommand {
     @Option(names = "--text-file", paramLabel = "FILE", description = "text: read the text from a UTF-8 file")
     private Path textFile;
 
+    @Option(names = "--layers", paramLabel = "L", description = "stacked layers, num_layers (default 1)")
+    private Integer layers;
+
+    @Option(names = "--bidirectional", description = "both directions, as bidirectional=True")
+    private boolean bidirectional;
+
     @Option(names = "--save-spec", paramLabel = "RUN.train.json", description = "write the run as bptt-train/1")
     private Path saveSpec;
 
@@ -121,6 +129,13 @@ final class TrainCommand extends Subcommand {
                 throw bad(e.getMessage());
             }
             spec = built.spec();
+            if (layers != null && (layers < 1 || layers > 64)) {
+                throw bad("--layers must be between 1 and 64, got " + layers);
+            }
+            if ((layers != null && layers > 1) || bidirectional) {
+                spec = spec.withNetwork(deeper(spec.network(), layers == null ? 1 : layers, bidirectional,
+                        seed == null ? 0 : seed));
+            }
         }
         if (saveSpec != null) {
             try {
@@ -189,7 +204,7 @@ final class TrainCommand extends Subcommand {
             if (d != null) {
                 summary.put("diverged_at", d.index());
             }
-            if (built != null && d == null) {
+            if (built != null && d == null && run.network().isSingle()) {
                 for (Map.Entry<String, Object> e : built.evaluate(run.model()).entrySet()) {
                     Object v = e.getValue();
                     if (v instanceof Integer i) {
@@ -205,7 +220,7 @@ final class TrainCommand extends Subcommand {
             out().flush();
             if (output != null) {
                 try {
-                    TrainLogFile.writeModel(run.model(), output);
+                    TrainLogFile.writeModel(run, output);
                 } catch (IOException e) {
                     err().println("unroll train: -o " + output + ": cannot write: " + OneLine.of(String.valueOf(e.getMessage())));
                     return ExitCodes.BAD_INPUT;
@@ -241,8 +256,19 @@ final class TrainCommand extends Subcommand {
         volatile boolean stopped;
     }
 
+    /**
+     * The task's model with L layers and D directions, every tensor drawn anew as PyTorch's default
+     * initialisation does, uniform in [−1/√H, 1/√H], from {@code seed}.
+     */
+    private static StackedModel deeper(StackedModel m, int l, boolean both, long seed) {
+        StackedParams p = StackedParams.uniform(m.cell(), m.inputSize(), m.hiddenSize(), m.outputSize(), l,
+                both ? 2 : 1, new java.util.Random(seed));
+        return new StackedModel(m.cell(), m.activation(), m.inputSize(), m.hiddenSize(), m.outputSize(), l, both,
+                m.vocab(), p);
+    }
+
     private boolean taskOptionGiven() {
-        return cell != null || hidden != null || batch != null || numSteps != null || stateful != null || random
+        return layers != null || bidirectional || cell != null || hidden != null || batch != null || numSteps != null || stateful != null || random
                 || epochs != null || iterations != null || optimizer != null || lr != null || clip != null
                 || seed != null || length != null || text != null || textFile != null;
     }

@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.LossType;
-import org.unroll.engine.Model;
+import org.unroll.engine.StackedModel;
 import org.unroll.engine.SequenceBatch;
 import org.unroll.train.OptimizerSpec;
 import org.unroll.train.Reduction;
@@ -35,13 +35,16 @@ public final class TrainFile {
             throw f.error("format", "unknown format \"" + format + "\", expected \"" + FORMAT + "\"");
         }
         JsonNode m = f.required(root, "model", "model");
-        Model model;
+        // one layer and one direction is read by the single-layer reader as before; num_layers,
+        // bidirectional or _l0 names make it a stacked network
+        StackedModel model;
         if (m.isTextual()) {
             Path p = dir == null ? Path.of(m.asText()) : dir.resolve(m.asText());
-            model = ModelFile.read(p);
+            model = StackedModelFile.read(p).model();
         } else if (m.isObject()) {
             try {
-                model = ModelFile.fromJson(m, name);
+                model = StackedModelFile.isStacked(m) ? StackedModelFile.fromJson(m, name).model()
+                        : StackedModel.of(ModelFile.fromJson(m, name));
             } catch (FormatException e) {
                 throw f.error("model" + (e.field().isEmpty() ? "" : "." + e.field()), e.reason());
             }
@@ -137,7 +140,7 @@ public final class TrainFile {
     }
 
     /** B × N × I inputs and B × N (× O) targets, read into rows t·B + b. */
-    private static StreamData data(JsonFields f, JsonNode d, Model model) throws FormatException {
+    private static StreamData data(JsonFields f, JsonNode d, StackedModel model) throws FormatException {
         String lossName = f.text(d, "loss", "data.loss");
         LossType loss = switch (lossName) {
             case "cross_entropy" -> LossType.CROSS_ENTROPY;
@@ -215,7 +218,7 @@ public final class TrainFile {
     static ObjectNode head(TrainSpec spec) {
         ObjectNode root = JsonFields.MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.set("model", ModelFile.toJson(spec.model()));
+        root.set("model", spec.isSingle() ? ModelFile.toJson(spec.model()) : StackedModelFile.toJson(spec.network()));
         root.putObject("data");
         root.put("num_steps", spec.numSteps());
         root.put("stateful", spec.stateful());

@@ -31,7 +31,7 @@ public final class LessonParser {
     /** The setup directives, in the order the README lists them. */
     public static final List<String> SETUP_DIRECTIVES = List.of(
             "cell", "activation", "hidden", "seed", "spectral_norm", "text", "initial_state", "learning_rate",
-            "sequence", "targets", "weights");
+            "sequence", "targets", "weights", "train");
 
     /** The texts a step may carry besides its narration: a question's, written {@code ask.en:} and so on. */
     private static final List<String> QUESTION_TEXTS = List.of("ask", "options", "explain");
@@ -539,6 +539,7 @@ public final class LessonParser {
                 }
                 case "targets" -> setup.withNumbers(numbers(key).withTargets(reals(rest, "targets")));
                 case "weights" -> setup.withNumbers(numbers(key).withWeights(weights(rest)));
+                case "train" -> setup.withTraining(training(rest));
                 default -> throw new IllegalStateException(key);
             };
         } catch (IllegalArgumentException e) {
@@ -600,6 +601,37 @@ public final class LessonParser {
             v[k] = real(w.substring(eq + 1), names.get(k));
         }
         return new Numbers.Weights(v[0], v[1], v[2], v[3], v[4]);
+    }
+
+    /**
+     * {@code updates=200 optimizer=adam lr=0.01 clip=1 batch=1 num_steps=0 stateful=no} (each
+     * optional, these the defaults), or {@code off} for the untrained model again.
+     */
+    private static org.unroll.task.Training training(String rest) {
+        if (rest.equals("off")) {
+            return null;
+        }
+        List<String> names = List.of("updates", "optimizer", "lr", "clip", "batch", "num_steps", "stateful");
+        String[] v = {"100", "adam", "0.01", "0", "1", "0", "no"};
+        boolean[] set = new boolean[names.size()];
+        for (String w : rest.split("\\s+")) {
+            int eq = w.indexOf('=');
+            int k = eq < 0 ? -1 : names.indexOf(w.substring(0, eq));
+            if (k < 0) {
+                throw new IllegalArgumentException("expected \"train updates=N optimizer=sgd|momentum|adam lr=X clip=X batch=B"
+                        + " num_steps=K stateful=yes|no\" (each optional) or \"train off\", got \"" + w + "\"");
+            }
+            if (set[k]) {
+                throw new IllegalArgumentException(names.get(k) + " is given twice");
+            }
+            set[k] = true;
+            v[k] = w.substring(eq + 1);
+        }
+        if (!v[6].equals("yes") && !v[6].equals("no")) {
+            throw new IllegalArgumentException("stateful must be yes or no, got \"" + v[6] + "\"");
+        }
+        return new org.unroll.task.Training(v[1], real(v[2], "lr"), real(v[3], "clip"), whole(v[0], "updates"),
+                whole(v[4], "batch"), whole(v[5], "num_steps"), v[6].equals("yes"));
     }
 
     private static int whole(String word, String key) {

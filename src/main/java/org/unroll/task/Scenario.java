@@ -19,8 +19,21 @@ import org.unroll.engine.SequenceBatch;
  */
 public record Scenario(Model model, SequenceBatch sequence, CharText text) {
 
-    /** Builds the character model and sequence that a {@link Setup} describes. */
+    /**
+     * Builds the character model and sequence that a {@link Setup} describes; with a
+     * {@link Training}, the model is the one training made of the seed's (deterministically).
+     */
     public static Scenario build(Setup s) {
+        Scenario untrained = untrained(s);
+        if (s.training() == null) {
+            return untrained;
+        }
+        Model trained = s.training().train(untrained.model(), untrained.sequence()).model();
+        return new Scenario(trained, untrained.sequence(), untrained.text());
+    }
+
+    /** The scenario without its training: the model as the seed (or fixed weights) gives it. */
+    public static Scenario untrained(Setup s) {
         if (s.numbers() != null) {
             return numeric(s, s.numbers());
         }

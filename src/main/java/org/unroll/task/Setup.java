@@ -18,10 +18,11 @@ import org.unroll.engine.CellType;
  * @param initialState zeros or random h_0 (and c_0)
  * @param learningRate the step size of the SGD update that ends the walk
  * @param numbers      a regression task on numbers instead of the text, or null
+ * @param training     training on the sequence before the walk (the walk shows the trained model), or null
  */
 public record Setup(CellType cell, Activation activation, int hiddenSize, long seed,
                     double spectralNorm, String text, InitialState initialState, double learningRate,
-                    Numbers numbers) {
+                    Numbers numbers, Training training) {
 
     public static final int MAX_HIDDEN = 256;
 
@@ -32,7 +33,13 @@ public record Setup(CellType cell, Activation activation, int hiddenSize, long s
     /** A character task on {@code text}. */
     public Setup(CellType cell, Activation activation, int hiddenSize, long seed,
                  double spectralNorm, String text, InitialState initialState, double learningRate) {
-        this(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, null);
+        this(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, null, null);
+    }
+
+    /** Untrained: the walk shows the model as the seed (or fixed weights) gives it. */
+    public Setup(CellType cell, Activation activation, int hiddenSize, long seed, double spectralNorm, String text,
+                 InitialState initialState, double learningRate, Numbers numbers) {
+        this(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers, null);
     }
 
     public Setup {
@@ -52,33 +59,33 @@ public record Setup(CellType cell, Activation activation, int hiddenSize, long s
     }
 
     public Setup withCell(CellType c) {
-        return new Setup(c, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers);
+        return new Setup(c, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers, training);
     }
 
     public Setup withActivation(Activation a) {
-        return new Setup(cell, a, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers);
+        return new Setup(cell, a, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers, training);
     }
 
     public Setup withHiddenSize(int h) {
-        return new Setup(cell, activation, h, seed, spectralNorm, text, initialState, learningRate, numbers);
+        return new Setup(cell, activation, h, seed, spectralNorm, text, initialState, learningRate, numbers, training);
     }
 
     public Setup withSeed(long s) {
-        return new Setup(cell, activation, hiddenSize, s, spectralNorm, text, initialState, learningRate, numbers);
+        return new Setup(cell, activation, hiddenSize, s, spectralNorm, text, initialState, learningRate, numbers, training);
     }
 
     public Setup withSpectralNorm(double s) {
-        return new Setup(cell, activation, hiddenSize, seed, s, text, initialState, learningRate, numbers);
+        return new Setup(cell, activation, hiddenSize, seed, s, text, initialState, learningRate, numbers, training);
     }
 
     /** A character task on {@code t} (a numeric task set before is dropped). */
     public Setup withText(String t) {
-        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, t, initialState, learningRate, null);
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, t, initialState, learningRate, null, training);
     }
 
     /** A regression task on numbers (null: back to the text). */
     public Setup withNumbers(Numbers n) {
-        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, n);
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, n, training);
     }
 
     /** T: the numbers of a numeric task, else the characters of the text less one. */
@@ -87,10 +94,15 @@ public record Setup(CellType cell, Activation activation, int hiddenSize, long s
     }
 
     public Setup withInitialState(InitialState s) {
-        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, s, learningRate, numbers);
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, s, learningRate, numbers, training);
     }
 
     public Setup withLearningRate(double lr) {
-        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, lr, numbers);
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, lr, numbers, training);
+    }
+
+    /** Trained before the walk (null: untrained). */
+    public Setup withTraining(Training t) {
+        return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, numbers, t);
     }
 }

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Model;
-import org.unroll.engine.Params;
 import org.unroll.engine.SequenceBatch;
+import org.unroll.engine.StackedParams;
 import org.unroll.engine.Tape;
 
 /**
@@ -17,6 +17,8 @@ import org.unroll.engine.Tape;
  */
 public final class ShallowNetwork implements Network {
     private final Model model;
+    /** The model's tensors under their names, made once. */
+    private final StackedParams parameters;
     private final TrainData data;
     private final int[] first;
     private final int[] count;
@@ -34,6 +36,7 @@ public final class ShallowNetwork implements Network {
     /** The model is trained in place: its parameters are the ones the optimizer changes. */
     public ShallowNetwork(Model model, TrainData data, int threads) {
         this.model = model;
+        this.parameters = StackedParams.of(model.params());
         this.data = data;
         this.hidden = model.hiddenSize();
         int n = Math.max(1, Math.min(threads, data.streams()));
@@ -51,8 +54,8 @@ public final class ShallowNetwork implements Network {
     }
 
     @Override
-    public Params parameters() {
-        return model.params();
+    public StackedParams parameters() {
+        return parameters;
     }
 
     @Override
@@ -150,8 +153,8 @@ public final class ShallowNetwork implements Network {
     }
 
     @Override
-    public Params gradients() {
-        return last.gradients();
+    public StackedParams gradients() {
+        return StackedParams.of(last.gradients());
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Model;
-import org.unroll.engine.Optimizer;
-import org.unroll.engine.Params;
+import org.unroll.engine.StackedModel;
+import org.unroll.engine.StackedParams;
 
 /**
  * Truncated BPTT over B streams, one update per {@link #step()}, as d2l's train_epoch does it:
@@ -21,17 +21,21 @@ import org.unroll.engine.Params;
  */
 public final class TrainingRun implements AutoCloseable {
     private final TrainSpec spec;
+    /** The network being trained; for one layer and one direction also as {@link #model}, sharing its tensors. */
+    private final StackedModel network;
     private final Model model;
     private final Network net;
-    private final Optimizer optimizer;
+    private final LayerOptimizers optimizer;
+    /** The tensors the optimizer changes, in the network's name order. */
+    private final DMatrixRMaj[] tensors;
     private final List<Update> updates = new ArrayList<>();
     /** θ as the last update found it, and the initial state of its window: what a snapshot needs. */
-    private final Params before;
+    private final StackedParams before;
     private final DMatrixRMaj startH;
     private final DMatrixRMaj startC;
     private final DMatrixRMaj endH;
     private final DMatrixRMaj endC;
-    private final double[] norms = new double[Params.NAMES.size()];
+    private final double[] norms;
     private int epoch;
     private int window;
     private int lastFrom;
@@ -42,12 +46,22 @@ public final class TrainingRun implements AutoCloseable {
     /** A run of {@code spec} on {@code threads} threads; the spec's model is copied, not changed. */
     public TrainingRun(TrainSpec spec, int threads) {
         this.spec = spec;
-        this.model = spec.model().withParams(spec.model().params().copy());
-        this.net = new ShallowNetwork(model, spec.data(), threads);
-        this.optimizer = spec.optimizer().create();
-        this.before = model.params().zerosLike();
-        int b = spec.data().streams();
-        int h = model.hiddenSize();
+        if (spec.isSingle()) {
+            // one layer, one direction: the sharded engine, exactly as before
+            this.model = spec.model().withParams(spec.model().params().copy());
+            this.network = StackedModel.of(model);
+            this.net = new ShallowNetwork(model, spec.data(), threads);
+        } else {
+            this.model = null;
+            this.network = spec.network().withParams(spec.network().params().copy());
+            this.net = new StackedNetwork(network, spec.data());
+        }
+        this.optimizer = new LayerOptimizers(spec.optimizer(), network.params());
+        this.tensors = net.parameters().tensors().values().toArray(new DMatrixRMaj[0]);
+        this.norms = new double[tensors.length];
+        this.before = network.params().zerosLike();
+        int b = network.layers() * network.directions() * spec.data().streams();
+        int h = network.hiddenSize();
         boolean lstm = net.hasCellState();
         this.startH = new DMatrixRMaj(b, h);
         this.startC = lstm ? new DMatrixRMaj(b, h) : null;
@@ -83,7 +97,7 @@ public final class TrainingRun implements AutoCloseable {
             int targets = spec.data().targetCount(from, len);
             if (targets > 0) {
                 net.initialState(startH, startC);
-                before.setTo(model.params());
+                copyInto(before, network.params());
                 lastFrom = from;
                 lastLength = len;
             }
@@ -106,12 +120,13 @@ public final class TrainingRun implements AutoCloseable {
 
     /** The reduction, the gradient norm, clipping and the optimizer's step, for window w's pass. */
     private Update update(int w, double summedLoss, int targets) {
-        Params g = net.gradients();
+        StackedParams g = net.gradients();
+        DMatrixRMaj[] gs = g.tensors().values().toArray(new DMatrixRMaj[0]);
         // mean: L = (1/n) Σ L_{b,t} over the n pairs with a target, so ∇L scales the same way
         double scale = spec.reduction() == Reduction.MEAN ? 1.0 / targets : 1.0;
         double squares = 0;
         for (int k = 0; k < norms.length; k++) {
-            DMatrixRMaj m = g.tensor(k);
+            DMatrixRMaj m = gs[k];
             double s = 0;
             for (int i = 0; i < m.getNumElements(); i++) {
                 m.data[i] *= scale;
@@ -127,7 +142,7 @@ public final class TrainingRun implements AutoCloseable {
             double coef = spec.clipNorm() / (norm + 1e-6);
             if (coef < 1) {
                 for (int k = 0; k < norms.length; k++) {
-                    DMatrixRMaj m = g.tensor(k);
+                    DMatrixRMaj m = gs[k];
                     for (int i = 0; i < m.getNumElements(); i++) {
                         m.data[i] *= coef;
                     }
@@ -138,9 +153,15 @@ public final class TrainingRun implements AutoCloseable {
         Update u = new Update(updates.size(), epoch, w, summedLoss * scale, norm, clipped, norms.clone());
         if (!u.diverged()) {
             // the step: θ ← optimizer(θ, g)
-            optimizer.step(model.params(), g);
+            optimizer.step(net.parameters(), g);
         }
         return u;
+    }
+
+    private static void copyInto(StackedParams to, StackedParams from) {
+        for (var e : from.tensors().entrySet()) {
+            to.get(e.getKey()).setTo(e.getValue());
+        }
     }
 
     /** Runs every remaining update. */
@@ -176,22 +197,39 @@ public final class TrainingRun implements AutoCloseable {
         return perEpoch * spec.epochs();
     }
 
-    /** The model being trained (its parameters change with every update). */
+    /**
+     * The model being trained (its parameters change with every update); only for a network of
+     * one layer and one direction, see {@link #network()}.
+     */
     public Model model() {
+        if (model == null) {
+            throw new IllegalStateException("a network of " + network.layers() + " layers and "
+                    + network.directions() + " directions is not a single-layer model; use network()");
+        }
         return model;
+    }
+
+    /** The network being trained, any number of layers and directions (shares the tensors of {@link #model()}). */
+    public StackedModel network() {
+        return network;
+    }
+
+    /** The parameter names in the order of {@link Update#paramNorms()}: the network's own names. */
+    public java.util.List<String> parameterNames() {
+        return network.params().names();
     }
 
     public TrainSpec spec() {
         return spec;
     }
 
-    /** The final state of the last window run, B × H. */
+    /** The final state of the last window run: h_n, (L·D)·B × H, row (l·D + d)·B + b (B × H for one layer, one direction). */
     public DMatrixRMaj finalHidden() {
         net.finalState(endH, endC);
         return endH;
     }
 
-    /** The final cell state of the last window run (LSTM), B × H, else null. */
+    /** The final cell state of the last window run (LSTM), shaped as {@link #finalHidden()}, else null. */
     public DMatrixRMaj finalCell() {
         net.finalState(endH, endC);
         return endC;
@@ -199,14 +237,22 @@ public final class TrainingRun implements AutoCloseable {
 
     /**
      * The last update as the app can step through it: the parameters it started from, its window
-     * and that window's initial state, copied (only now, when asked for). Null before the first update.
+     * and that window's initial state, copied (only now, when asked for). Null before the first update, and
+     * for a network of more than one layer or direction (the stepping walk runs one layer, one direction).
      */
     public Snapshot snapshot() {
+        if (model == null) {
+            // the stepping walk runs one layer and one direction
+            return null;
+        }
         Update u = diverged != null ? diverged : updates.isEmpty() ? null : updates.get(updates.size() - 1);
         if (u == null) {
             return null;
         }
-        return new Snapshot(u, model.withParams(before.copy()), spec.data(), lastFrom, lastLength,
+        Model start = model.withParams(new org.unroll.engine.Params(before.get("weight_ih").copy(),
+                before.get("weight_hh").copy(), before.get("bias_ih").copy(), before.get("bias_hh").copy(),
+                before.weightOut().copy(), before.biasOut().copy()));
+        return new Snapshot(u, start, spec.data(), lastFrom, lastLength,
                 startH.copy(), startC == null ? null : startC.copy(), spec.stateful() && u.window() > 0);
     }
 

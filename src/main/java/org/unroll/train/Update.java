@@ -9,7 +9,7 @@ package org.unroll.train;
  * @param loss         the window's loss, reduced
  * @param gradNorm     ‖∇θ‖₂ over every parameter, before clipping
  * @param clippedNorm  the same after clipping (equal to gradNorm when clipping did not bite)
- * @param paramNorms   each parameter's gradient norm before clipping, in {@link org.unroll.engine.Params#NAMES} order
+ * @param paramNorms   each parameter's gradient norm before clipping, in the network's name order (Params#NAMES for one layer and one direction, see TrainingRun#parameterNames)
  */
 public record Update(int index, int epoch, int window, double loss, double gradNorm, double clippedNorm,
                      double[] paramNorms) {

@@ -49,6 +49,48 @@ class TrainCommandTest {
         assertEquals(expected.get("updates").size(), actual.get("summary").get("iterations").asInt());
     }
 
+    /** Stacked and bidirectional runs made and replayed by PyTorch (tools/pytorch/stacked_train_cases.py, train_check.py --pytorch-log). */
+    static List<String> stackedFixtures() throws IOException, java.net.URISyntaxException {
+        try (Stream<Path> files = Files.list(stackedDir())) {
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".train.json"))
+                    .map(n -> n.substring(0, n.length() - ".train.json".length()))
+                    .sorted().toList();
+            if (names.size() < 7) {
+                throw new IllegalStateException("the stacked training cases are missing");
+            }
+            return names;
+        }
+    }
+
+    private static Path stackedDir() throws java.net.URISyntaxException {
+        return Path.of(TrainCommandTest.class.getResource("/org/unroll/train/stacked").toURI());
+    }
+
+    @ParameterizedTest
+    @MethodSource("stackedFixtures")
+    void stackedAndBidirectionalRunsEqualPyTorch(String name, @TempDir Path tmp) throws Exception {
+        Path dir = stackedDir();
+        Path model = tmp.resolve("out.model.json");
+        Path saved = tmp.resolve("again.train.json");
+        CliRun run = CliRun.of("train", "--quiet", dir.resolve(name + ".train.json").toString(), "-o", model.toString(),
+                "--save-spec", saved.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode expected = JSON.readTree(dir.resolve(name + ".log.json").toFile());
+        JsonNode actual = JSON.readTree(run.out());
+        JsonCompare.assertClose(expected, actual, name);
+        assertEquals(expected.get("params").size(), actual.get("params").size(), "every tensor of every layer");
+        // the trained network is written with its layers and directions, under the same names
+        JsonNode written = JSON.readTree(model.toFile());
+        JsonCompare.assertClose(expected.get("params"), written.get("params"), name + " -o");
+        assertEquals(JSON.readTree(dir.resolve(name + ".train.json").toFile()).get("model").get("num_layers"),
+                written.get("num_layers"));
+        // the saved spec is the same run
+        CliRun again = CliRun.of("train", "--quiet", saved.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        JsonCompare.assertClose(expected, JSON.readTree(again.out()), name + " --save-spec");
+    }
+
     @Test
     void aModelGivenAsAPathIsReadBesideTheSpec(@TempDir Path dir) throws IOException {
         Path fixtures = Fixtures.dir().resolve("train");
