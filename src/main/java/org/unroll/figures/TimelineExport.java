@@ -50,4 +50,28 @@ public final class TimelineExport {
     public static void writeSvg(TimelineFigure.Frame frame, int width, int height, Path file) throws IOException {
         org.unroll.io.SafeFiles.writeText(file, svg(frame, width, height));
     }
+
+    /** A PNG image of the grid timeline of a stacked network, drawn {@code pixelRatio} times finer. */
+    public static BufferedImage image(GridTimelineFigure.Frame frame, int width, int height, double pixelRatio) {
+        BufferedImage img = new BufferedImage((int) Math.ceil(width * pixelRatio), (int) Math.ceil(height * pixelRatio),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(pixelRatio, pixelRatio);
+            GridTimelineFigure.paint(g, new Rectangle2D.Double(0, 0, width, height), frame);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    public static void writePng(GridTimelineFigure.Frame frame, int width, int height, double pixelRatio, Path file)
+            throws IOException {
+        BufferedImage image = image(frame, width, height, pixelRatio);
+        org.unroll.io.SafeFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer");
+            }
+        });
+    }
 }

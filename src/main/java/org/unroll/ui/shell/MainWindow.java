@@ -104,6 +104,7 @@ public final class MainWindow {
     private final MenuItem zoomReset = new MenuItem(I18n.get("menu.zoomReset"));
     private final MenuItem compareItem = new MenuItem(I18n.get("compare.menu"));
     private final MenuItem trainItem = new MenuItem(I18n.get("train.menu"));
+    private final MenuItem deepItem = new MenuItem(I18n.get("grid.menu"));
     private Runnable onLanguageChosen = () -> { };
 
     public MainWindow(Session session, ZoomModel zoom) {
@@ -138,7 +139,7 @@ public final class MainWindow {
         // a way out that needs no window manager (a projector's bare X session has no close button)
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         view.getItems().setAll(presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset,
-                new SeparatorMenuItem(), compareItem, trainItem);
+                new SeparatorMenuItem(), compareItem, trainItem, deepItem);
         Menu language = LanguageMenu.create(org.unroll.i18n.LanguageChoice.ofUser(), () -> onLanguageChosen.run(),
                 message -> ErrorDialogs.show(window(), message));
         menu.getMenus().setAll(file, view, language);
@@ -268,6 +269,7 @@ public final class MainWindow {
         // training in its own window (issue 13); a stepped-into update opens in this window's session
         trainItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));
         trainItem.setOnAction(e -> org.unroll.ui.training.TrainingView.open(window(), session));
+        deepItem.setOnAction(e -> org.unroll.ui.grid.GridWalkView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
     }
 

@@ -1,0 +1,207 @@
+package org.unroll.figures;
+
+import java.awt.geom.Rectangle2D;
+import org.unroll.engine.Lane;
+
+/**
+ * Where everything of the grid timeline goes, for L layers, D directions and T steps in a
+ * viewport: a row per layer and direction (the reverse direction of a layer right under its
+ * forward one, layer 1 at the bottom next to the input), the output row and the losses on
+ * top, the inputs underneath, a gutter naming the rows on the left and a strip for the
+ * details of the point shown at the bottom. The whole grid fits the viewport (no scrolling).
+ * Pure geometry, no toolkit.
+ */
+public final class GridTimelineLayout {
+    /** Width of the gutter with the row names, px. */
+    public static final double GUTTER = 118;
+    public static final double MARGIN = 8;
+    /** Height of the losses strip on top. */
+    public static final double LOSS_STRIP = 24;
+    /** Height of the details strip at the bottom. */
+    public static final double DETAIL_STRIP = 58;
+    /** The gap between two layers (where their states are joined), as a fraction of a row. */
+    public static final double JOIN_GAP = 0.45;
+    /** The input row's height as a fraction of a row. */
+    public static final double INPUT_ROW = 0.9;
+
+    private final int layers;
+    private final int directions;
+    private final int steps;
+    private final double width;
+    private final double height;
+    private final double row;
+    private final double column;
+
+    /**
+     * @param layers     L ≥ 1
+     * @param directions D, 1 or 2
+     * @param steps      T ≥ 1
+     * @param width      viewport width, px
+     * @param height     viewport height, px
+     */
+    public GridTimelineLayout(int layers, int directions, int steps, double width, double height) {
+        if (layers < 1 || directions < 1 || directions > 2 || steps < 1) {
+            throw new IllegalArgumentException("a grid needs L ≥ 1, D in 1..2, T ≥ 1");
+        }
+        this.layers = layers;
+        this.directions = directions;
+        this.steps = steps;
+        this.width = Math.max(1, width);
+        this.height = Math.max(1, height);
+        double rows = layers * directions + 1 + INPUT_ROW + JOIN_GAP * layers;
+        this.row = Math.max(1, (this.height - 2 * MARGIN - LOSS_STRIP - DETAIL_STRIP) / rows);
+        this.column = Math.max(1, (this.width - GUTTER - 2 * MARGIN) / steps);
+    }
+
+    public int layers() {
+        return layers;
+    }
+
+    public int directions() {
+        return directions;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public double height() {
+        return height;
+    }
+
+    /** The height of one row, px. */
+    public double rowHeight() {
+        return row;
+    }
+
+    /** The width of one time step, px. */
+    public double columnWidth() {
+        return column;
+    }
+
+    /** How many lane rows: L·D. */
+    public int laneRows() {
+        return layers * directions;
+    }
+
+    /** The row of a lane counted from the top (0 = the top layer's forward direction). */
+    public int rowOf(Lane lane) {
+        if (lane.layer() < 0 || lane.layer() >= layers
+                || (lane.direction() == Lane.Direction.BACKWARD && directions == 1)) {
+            throw new IllegalArgumentException("the grid has no lane " + lane);
+        }
+        int fromTop = layers - 1 - lane.layer();
+        return fromTop * directions + (lane.direction() == Lane.Direction.BACKWARD ? 1 : 0);
+    }
+
+    /** The left edge of column t. */
+    public double columnX(int t) {
+        return MARGIN + GUTTER + t * column;
+    }
+
+    public double centerX(int t) {
+        return columnX(t) + column / 2;
+    }
+
+    /** The top of the losses strip. */
+    public double lossTop() {
+        return MARGIN;
+    }
+
+    /** The baseline of L_t's text. */
+    public double lossBaseline() {
+        return MARGIN + LOSS_STRIP - 6;
+    }
+
+    /** The top of the output row. */
+    private double outputTop() {
+        return MARGIN + LOSS_STRIP;
+    }
+
+    /** The top of the band of a lane's row. */
+    public double rowTop(Lane lane) {
+        int fromTop = layers - 1 - lane.layer();
+        return outputTop() + row + JOIN_GAP * row * (fromTop + 1) + rowOf(lane) * row;
+    }
+
+    /** The box of y_t. */
+    public Rectangle2D output(int t) {
+        return box(t, outputTop());
+    }
+
+    /** The box of the cell (lane, t). */
+    public Rectangle2D cell(Lane lane, int t) {
+        return box(t, rowTop(lane));
+    }
+
+    /** The y where layer k's directions are joined, between its rows and the layer above (or the output). */
+    public double joinY(int layer) {
+        Lane top = new Lane(layer, Lane.Direction.FORWARD);
+        return rowTop(top) - JOIN_GAP * row / 2;
+    }
+
+    /** The box of x_t. */
+    public Rectangle2D input(int t) {
+        double top = inputTop();
+        double h = INPUT_ROW * row * 0.55;
+        double w = Math.min(column * 0.7, h * 1.6);
+        return new Rectangle2D.Double(centerX(t) - w / 2, top + INPUT_ROW * row * 0.12, w, h);
+    }
+
+    /** The baseline of step t's number, under its input. */
+    public double stepNumberBaseline() {
+        return inputTop() + INPUT_ROW * row * 0.95;
+    }
+
+    private double inputTop() {
+        return outputTop() + row + JOIN_GAP * row * layers + laneRows() * row;
+    }
+
+    /** The strip at the bottom for the details of the point shown. */
+    public Rectangle2D detail() {
+        double top = height - MARGIN - DETAIL_STRIP;
+        return new Rectangle2D.Double(MARGIN, top, width - 2 * MARGIN, DETAIL_STRIP);
+    }
+
+    /** The gutter beside a lane's row, for its name. */
+    public Rectangle2D gutter(Lane lane) {
+        return new Rectangle2D.Double(MARGIN, rowTop(lane), GUTTER - 6, row);
+    }
+
+    /** The font size that fits a row and a column. */
+    public double font() {
+        return Math.max(9, Math.min(16, Math.min(row * 0.26, column * 0.3)));
+    }
+
+    private Rectangle2D box(int t, double rowTop) {
+        if (t < 0 || t >= steps) {
+            throw new IllegalArgumentException("no step " + t + " in 0.." + (steps - 1));
+        }
+        double w = column * 0.66;
+        double h = row * 0.62;
+        return new Rectangle2D.Double(centerX(t) - w / 2, rowTop + (row - h) / 2, w, h);
+    }
+
+    /** The lane and step under a point, or null. */
+    public Lane laneAt(double x, double y, int[] stepOut) {
+        if (x < columnX(0) || x >= columnX(steps)) {
+            return null;
+        }
+        int t = (int) ((x - columnX(0)) / column);
+        for (int k = 0; k < layers; k++) {
+            for (int d = 0; d < directions; d++) {
+                Lane lane = new Lane(k, d == 1 ? Lane.Direction.BACKWARD : Lane.Direction.FORWARD);
+                double top = rowTop(lane);
+                if (y >= top && y < top + row) {
+                    stepOut[0] = t;
+                    return lane;
+                }
+            }
+        }
+        return null;
+    }
+}
