@@ -130,8 +130,9 @@ public final class CurveChart {
             m.setLabel(l.label());
             ChartStyle.styleMarkerLabel(m);
             m.setLabelFont(TICK);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            // the label just under the line, at the right: a baseline at the top of the range stays readable
+            m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
             plot.addRangeMarker(m, Layer.FOREGROUND);
         }
     }

@@ -1,9 +1,9 @@
 package org.unroll.cli;
 
 import java.nio.file.Path;
-import org.unroll.engine.Model;
+import org.unroll.engine.StackedModel;
 import org.unroll.io.FormatException;
-import org.unroll.io.ModelFile;
+import org.unroll.io.StackedModelFile;
 import org.unroll.task.Sampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
                 + " then feeds each prediction back in as the next input. Prints the prime and the"
                 + " generated characters as one line.")
 final class SampleCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "MODEL.json", description = "a bptt-model/1 character model (with a vocab)")
+    @Parameters(index = "0", paramLabel = "MODEL.json",
+            description = "a bptt-model/1 character model (with a vocab; any num_layers, one direction)")
     private Path modelFile;
 
     @Option(names = "--prime", required = true, paramLabel = "TEXT", description = "the characters to start from")
@@ -49,7 +50,8 @@ final class SampleCommand extends Subcommand {
         if (prime.isEmpty()) {
             throw bad("--prime is empty: it needs at least one character");
         }
-        Model model = ModelFile.read(modelFile);
+        // one layer and one direction reads as before; num_layers > 1 is sampled layer by layer
+        StackedModel model = StackedModelFile.read(modelFile).model();
         String text;
         try {
             text = Sampler.generate(model, prime, length, greedy, t, seed);

@@ -16,24 +16,38 @@ import org.unroll.engine.kernel.Gemm;
  * norm itself is beyond 1.8e308, and 0 only when it is below the smallest double.
  */
 final class JacobianProduct {
-    private final Bptt bptt;
-    private final int b;
+    /** J_k = ∂s_{k+1}/∂s_k of one sequence, written into an S × S matrix. */
+    @FunctionalInterface
+    interface Steps {
+        void jacobian(int k, DMatrixRMaj out);
+    }
+
+    private final Steps jacobians;
+    private final int steps;
     private final int from;
     private final int hs;
     private final int s;
 
     /** The H rows of P starting at state row {@code from} (0 for h, H for an LSTM's c). */
     JacobianProduct(Bptt bptt, int b, int from) {
-        this.bptt = bptt;
-        this.b = b;
+        this((k, out) -> bptt.stateJacobian(k, b, out), bptt.tape().steps, bptt.tape().hiddenSize,
+                bptt.stateSize(), from);
+    }
+
+    /**
+     * The same over {@code steps} Jacobians of any source (one layer and direction of a
+     * stacked network: k in that direction's own order), states of size {@code stateSize}.
+     */
+    JacobianProduct(Steps jacobians, int steps, int hiddenSize, int stateSize, int from) {
+        this.jacobians = jacobians;
+        this.steps = steps;
         this.from = from;
-        this.hs = bptt.tape().hiddenSize;
-        this.s = bptt.stateSize();
+        this.hs = hiddenSize;
+        this.s = stateSize;
     }
 
     /** ‖P_k[rows, the same columns]‖₂ for k = 0 … T. */
     double[] norms() {
-        int steps = bptt.tape().steps;
         double[] out = new double[steps + 1];
         // Q = rows [from, from + H) of the identity
         DMatrixRMaj q = new DMatrixRMaj(hs, s);
@@ -49,7 +63,7 @@ final class JacobianProduct {
         SpectralNorm norm = new SpectralNorm(hs, hs);
         for (int k = steps; k >= 0; k--) {
             if (k < steps) {
-                bptt.stateJacobian(k, b, jacobian);
+                jacobians.jacobian(k, jacobian);
                 e += rescale(jacobian);
                 if (split && diagonalStateColumns(jacobian)) {
                     timesDiagonalStateColumns(q, jacobian, hColumns, hProduct, next);

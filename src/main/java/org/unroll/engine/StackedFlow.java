@@ -53,26 +53,10 @@ public record StackedFlow(List<DirectionFlow> directions, double[] layerNorms, d
                 }
                 int s = p.cell().stateSize(hs);
                 boolean lstm = s == 2 * hs;
-                double[] hNorms = new double[len + 1];
-                double[] cNorms = lstm ? new double[len + 1] : null;
-                // P_k = ∂s_len/∂s_k = J_{len−1} · … · J_k, from k = len (the identity) down to 0
-                DMatrixRMaj product = CommonOps_DDRM.identity(s);
-                DMatrixRMaj jacobian = new DMatrixRMaj(s, s);
-                DMatrixRMaj next = new DMatrixRMaj(s, s);
-                DMatrixRMaj block = new DMatrixRMaj(hs, hs);
-                for (int j = len; j >= 0; j--) {
-                    if (j < len) {
-                        p.stateJacobian(j, b, jacobian);
-                        CommonOps_DDRM.mult(product, jacobian, next);
-                        product.setTo(next);
-                    }
-                    CommonOps_DDRM.extract(product, 0, hs, 0, hs, block, 0, 0);
-                    hNorms[j] = GradientFlow.spectralNorm(block);
-                    if (lstm) {
-                        CommonOps_DDRM.extract(product, hs, 2 * hs, hs, 2 * hs, block, 0, 0);
-                        cNorms[j] = GradientFlow.spectralNorm(block);
-                    }
-                }
+                // P_k = ∂s_len/∂s_k = J_{len−1} · … · J_k, kept scaled (finite digits or +∞, never NaN)
+                JacobianProduct.Steps jacobians = (j, out) -> p.stateJacobian(j, b, out);
+                double[] hNorms = new JacobianProduct(jacobians, len, hs, s, 0).norms();
+                double[] cNorms = lstm ? new JacobianProduct(jacobians, len, hs, s, hs).norms() : null;
                 flows.add(new DirectionFlow(k, d, dh, above, hNorms, cNorms));
             }
         }

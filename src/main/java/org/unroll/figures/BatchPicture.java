@@ -111,7 +111,20 @@ public final class BatchPicture {
             g.setColor(TEXT);
             g.setFont(small);
             double y = geo.rowTop(geo.streams() - 1) + geo.rowHeight() + 26;
-            g.drawString(f.legend(), (float) area.getX(), (float) y);
+            // word-wrapped to the picture's width
+            StringBuilder line = new StringBuilder();
+            for (String word : f.legend().split(" ")) {
+                if (line.length() > 0 && sm.stringWidth(line + " " + word) > area.getWidth()) {
+                    g.drawString(line.toString(), (float) area.getX(), (float) y);
+                    y += sm.getHeight();
+                    line.setLength(0);
+                }
+                if (line.length() > 0) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            g.drawString(line.toString(), (float) area.getX(), (float) y);
         }
     }
 

@@ -151,7 +151,7 @@ public final class StackedModelFile {
 
     /** Writes safely: a temporary file beside {@code path}, then renamed over it. */
     public static void write(StackedModel m, Path path) throws IOException {
-        SafeWrite.json(toJson(m), path);
+        SafeFiles.write(path, out -> JsonWriting.pretty(toJson(m), out));
     }
 
     static ObjectNode toJson(StackedModel m) {

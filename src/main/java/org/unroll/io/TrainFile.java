@@ -245,7 +245,7 @@ public final class TrainFile {
      * streaming the data stream by stream, so that a long generated run is never held as a JSON tree.
      */
     public static void write(TrainSpec spec, Path path) throws IOException {
-        SafeWrite.file(path, out -> {
+        SafeFiles.write(path, out -> {
             try (JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.useDefaultPrettyPrinter();

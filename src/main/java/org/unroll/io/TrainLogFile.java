@@ -84,6 +84,6 @@ public final class TrainLogFile {
 
     /** Writes a trained model safely (temporary file, then renamed). */
     public static void writeModel(Model model, Path path) throws IOException {
-        SafeWrite.json(ModelFile.toJson(model), path);
+        SafeFiles.write(path, out -> JsonWriting.pretty(ModelFile.toJson(model), out));
     }
 }

@@ -6,7 +6,10 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Bptt;
 import org.unroll.engine.Model;
+import org.unroll.engine.PaddedBatch;
 import org.unroll.engine.SequenceBatch;
+import org.unroll.engine.StackedBptt;
+import org.unroll.engine.StackedModel;
 import org.unroll.engine.Tape;
 
 /**
@@ -20,8 +23,11 @@ public final class Sampler {
 
     /** The characters of {@code text} (code points), each checked against the model's vocabulary. */
     public static List<Integer> indices(Model model, String text) {
-        List<String> vocab = model.vocab();
-        if (vocab == null || vocab.size() != model.inputSize() || vocab.size() != model.outputSize()) {
+        return indices(model.vocab(), model.inputSize(), model.outputSize(), text);
+    }
+
+    private static List<Integer> indices(List<String> vocab, int inputSize, int outputSize, String text) {
+        if (vocab == null || vocab.size() != inputSize || vocab.size() != outputSize) {
             throw new IllegalArgumentException("the model is not a character model (it needs a vocab of input_size = output_size)");
         }
         List<Integer> out = new ArrayList<>();
@@ -73,6 +79,50 @@ public final class Sampler {
             }
             if (i >= p.size() - 1) {
                 next = greedy ? argmax(tape.y.data, v) : draw(tape.y.data, v, temperature, rng);
+                out.append(model.vocab().get(next));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The same for a network of L layers in one direction: each character runs one step of
+     * every layer, from the h_n (and c_n) of every layer after the character before. A
+     * one-layer network is sampled exactly as {@link #generate(Model, String, int, boolean, double, long)}.
+     */
+    public static String generate(StackedModel model, String prime, int length, boolean greedy, double temperature,
+                                  long seed) {
+        if (model.isSingle()) {
+            return generate(model.single(), prime, length, greedy, temperature, seed);
+        }
+        if (model.bidirectional()) {
+            throw new IllegalArgumentException("a bidirectional model also reads each sequence from its end, so it"
+                    + " cannot generate one character after another; sampling needs a model of one direction");
+        }
+        List<Integer> p = indices(model.vocab(), model.inputSize(), model.outputSize(), prime);
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("the prime is empty: it needs at least one character");
+        }
+        int v = model.inputSize();
+        DMatrixRMaj h = new DMatrixRMaj(model.layers(), model.hiddenSize());
+        DMatrixRMaj c = model.cell().hasCellState() ? new DMatrixRMaj(model.layers(), model.hiddenSize()) : null;
+        Random rng = new Random(seed);
+        StringBuilder out = new StringBuilder(prime);
+        int next = -1;
+        int total = p.size() + length;
+        for (int i = 0; i < total - 1; i++) {
+            int in = i < p.size() ? p.get(i) : next;
+            DMatrixRMaj x = new DMatrixRMaj(1, v);
+            x.data[in] = 1.0;
+            SequenceBatch one = SequenceBatch.classification(1, 1, x, new int[] {-1}, null, null, null);
+            // one step of every layer from the last step's h_n, c_n
+            StackedBptt pass = new StackedBptt(model, new PaddedBatch(one, new int[] {1}, h, c));
+            pass.forward();
+            h = pass.finalHidden();
+            c = pass.finalCells();
+            if (i >= p.size() - 1) {
+                double[] y = pass.outputs().data;
+                next = greedy ? argmax(y, v) : draw(y, v, temperature, rng);
                 out.append(model.vocab().get(next));
             }
         }

@@ -25,6 +25,8 @@ public final class ShallowNetwork implements Network {
     private final DMatrixRMaj[] h0;
     private final DMatrixRMaj[] c0;
     private final Map<Integer, BatchTrainer> trainers = new HashMap<>();
+    /** Each trainer's gradient tensors under their names, made once per trainer. */
+    private final Map<Integer, StackedParams> gradientViews = new HashMap<>();
     /** Window batches by first step, built once for data held in memory. */
     private final Map<Integer, SequenceBatch[]> windows = new HashMap<>();
     private final int hidden;
@@ -154,7 +156,7 @@ public final class ShallowNetwork implements Network {
 
     @Override
     public StackedParams gradients() {
-        return StackedParams.of(last.gradients());
+        return gradientViews.computeIfAbsent(lastLength, k -> StackedParams.of(last.gradients()));
     }
 
     @Override

@@ -76,6 +76,35 @@ class TrainTaskCommandTest {
     }
 
     @Test
+    void aStackedNetworkTrainedOnJeepSamplesJeep(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("jeep2.model.json");
+        CliRun train = CliRun.of("train", "--quiet", "--task", "text", "--text", "jeep", "--layers", "2", "--cell", "gru",
+                "--epochs", "300", "-o", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        JsonNode log = JSON.readTree(train.out());
+        assertTrue(log.get("params").has("weight_hh_l1"), "the log names every layer's tensors");
+        assertEquals(2, log.get("state").get("h").size(), "h_n is L x B x H");
+        JsonNode written = JSON.readTree(model.toFile());
+        assertEquals(2, written.get("num_layers").asInt());
+        CliRun sample = CliRun.of("sample", model.toString(), "--prime", "j", "--length", "3", "--greedy");
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertEquals("jeep\n", sample.out());
+        // a bidirectional network trains, but cannot be sampled one character after another
+        Path both = dir.resolve("bi.model.json");
+        CliRun bi = CliRun.of("train", "--quiet", "--task", "text", "--text", "jeep", "--bidirectional", "--epochs", "2",
+                "-o", both.toString());
+        assertEquals(0, bi.exitCode(), bi.err());
+        assertTrue(JSON.readTree(bi.out()).get("params").has("weight_ih_l0_reverse"));
+        CliRun refused = CliRun.of("sample", both.toString(), "--prime", "j", "--length", "3");
+        assertEquals(2, refused.exitCode());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("bidirectional"), refused.err());
+        CliRun badLayers = CliRun.of("train", "--quiet", "--task", "text", "--layers", "0");
+        assertEquals(2, badLayers.exitCode());
+        assertTrue(badLayers.err().contains("--layers"), badLayers.err());
+    }
+
+    @Test
     void badSampleArgumentsAreOneLine(@TempDir Path dir) {
         Path model = dir.resolve("jeep.model.json");
         CliRun.of("train", "--quiet", "--task", "text", "--epochs", "1", "-o", model.toString());

@@ -129,6 +129,53 @@ class StackedDiagnosticsTest {
         }
     }
 
+    /**
+     * An exploding 2-layer ReLU network (W_hh = 12·I in both layers, T = 300, all states
+     * positive so every ReLU passes): ‖∂h_T/∂h_k‖₂ = 12^(T−k) exactly, which leaves the range
+     * of a double below k ≈ 15. Each norm is that number while it is finite and +∞ beyond,
+     * never NaN (an unscaled product turns ∞ · 0 into NaN).
+     */
+    @Test
+    void explodingStackedReluHasFiniteOrInfiniteNormsNeverNaN() {
+        int steps = 300;
+        int hs = 3;
+        StackedParams p = StackedParams.zeros(CellType.RNN, 2, hs, 2, 2, 1);
+        for (String layer : new String[] {"l0", "l1"}) {
+            for (int i = 0; i < hs; i++) {
+                p.get("weight_hh_" + layer).set(i, i, 12.0);
+            }
+        }
+        for (int i = 0; i < hs; i++) {
+            p.get("weight_ih_l1").set(i, i, 1.0);
+        }
+        CommonOps_DDRM.fill(p.get("weight_out"), 0.5);
+        StackedModel m = new StackedModel(CellType.RNN, Activation.RELU, 2, hs, 2, 2, false, null, p);
+        SequenceBatch seq = SequenceBatch.classification(steps, 1, new DMatrixRMaj(steps, 2), new int[steps],
+                null, null, null);
+        DMatrixRMaj h0 = new DMatrixRMaj(2, hs);
+        CommonOps_DDRM.fill(h0, 1e-300);
+        StackedBptt pass = new StackedBptt(m, new PaddedBatch(seq, new int[] {steps}, h0, null));
+        pass.forward();
+        pass.backward(m.params().zerosLike());
+        StackedFlow flow = StackedFlow.of(pass, 0);
+        int infinite = 0;
+        for (StackedFlow.DirectionFlow d : flow.directions()) {
+            double[] norms = d.jacobianNorms();
+            assertEquals(steps + 1, norms.length);
+            for (int k = 0; k <= steps; k++) {
+                double expected = Math.pow(12, steps - k);
+                assertFalse(Double.isNaN(norms[k]), "layer " + d.layer() + ", k = " + k + " is NaN");
+                if (Double.isInfinite(expected)) {
+                    assertEquals(Double.POSITIVE_INFINITY, norms[k], "layer " + d.layer() + ", k = " + k);
+                    infinite++;
+                } else {
+                    close(expected, norms[k], 1e-12, "layer " + d.layer() + ", k = " + k);
+                }
+            }
+        }
+        assertTrue(infinite > 0, "the case overflows a double");
+    }
+
     /** The gradient reaching the input, against finite differences of the loss in the inputs. */
     @ParameterizedTest
     @ValueSource(ints = {3, 16, 29, 40, 58, 71})

@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.unroll.engine.Model;
 import org.unroll.lesson.LessonFormatException;
 import org.unroll.lesson.LessonParser;
@@ -23,12 +24,14 @@ import org.unroll.lesson.LessonProblem;
 import org.unroll.testing.Fixtures;
 
 /**
- * Fuzzing (jqwik, a bounded number of tries, about a minute in all): fixtures and lessons
+ * Fuzzing (jqwik; bounded by {@link TimeBound}: a try that runs over 5 s fails as a hang, and a
+ * property stops starting tries after 15 s, so the whole class stays under a minute): fixtures and lessons
  * spoiled by random edits (bytes changed, text cut, tokens from the JSON and lesson grammars
  * and hostile values inserted) go through the readers. Every outcome must be a model, a
  * sequence or a lesson, or the readers' own one-line error: never another exception, a stack
- * trace, a parser's internal name or a hang (each try is bounded in time).
+ * trace, a parser's internal name or a hang.
  */
+@AddLifecycleHook(TimeBound.class)
 class FuzzReadersTest {
     private static final List<String> TOKENS = List.of("{", "}", "[", "]", ",", ":", "\"", "null", "true", "-",
             "1e999", "NaN", "-Infinity", "+1", "01", "0x10", "\uFEFF", "\0", "\\u0000", "\"weight_hh\"",

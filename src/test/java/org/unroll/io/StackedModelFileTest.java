@@ -37,6 +37,21 @@ class StackedModelFileTest {
     }
 
     @Test
+    void savingGoesThroughSafeFilesASymlinkStaysALink(@TempDir Path dir) throws Exception {
+        StackedParams p = StackedParams.uniform(CellType.RNN, 2, 3, 2, 2, 1, new Random(7));
+        StackedModel m = new StackedModel(CellType.RNN, Activation.TANH, 2, 3, 2, 2, false, null, p);
+        Path real = dir.resolve("real.model.json");
+        java.nio.file.Files.writeString(real, "old");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.model.json"), real.getFileName());
+        StackedModelFile.write(m, link);
+        assertTrue(java.nio.file.Files.isSymbolicLink(link), "the link is written through, not replaced");
+        assertEquals(2, StackedModelFile.read(real).model().layers());
+        java.io.IOException missing = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> StackedModelFile.write(m, dir.resolve("no/such.model.json")));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+    }
+
+    @Test
     void namesFollowPyTorchsStateDict() {
         assertEquals(java.util.List.of("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0",
                 "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse",

@@ -81,6 +81,8 @@ public final class TrainingView extends BorderPane {
     private final Button cancel = new Button(I18n.get("train.cancel"));
     private final Button reset = new Button(I18n.get("train.reset"));
     private final Button stepInto = new Button(I18n.get("train.stepInto"));
+    private final Button saveModel = new Button(I18n.get("train.saveModel"));
+    private final Button saveRun = new Button(I18n.get("train.saveRun"));
     private final CheckBox logLoss = new CheckBox(I18n.get("train.logAxis"));
     private final ProgressBar progress = new ProgressBar(0);
     private final Label timeLeft = new Label();
@@ -88,11 +90,42 @@ public final class TrainingView extends BorderPane {
     private final Label problem = new Label();
     private final Label sample = new Label();
     private final TabPane tabs = new TabPane();
+    private final javafx.beans.property.BooleanProperty takesBatch = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesWindows = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesLength = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesEpochs = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty takesIterations = new javafx.beans.property.SimpleBooleanProperty(true);
     private final javafx.scene.layout.Pane batchPane = new javafx.scene.layout.Pane();
     private final javafx.scene.canvas.Canvas batchCanvas = new javafx.scene.canvas.Canvas();
     private final org.jfree.fx.FXGraphics2D batchGraphics = new org.jfree.fx.FXGraphics2D(batchCanvas.getGraphicsContext2D());
     private org.unroll.figures.BatchPicture.Frame batchFrame;
     private final AnimationTimer pump;
+    // generation
+    private final TextField prime = field(8);
+    private final TextField genLength = field(4);
+    private final CheckBox greedy = new CheckBox(I18n.get("train.gen.greedy"));
+    private final javafx.scene.control.Slider temperature = new javafx.scene.control.Slider(0.1, 2.0, 1.0);
+    private final Label temperatureLabel = new Label();
+    private final Button generate = new Button(I18n.get("train.gen.run"));
+    private final Button openGenerated = new Button(I18n.get("train.gen.open"));
+    private final Label generated = new Label();
+    private final javafx.scene.canvas.Canvas freeCanvas = new javafx.scene.canvas.Canvas(1200, 150);
+    private final javafx.scene.canvas.Canvas forcedCanvas = new javafx.scene.canvas.Canvas(1200, 170);
+    private List<Generation.Step> freeSteps = List.of();
+    private List<Generation.Step> forcedSteps = List.of();
+    private org.unroll.engine.Model generatedFrom;
+    private Consumer<org.unroll.task.Scenario> onOpenSequence = s -> { };
+    // side by side
+    private final SideBySide side = new SideBySide(UpdateBatcher.DEFAULT_PERIOD_NANOS);
+    private final Button sideStart = new Button(I18n.get("train.side.start"));
+    private final Label sideStatus = new Label();
+    private final CurveChart sideLoss = new CurveChart(I18n.get("train.side.loss"), I18n.get("train.axis.update"),
+            I18n.get("train.axis.loss"));
+    private final org.unroll.charts.VanishingChart sideUntrained = new org.unroll.charts.VanishingChart();
+    private final org.unroll.charts.VanishingChart sideTrained = new org.unroll.charts.VanishingChart();
+    private final org.unroll.charts.StepNormChart sideSteps = new org.unroll.charts.StepNormChart();
+    private boolean sideFlowsAsked;
+    private boolean sideFlowsShown;
     private boolean loading;
     private Consumer<SteppedUpdate> onStepInto = u -> { };
 
@@ -128,7 +161,8 @@ public final class TrainingView extends BorderPane {
         }
         Tab chartsTab = new Tab(I18n.get("train.tab.charts"), charts);
         Tab batchTab = new Tab(I18n.get("train.tab.batches"), batchPane);
-        tabs.getTabs().addAll(chartsTab, batchTab);
+        tabs.getTabs().addAll(chartsTab, batchTab, new Tab(I18n.get("train.tab.generate"), generatePane()),
+                new Tab(I18n.get("train.tab.side"), sidePane()));
         batchPane.getChildren().add(batchCanvas);
         batchPane.setMinSize(100, 100);
         batchCanvas.widthProperty().bind(batchPane.widthProperty());
@@ -151,6 +185,9 @@ public final class TrainingView extends BorderPane {
             @Override
             public void handle(long now) {
                 vm.pump(now);
+                if (side.pump(now)) {
+                    redrawSide();
+                }
             }
         };
         sceneProperty().addListener((o, was, s) -> {
@@ -182,7 +219,8 @@ public final class TrainingView extends BorderPane {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        stage.setOnHidden(e -> vm.close());
+        view.setOnOpenSequence(session::open);
+        stage.setOnHidden(e -> view.close());
         stage.show();
         return stage;
     }
@@ -191,6 +229,18 @@ public final class TrainingView extends BorderPane {
     public void setForm(TrainForm f) {
         load(f);
         readForm();
+    }
+
+    /** Ends the run, the side-by-side runs and their threads. */
+    public void close() {
+        pump.stop();
+        vm.close();
+        side.close();
+    }
+
+    /** What opens a generated text in the stepping view. */
+    public void setOnOpenSequence(Consumer<org.unroll.task.Scenario> c) {
+        onOpenSequence = c == null ? s -> { } : c;
     }
 
     /** What opens an update in the stepping view. */
@@ -230,7 +280,8 @@ public final class TrainingView extends BorderPane {
         ScrollPane s = new ScrollPane(g);
         s.setFitToWidth(true);
         s.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        s.setPrefWidth(270);
+        s.setPrefWidth(315);
+        s.setMinWidth(300);
         return s;
     }
 
@@ -246,7 +297,7 @@ public final class TrainingView extends BorderPane {
         HBox buttons = new HBox(6, start, pause, step, cancel, reset, stepInto, progress, timeLeft, summary);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setPadding(new Insets(0, 0, 6, 0));
-        HBox extra = new HBox(6, logLoss);
+        HBox extra = new HBox(6, logLoss, saveModel, saveRun);
         extra.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, buttons, extra);
     }
@@ -264,6 +315,10 @@ public final class TrainingView extends BorderPane {
         cancel.setOnAction(e -> vm.cancel());
         reset.setOnAction(e -> vm.reset());
         stepInto.setOnAction(e -> stepInto(vm.updatesProperty().get() - 1));
+        saveModel.disableProperty().bind(vm.updatesProperty().isEqualTo(0));
+        saveRun.disableProperty().bind(vm.updatesProperty().isEqualTo(0));
+        saveModel.setOnAction(e -> save(false));
+        saveRun.setOnAction(e -> save(true));
         progress.progressProperty().bind(vm.progressProperty());
         timeLeft.textProperty().bind(vm.timeLeftProperty());
         summary.textProperty().bind(vm.summaryProperty());
@@ -276,10 +331,15 @@ public final class TrainingView extends BorderPane {
         });
         // the form is frozen while a run exists; Reset frees it
         javafx.beans.binding.BooleanBinding locked = vm.stateProperty().isNotEqualTo(RunState.READY);
-        for (Node n : List.of(task, text, cell, hidden, batch, numSteps, stateful, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed)) {
+        for (Node n : List.of(task, text, cell, hidden, optimizer, lr, clip, threshold, seed)) {
             n.disableProperty().bind(locked);
         }
+        batch.disableProperty().bind(locked.or(takesBatch.not()));
+        numSteps.disableProperty().bind(locked.or(takesWindows.not()));
+        stateful.disableProperty().bind(locked.or(takesWindows.not()));
+        length.disableProperty().bind(locked.or(takesLength.not()));
+        epochs.disableProperty().bind(locked.or(takesEpochs.not()));
+        iterations.disableProperty().bind(locked.or(takesIterations.not()));
         task.valueProperty().addListener((o, a, k) -> {
             if (!loading && k != null) {
                 load(TrainForm.defaultsFor(k));
@@ -312,6 +372,27 @@ public final class TrainingView extends BorderPane {
             }
         });
         Tooltip.install(lossViewer, new Tooltip(I18n.get("train.chart.loss.tooltip")));
+    }
+
+    private void save(boolean run) {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setTitle(I18n.get(run ? "train.saveRun" : "train.saveModel"));
+        c.setInitialFileName(run ? "run.train.json" : "trained.model.json");
+        c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"));
+        java.io.File out = c.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (out == null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<?> f = run ? vm.saveRun(out.toPath()) : vm.saveModel(out.toPath());
+        f.whenComplete((ok, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                Throwable t = e.getCause() != null ? e.getCause() : e;
+                vm.report(I18n.get("train.saveFailed", out.getName(), t.getMessage() == null ? t.toString()
+                        : t.getMessage().replaceAll("\\s+", " ")));
+            } else {
+                vm.report(I18n.get("train.saved", String.valueOf(ok)));
+            }
+        }));
     }
 
     /** Opens update {@code index} (0-based) of the run, the chosen stream, in the stepping view. */
@@ -351,12 +432,11 @@ public final class TrainingView extends BorderPane {
     /** Greys out what the task does not take. */
     private void applicable(TaskKind k) {
         text.setVisible(k.takesText());
-        batch.setOpacity(k.takesBatch() ? 1 : 0.35);
-        numSteps.setOpacity(k.takesWindows() ? 1 : 0.35);
-        stateful.setOpacity(k.takesWindows() ? 1 : 0.35);
-        length.setOpacity(k.takesLength() ? 1 : 0.35);
-        epochs.setOpacity(k.takesEpochs() ? 1 : 0.35);
-        iterations.setOpacity(k.takesIterations() ? 1 : 0.35);
+        takesBatch.set(k.takesBatch());
+        takesWindows.set(k.takesWindows());
+        takesLength.set(k.takesLength());
+        takesEpochs.set(k.takesEpochs());
+        takesIterations.set(k.takesIterations());
     }
 
     private void readForm() {
@@ -414,6 +494,204 @@ public final class TrainingView extends BorderPane {
     private static String number(double v) {
         String s = String.format(Locale.ROOT, "%.6g", v);
         return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private Node generatePane() {
+        prime.setText("j");
+        genLength.setText("60");
+        greedy.setSelected(true);
+        temperature.disableProperty().bind(greedy.selectedProperty());
+        temperature.setPrefWidth(160);
+        temperatureLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> I18n.get("train.gen.temperature", String.format(Locale.ROOT, "%.2f", temperature.getValue())),
+                temperature.valueProperty()));
+        generate.setOnAction(e -> generateNow());
+        openGenerated.setDisable(true);
+        openGenerated.setOnAction(e -> {
+            if (generatedFrom != null && generated.getText() != null && generated.getText().codePointCount(0,
+                    generated.getText().length()) >= 2) {
+                onOpenSequence.accept(new org.unroll.task.Scenario(generatedFrom,
+                        Generation.asSequence(generatedFrom, generated.getText()), null));
+            }
+        });
+        HBox bar = new HBox(6, new Label(I18n.get("train.gen.prime")), prime, new Label(I18n.get("train.gen.length")),
+                genLength, greedy, temperatureLabel, temperature, generate, openGenerated);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        generated.setWrapText(true);
+        generated.setStyle("-fx-font-family: monospace; -fx-font-size: 15px;");
+        Label hint = new Label(I18n.get("train.gen.hint"));
+        hint.setWrapText(true);
+        VBox box = new VBox(8, bar, generated, freeCanvas, forcedCanvas, hint);
+        box.setPadding(new Insets(8));
+        freeCanvas.widthProperty().bind(box.widthProperty().subtract(16));
+        forcedCanvas.widthProperty().bind(box.widthProperty().subtract(16));
+        freeCanvas.widthProperty().addListener((o, a, b) -> paintGeneration());
+        return box;
+    }
+
+    /** Generates from the model as it is now, beside teacher forcing on the true text. */
+    public void generateNow() {
+        TrainForm f = vm.runningForm();
+        if (f == null || !f.task().isText()) {
+            vm.report(I18n.get("train.gen.needsText"));
+            return;
+        }
+        String p = prime.getText();
+        int n = parse(genLength.getText(), 60);
+        boolean g = greedy.isSelected();
+        double t = temperature.getValue();
+        vm.trainedModel().whenComplete((m, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                vm.report(e.getMessage());
+                return;
+            }
+            try {
+                freeSteps = Generation.freeRunning(m, p, Math.max(1, Math.min(400, n)), g, t, 0);
+                String truth = f.runText();
+                int limit = truth.offsetByCodePoints(0, Math.min(truth.codePointCount(0, truth.length()), 80));
+                forcedSteps = Generation.teacherForced(m, truth.substring(0, limit));
+                generatedFrom = m;
+                generated.setText(Generation.text(p, freeSteps));
+                openGenerated.setDisable(false);
+                vm.report("");
+                paintGeneration();
+            } catch (IllegalArgumentException ex) {
+                vm.report(ex.getMessage());
+            }
+        }));
+    }
+
+    private void paintGeneration() {
+        paintStrip(freeCanvas, freeSteps, I18n.get("train.gen.free"));
+        long right = forcedSteps.stream().filter(Generation.Step::right).count();
+        paintStrip(forcedCanvas, forcedSteps, I18n.get("train.gen.forced", right, forcedSteps.size()));
+    }
+
+    private static void paintStrip(javafx.scene.canvas.Canvas c, List<Generation.Step> steps, String title) {
+        c.getGraphicsContext2D().clearRect(0, 0, c.getWidth(), c.getHeight());
+        if (steps.isEmpty()) {
+            return;
+        }
+        org.jfree.fx.FXGraphics2D g = new org.jfree.fx.FXGraphics2D(c.getGraphicsContext2D());
+        List<org.unroll.figures.GenerationStrip.Cell> cells = new ArrayList<>();
+        for (Generation.Step s : steps) {
+            cells.add(new org.unroll.figures.GenerationStrip.Cell(s.input(), s.predicted(), s.truth(), s.fedBack()));
+        }
+        org.unroll.figures.GenerationStrip.paint(g, org.unroll.figures.GenerationStrip.Layout.of(
+                new java.awt.geom.Rectangle2D.Double(4, 4, c.getWidth() - 8, c.getHeight() - 8), cells.size()), cells, title);
+    }
+
+    /** The generated text shown (empty before any). */
+    public String generatedText() {
+        return generated.getText();
+    }
+
+    List<Generation.Step> forcedSteps() {
+        return forcedSteps;
+    }
+
+    private Node sidePane() {
+        sideStart.setOnAction(e -> startSideBySide());
+        sideSteps.setLogScale(true);
+        GridPane g = new GridPane();
+        g.setHgap(4);
+        g.setVgap(4);
+        ChartViewer loss = new ChartViewer(sideLoss.chart());
+        loss.setMinSize(100, 100);
+        loss.setPrefSize(420, 240);
+        ScaledChartView steps = new ScaledChartView(sideSteps.chart(), 0.5);
+        ScaledChartView before = new ScaledChartView(sideUntrained.chart(), 0.5);
+        ScaledChartView after = new ScaledChartView(sideTrained.chart(), 0.5);
+        g.add(loss, 0, 0);
+        g.add(steps, 1, 0);
+        g.add(before, 0, 1);
+        g.add(after, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            g.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            g.getRowConstraints().add(r);
+        }
+        HBox bar = new HBox(8, sideStart, sideStatus);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        BorderPane p = new BorderPane(g);
+        p.setTop(bar);
+        BorderPane.setMargin(bar, new Insets(4));
+        VBox.setVgrow(g, Priority.ALWAYS);
+        return p;
+    }
+
+    /** Trains RNN, LSTM and GRU on the form's task, seed and H together. */
+    public void startSideBySide() {
+        try {
+            sideFlowsAsked = false;
+            sideFlowsShown = false;
+            side.start(vm.getForm());
+            sideUntrained.update(List.of());
+            sideTrained.update(List.of());
+            sideSteps.update(List.of());
+            vm.report("");
+        } catch (IllegalArgumentException e) {
+            vm.report(e.getMessage());
+        }
+        redrawSide();
+    }
+
+    /** Whether the three runs have ended and their flows are drawn. */
+    public boolean sideBySideDone() {
+        return sideFlowsShown;
+    }
+
+    /** The side-by-side runs (for tests). */
+    SideBySide sideBySide() {
+        return side;
+    }
+
+    private void redrawSide() {
+        List<CurveChart.Curve> curves = new ArrayList<>();
+        StringBuilder status = new StringBuilder();
+        for (CellType c : SideBySide.CELLS) {
+            DownsampledSeries s = side.loss(c);
+            if (s == null) {
+                continue;
+            }
+            curves.add(new CurveChart.Curve(c.name(), s.xs(), s.ys()));
+            double[] y = s.ys();
+            status.append(c.name()).append(": ").append(I18n.get("train.side.state." + side.state(c).name()
+                    .toLowerCase(Locale.ROOT))).append(y.length == 0 ? "" : String.format(Locale.ROOT, " (%.4g)", y[y.length - 1]))
+                    .append("   ");
+        }
+        sideLoss.set(curves);
+        TrainForm f = vm.getForm();
+        if (f.task() == TaskKind.ADDING) {
+            sideLoss.setLevels(List.of(new CurveChart.Level(I18n.get("train.baseline", "0.167"), 1.0 / 6)));
+        }
+        sideLoss.setLogScale(true);
+        sideStatus.setText(status.toString().trim());
+        if (side.done() && !sideFlowsAsked) {
+            sideFlowsAsked = true;
+            side.flows().whenComplete((flows, e) -> Platform.runLater(() -> {
+                if (e != null) {
+                    vm.report(e.getMessage());
+                    return;
+                }
+                List<org.unroll.charts.GradientFlow> before = new ArrayList<>();
+                List<org.unroll.charts.GradientFlow> after = new ArrayList<>();
+                for (SideBySide.Flows fl : flows) {
+                    before.add(org.unroll.charts.EngineCharts.flow(I18n.get("train.side.untrained", fl.cell().name()),
+                            fl.untrained()));
+                    after.add(org.unroll.charts.EngineCharts.flow(I18n.get("train.side.trained", fl.cell().name()),
+                            fl.trained()));
+                }
+                sideUntrained.update(before);
+                sideTrained.update(after);
+                sideSteps.update(after);
+                sideFlowsShown = true;
+            }));
+        }
     }
 
     /** The batch picture of the form (or of the run), the current update's window highlighted. */

@@ -236,6 +236,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private void probed(int after, Map<String, Object> score) {
         Object mse = score.get("test_mse");
+        if (!(mse instanceof Number)) {
+            mse = score.get("test_loss");
+        }
         if (mse instanceof Number n) {
             testError.add(after, n.doubleValue());
         }
@@ -320,6 +323,63 @@ public final class TrainingViewModel implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException(I18n.get("train.noRun")));
         }
         return worker.call(run -> run.model().withParams(run.model().params().copy()));
+    }
+
+    /**
+     * Saves the trained model as bptt-model/1, read between two updates, written safely (a
+     * temporary file renamed over the target).
+     */
+    public CompletableFuture<java.nio.file.Path> saveModel(java.nio.file.Path file) {
+        return trainedModel().thenApplyAsync(m -> {
+            try {
+                org.unroll.io.TrainLogFile.writeModel(m, file);
+                return file;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, replayThread());
+    }
+
+    /**
+     * Saves the run as bptt-train/1 (what {@code unroll train FILE} replays) and its log so far as
+     * bptt-trainlog/1 beside it ({@code NAME.log.json}), each written safely. Returns both paths.
+     */
+    public CompletableFuture<java.util.List<java.nio.file.Path>> saveRun(java.nio.file.Path specFile) {
+        if (worker == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(I18n.get("train.noRun")));
+        }
+        String task = worker.task().name();
+        java.nio.file.Path log = logFileFor(specFile);
+        // the same seeded form builds the same run; its own data object, so writing it never races the trainer
+        TrainForm f = running;
+        return worker.call(run -> {
+            com.fasterxml.jackson.databind.node.ObjectNode summary = org.unroll.io.TrainLogFile.newObject();
+            summary.put("task", task);
+            summary.put("iterations", run.updates().size());
+            if (!run.updates().isEmpty()) {
+                summary.put("final_loss", run.updates().get(run.updates().size() - 1).loss());
+            }
+            if (!run.finished()) {
+                summary.put("stopped", true);
+            }
+            return org.unroll.io.TrainLogFile.toJson(run, summary);
+        }).thenApplyAsync(json -> {
+            try {
+                org.unroll.io.TrainFile.write(f.build().spec(), specFile);
+                org.unroll.io.SafeFiles.write(log, out -> org.unroll.io.TrainLogFile.write(json, out));
+                return java.util.List.of(specFile, log);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, replayThread());
+    }
+
+    /** run.train.json → run.log.json; anything else → NAME.log.json beside it. */
+    static java.nio.file.Path logFileFor(java.nio.file.Path spec) {
+        String name = spec.getFileName().toString();
+        String base = name.endsWith(".train.json") ? name.substring(0, name.length() - ".train.json".length())
+                : name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return spec.resolveSibling(base + ".log.json");
     }
 
     /** The running worker, if any (for saving the run and its log). */
@@ -448,6 +508,11 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public DownsampledSeries testError() {
+        return testError;
+    }
+
+    /** The task's test error over the run: the test MSE, or for the other tasks the held-out loss. */
+    public DownsampledSeries testErrorSeries() {
         return testError;
     }
 

@@ -137,4 +137,30 @@ class TrainingViewModelTest {
         assertEquals("7s", TrainingViewModel.duration(7.2));
         assertEquals("1m05s", TrainingViewModel.duration(65));
     }
+
+    @Test
+    void savesTheModelAndTheRunWithItsLogSoTheCommandLineCanReplayIt(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path dir) throws Exception {
+        vm.setForm(TrainForm.defaultsFor(TaskKind.REGRESS123).withEpochs(30));
+        vm.start();
+        until(vm, () -> vm.getState() == RunState.FINISHED);
+        java.nio.file.Path model = vm.saveModel(dir.resolve("m.json")).get(30, TimeUnit.SECONDS);
+        java.util.List<java.nio.file.Path> run = vm.saveRun(dir.resolve("r.train.json")).get(30, TimeUnit.SECONDS);
+        assertEquals(dir.resolve("r.log.json"), run.get(1));
+        org.unroll.engine.Model read = org.unroll.io.ModelFile.read(model);
+        org.unroll.engine.Model trained = vm.trainedModel().get(30, TimeUnit.SECONDS);
+        assertEquals(trained.params().weightHh.get(0, 0), read.params().weightHh.get(0, 0), 0.0);
+        // the saved run replays to the same model
+        org.unroll.train.TrainSpec spec = org.unroll.io.TrainFile.read(run.get(0));
+        try (org.unroll.train.TrainingRun again = new org.unroll.train.TrainingRun(spec, 1)) {
+            again.runToEnd();
+            assertEquals(30, again.updates().size());
+            assertEquals(trained.params().weightHh.get(0, 0), again.model().params().weightHh.get(0, 0), 1e-12);
+        }
+        String log = java.nio.file.Files.readString(run.get(1));
+        assertTrue(log.contains("bptt-trainlog/1") && log.contains("\"iterations\" : 30"), log.substring(0, 200));
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(3, files.count(), "no temporary file left");
+        }
+    }
 }

@@ -1,0 +1,200 @@
+package org.unroll.ui.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.Bptt;
+import org.unroll.engine.Model;
+import org.unroll.engine.SequenceBatch;
+import org.unroll.engine.Tape;
+import org.unroll.task.Sampler;
+
+/**
+ * Generation from a character model, step by step, in the two ways the articles contrast:
+ * free running, where each prediction is fed back in as the next input (after the prime), and
+ * teacher forcing, where the true text is fed in whatever the model predicted. Free running
+ * draws the same characters as {@link Sampler#generate} for the same seed; teacher forcing shows
+ * how often the prediction was right when the input was.
+ */
+public final class Generation {
+    /**
+     * One step: the character fed in, the one predicted (greedy or drawn), its probability, and
+     * under teacher forcing the true next character (else null).
+     */
+    public record Step(String input, String predicted, double probability, String truth, boolean fedBack) {
+        /** Whether the prediction equals the truth (teacher forcing only). */
+        public boolean right() {
+            return predicted.equals(truth);
+        }
+    }
+
+    private final Model model;
+    private final int v;
+    private final int hid;
+    private final DMatrixRMaj h;
+    private final DMatrixRMaj c;
+    private final DMatrixRMaj x;
+    private final SequenceBatch one;
+    private final Bptt pass;
+
+    private Generation(Model model) {
+        this.model = model;
+        this.v = model.inputSize();
+        this.hid = model.hiddenSize();
+        this.h = new DMatrixRMaj(1, hid);
+        this.c = model.cell().hasCellState() ? new DMatrixRMaj(1, hid) : null;
+        this.x = new DMatrixRMaj(1, v);
+        this.one = SequenceBatch.classification(1, 1, x, new int[] {-1}, h, c, null);
+        this.pass = new Bptt(model, one);
+    }
+
+    /** One step from the state in h (and c): the output y for input {@code in}; the state moves on. */
+    private double[] step(int in) {
+        Arrays.fill(x.data, 0.0);
+        x.data[in] = 1.0;
+        pass.setSequence(one);
+        pass.forward();
+        Tape tape = pass.tape();
+        System.arraycopy(tape.h.data, hid, h.data, 0, hid);
+        if (c != null) {
+            System.arraycopy(tape.c.data, hid, c.data, 0, hid);
+        }
+        return Arrays.copyOf(tape.y.data, v);
+    }
+
+    /**
+     * The prime fed in, then {@code length} characters each fed back in: one step per character
+     * fed in, the last prediction included. Greedy takes the likeliest; otherwise a draw from
+     * softmax(y / temperature) with {@code seed}, as {@link Sampler#generate} draws.
+     */
+    public static List<Step> freeRunning(Model model, String prime, int length, boolean greedy, double temperature,
+                                         long seed) {
+        List<Integer> p = Sampler.indices(model, prime);
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException("the prime is empty: it needs at least one character");
+        }
+        if (!greedy && !(temperature > 0)) {
+            throw new IllegalArgumentException("the temperature must be above 0");
+        }
+        Generation g = new Generation(model);
+        Random rng = new Random(seed);
+        List<Step> out = new ArrayList<>();
+        int next = -1;
+        for (int i = 0; i < p.size() + length - 1; i++) {
+            boolean fed = i >= p.size();
+            int in = fed ? next : p.get(i);
+            double[] y = g.step(in);
+            double[] prob = softmax(y, greedy ? 1.0 : temperature);
+            if (i >= p.size() - 1) {
+                next = greedy ? argmax(y) : draw(y, temperature, rng);
+                out.add(new Step(model.vocab().get(in), model.vocab().get(next), prob[next], null, fed));
+            } else {
+                int best = argmax(y);
+                out.add(new Step(model.vocab().get(in), model.vocab().get(best), prob[best], null, false));
+            }
+        }
+        return out;
+    }
+
+    /** The text fed in character by character: at each step the likeliest next character against the true one. */
+    public static List<Step> teacherForced(Model model, String text) {
+        List<Integer> t = Sampler.indices(model, text);
+        if (t.size() < 2) {
+            throw new IllegalArgumentException("teacher forcing needs a text of at least two characters");
+        }
+        Generation g = new Generation(model);
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i + 1 < t.size(); i++) {
+            double[] y = g.step(t.get(i));
+            double[] prob = softmax(y, 1.0);
+            int best = argmax(y);
+            out.add(new Step(model.vocab().get(t.get(i)), model.vocab().get(best), prob[best],
+                    model.vocab().get(t.get(i + 1)), false));
+        }
+        return out;
+    }
+
+    /** The prime followed by the generated characters. */
+    public static String text(String prime, List<Step> free) {
+        StringBuilder s = new StringBuilder(prime);
+        List<Integer> primeLength = new ArrayList<>();
+        prime.codePoints().forEach(primeLength::add);
+        for (int i = primeLength.size() - 1; i < free.size(); i++) {
+            s.append(free.get(i).predicted());
+        }
+        return s.toString();
+    }
+
+    private static int argmax(double[] y) {
+        int best = 0;
+        for (int j = 1; j < y.length; j++) {
+            if (y[j] > y[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** softmax(y / T). */
+    private static double[] softmax(double[] y, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            max = Math.max(max, v / temperature);
+        }
+        double[] p = new double[y.length];
+        double sum = 0;
+        for (int j = 0; j < y.length; j++) {
+            p[j] = Math.exp(y[j] / temperature - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < y.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
+    }
+
+    /** The same draw as {@link Sampler}, number for number: u uniform in [0, Σ w), walked down w = exp(y/T − max). */
+    private static int draw(double[] y, double temperature, Random rng) {
+        int v = y.length;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v; j++) {
+            max = Math.max(max, y[j] / temperature);
+        }
+        double[] w = new double[v];
+        double sum = 0;
+        for (int j = 0; j < v; j++) {
+            w[j] = Math.exp(y[j] / temperature - max);
+            sum += w[j];
+        }
+        double u = rng.nextDouble() * sum;
+        for (int j = 0; j < v; j++) {
+            u -= w[j];
+            if (u < 0) {
+                return j;
+            }
+        }
+        return v - 1;
+    }
+
+    /**
+     * {@code text} as a sequence for the stepping view, in the model's vocabulary: each character
+     * is an input and the next one its target (so a generated text shows its own predictions fed in).
+     */
+    public static SequenceBatch asSequence(Model model, String text) {
+        List<Integer> t = Sampler.indices(model, text);
+        if (t.size() < 2) {
+            throw new IllegalArgumentException("a sequence needs at least two characters");
+        }
+        int v = model.inputSize();
+        int steps = t.size() - 1;
+        DMatrixRMaj in = new DMatrixRMaj(steps, v);
+        int[] targets = new int[steps];
+        for (int i = 0; i < steps; i++) {
+            in.data[i * v + t.get(i)] = 1.0;
+            targets[i] = t.get(i + 1);
+        }
+        return SequenceBatch.classification(steps, 1, in, targets, null, null, text);
+    }
+}

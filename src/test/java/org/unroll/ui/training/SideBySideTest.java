@@ -1,0 +1,43 @@
+package org.unroll.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.unroll.engine.CellType;
+
+class SideBySideTest {
+    @Test
+    void threeCellsTrainTogetherThenShowTheirFlowBeforeAndAfter() throws Exception {
+        TrainForm f = TrainForm.defaultsFor(TaskKind.ADDING).withHidden(8).withBatch(8).withLength(12)
+                .withIterations(40);
+        try (SideBySide s = new SideBySide(UpdateBatcher.DEFAULT_PERIOD_NANOS)) {
+            s.start(f);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!s.done()) {
+                s.flush();
+                assertTrue(System.nanoTime() < end, "timed out");
+                Thread.onSpinWait();
+            }
+            for (CellType c : SideBySide.CELLS) {
+                assertEquals(RunState.FINISHED, s.state(c));
+                assertEquals(40, s.loss(c).pointCount());
+            }
+            List<SideBySide.Flows> flows = s.flows().get(60, TimeUnit.SECONDS);
+            assertEquals(3, flows.size());
+            for (SideBySide.Flows fl : flows) {
+                assertEquals(12, fl.trained().jacobianNorms().length - 1);
+                assertNotEquals(fl.untrained().jacobianNorms()[0], fl.trained().jacobianNorms()[0]);
+            }
+            assertEquals(CellType.LSTM, flows.get(1).cell());
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (TrainingViewModelTest.trainingThreadsLeft()) {
+            assertTrue(System.nanoTime() < end, "training threads left");
+            Thread.onSpinWait();
+        }
+    }
+}
