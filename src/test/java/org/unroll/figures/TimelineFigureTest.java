@@ -43,17 +43,18 @@ class TimelineFigureTest {
     }
 
     @Test
-    void aLongLstmPaintsOnlyItsViewportQuickly() {
+    void aLongLstmPaintsOnlyItsViewport() {
         TimelineFigure.Frame f = frame(Setup.JEEP.withCell(CellType.LSTM).withHiddenSize(16)
                 .withText("abcdefghij".repeat(100) + "k"), Cursor.forward(600), 240 * 598);
-        long t0 = System.nanoTime();
         BufferedImage img = TimelineExport.image(f, 1000, 500, 1.0);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(1000, img.getWidth());
-        System.out.println("timeline T=1000 LSTM H=16 PNG paint ms=" + ms);
         String svg = TimelineExport.svg(f, 1000, 500);
         assertTrue(svg.contains("t = 600"), "the scrolled-to step is drawn");
-        assertFalse(svg.contains("t = 10<") || svg.contains(">t = 10<"), "far-away steps are not");
+        assertFalse(svg.contains(">t = 10<"), "far-away steps are not");
+        // a 1000-px viewport holds a handful of step columns, not a thousand
+        int captions = svg.split("t = \\d+<", -1).length - 1;
+        assertTrue(captions > 0 && captions < 20, captions + " step captions drawn");
+        // the time a long walk takes to paint is measured by `bin/unroll bench`, not here
     }
 
     @Test

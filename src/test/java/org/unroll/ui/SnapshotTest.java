@@ -1,5 +1,6 @@
 package org.unroll.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -62,6 +63,9 @@ class SnapshotTest {
             });
             File file = new File(dir, "uikit-heat" + (presenter ? "-presenter" : "") + ".png");
             ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", file);
+            assertEquals(presenter ? 1800 : 1300, (int) shot[0].getHeight(), file + " has the page's height");
+            assertTrue(UiKitSmokeTest.darkPixels(shot[0]) > 1000, file + " is blank");
+            assertEquals(presenter ? 1800 : 1300, ImageIO.read(file).getHeight(), file + " was written whole");
         }
         robot.interact(() -> I18n.setLocale(I18n.ENGLISH));
     }

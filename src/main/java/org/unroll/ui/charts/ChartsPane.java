@@ -5,13 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -92,12 +88,8 @@ public final class ChartsPane extends BorderPane {
     private final Label checkStatus = new Label();
     private final ChoiceBox<Integer> pngScale = new ChoiceBox<>(FXCollections.observableArrayList(1, 2, 3, 4));
 
-    private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "unroll-gradcheck");
-        t.setDaemon(true);
-        return t;
-    });
-    private Task<GradCheckResult> running;
+    /** The gradient check's lifecycle (its own background thread, its state and status); this pane only binds to it. */
+    private final GradCheckViewModel check = GradCheckViewModel.withOwnThread(javafx.application.Platform::runLater);
     private Walkthrough shown;
     private boolean filling;
     private Consumer<String> errors = m -> { };
@@ -173,8 +165,14 @@ public final class ChartsPane extends BorderPane {
         checkStatus.setWrapText(true);
         checkStatus.setMinHeight(Region.USE_PREF_SIZE);
         checkStatus.maxWidthProperty().bind(widthProperty().subtract(24));
-        cancelCheck.setDisable(true);
-        checkProgress.setVisible(false);
+        runCheck.disableProperty().bind(check.stateProperty().isEqualTo(GradCheckViewModel.State.RUNNING));
+        cancelCheck.disableProperty().bind(runCheck.disableProperty().not());
+        checkProgress.visibleProperty().bind(runCheck.disableProperty());
+        checkProgress.progressProperty().bind(check.progressProperty());
+        checkStatus.textProperty().bind(check.statusProperty());
+        check.explanationProperty().addListener((o, a, why) -> checkStatus.setTooltip(
+                why == null ? null : new javafx.scene.control.Tooltip(why)));
+        check.resultProperty().addListener((o, a, r) -> showCheck(r));
         runCheck.setOnAction(e -> runGradCheck());
         cancelCheck.setOnAction(e -> cancelGradCheck());
 
@@ -259,7 +257,7 @@ public final class ChartsPane extends BorderPane {
         if (w == null) {
             return;
         }
-        cancelGradCheck();
+        check.show(w);
         shown = w;
         showFlow(session.diagnosticsProperty().get());
         Optional<GateActivations> g = EngineCharts.gates(w);
@@ -268,12 +266,18 @@ public final class ChartsPane extends BorderPane {
         noGates.setVisible(g.isEmpty());
         noGates.setText(g.isEmpty() ? EngineCharts.noGatesReason(w.model()) : "");
         chooseParameter(parameter.getValue() == null ? "weight_hh" : parameter.getValue(), false);
-        // a check of the previous model no longer applies
-        gradCheck = new GradCheckChart();
-        gradCheckViewer.setChart(gradCheck.chart());
-        gradCheckViewer.setVisible(false);
-        gradCheckHint.setVisible(true);
-        checkStatus.setText("");
+    }
+
+    /** A finished check's chart, or (null: a new model, a cancelled check) the hint in its place. */
+    private void showCheck(GradCheckResult r) {
+        if (r == null) {
+            gradCheck = new GradCheckChart();
+            gradCheckViewer.setChart(gradCheck.chart());
+        } else {
+            gradCheck.update(r);
+        }
+        gradCheckViewer.setVisible(r != null);
+        gradCheckHint.setVisible(r == null);
     }
 
     /** The flow charts, once the shown walk's diagnostics are computed (they are never computed here). */
@@ -392,88 +396,23 @@ public final class ChartsPane extends BorderPane {
     };
 
     /** Starts the gradient check of the shown model in the background. */
-    public void runGradCheck() {
-        Walkthrough w = shown;
-        if (w == null || running != null) {
-            return;
-        }
-        Task<GradCheckResult> task = new Task<>() {
-            @Override
-            protected GradCheckResult call() {
-                return EngineCharts.gradCheck(w.model(), w.sequence(), GradCheckConfig.DEFAULT,
-                        EngineCharts.DEFAULT_CHECK_ENTRIES, (done, total) -> {
-                            updateProgress(done, total);
-                            return !isCancelled();
-                        });
-            }
-        };
-        running = task;
-        runCheck.setDisable(true);
-        cancelCheck.setDisable(false);
-        checkProgress.setVisible(true);
-        checkProgress.progressProperty().bind(task.progressProperty());
-        checkStatus.setText(I18n.get("charts.gradcheck.running"));
-        task.setOnSucceeded(e -> {
-            if (running != task) {
-                return;
-            }
-            finishCheck();
-            GradCheckResult r = task.getValue();
-            gradCheck.update(r);
-            gradCheckViewer.setVisible(true);
-            gradCheckHint.setVisible(false);
-            checkStatus.setText(I18n.get(r.allPass() ? "charts.gradcheck.passed" : "charts.gradcheck.failed",
-                    r.rows().size()));
-            // where the finite difference cannot judge (a ReLU kink, a huge loss), say why and how to check instead
-            String why = r.rows().stream().map(r::explanation).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            checkStatus.setTooltip(why == null ? null : new javafx.scene.control.Tooltip(why));
-            if (why != null) {
-                checkStatus.setText(checkStatus.getText() + " " + I18n.get("charts.gradcheck.unreliable",
-                        Long.toString(r.unreliableFailures())));
-            }
-        });
-        task.setOnFailed(e -> {
-            if (running == task) {
-                finishCheck();
-                Throwable t = task.getException();
-                checkStatus.setText(t instanceof CancellationException ? I18n.get("charts.gradcheck.cancelled")
-                        : String.valueOf(t.getMessage()));
-            }
-        });
-        task.setOnCancelled(e -> {
-            if (running == task) {
-                finishCheck();
-                checkStatus.setText(I18n.get("charts.gradcheck.cancelled"));
-            }
-        });
-        checks.execute(task);
+    public java.util.concurrent.CompletableFuture<GradCheckResult> runGradCheck() {
+        return check.run();
     }
 
     /** Stops a running gradient check (it stops after the entry it is on). */
     public void cancelGradCheck() {
-        Task<GradCheckResult> t = running;
-        if (t != null) {
-            finishCheck();
-            t.cancel(false);
-            checkStatus.setText(I18n.get("charts.gradcheck.cancelled"));
-        }
+        check.cancel();
     }
 
-    private void finishCheck() {
-        running = null;
-        checkProgress.progressProperty().unbind();
-        checkProgress.setVisible(false);
-        runCheck.setDisable(false);
-        // the check's verdict wraps under its buttons rather than ending in "…"
-        checkStatus.setWrapText(true);
-        checkStatus.setMinHeight(Region.USE_PREF_SIZE);
-        checkStatus.maxWidthProperty().bind(widthProperty().subtract(24));
-        cancelCheck.setDisable(true);
+    /** The gradient check's view model. */
+    public GradCheckViewModel gradCheckModel() {
+        return check;
     }
 
     /** Whether a gradient check runs. */
     public boolean isCheckRunning() {
-        return running != null;
+        return check.isRunning();
     }
 
     private void exportWithChooser(boolean svg) {

@@ -89,6 +89,10 @@ public final class CompareSession {
         if (which.size() < 2 || which.size() > 3 || which.stream().distinct().count() != which.size()) {
             throw new IllegalArgumentException("compare two or three different cells, not " + which);
         }
+        String wrong = org.unroll.ui.modelpanel.ModelPanelViewModel.problemWith(setup);
+        if (wrong != null) {
+            throw new IllegalArgumentException(wrong);
+        }
         base = setup;
         boolean sameCells = which.equals(cells);
         cells = List.copyOf(which);

@@ -228,8 +228,10 @@ public final class CompareView extends BorderPane {
             Setup base = compare.setup() == null ? CompareSession.defaultSetup() : compare.setup();
             Setup s = base.withText(text.getText()).withSeed(Long.parseLong(seed.getText().trim()))
                     .withHiddenSize(Integer.parseInt(hidden.getText().trim()));
-            if (s.text().codePointCount(0, s.text().length()) < 2) {
-                throw new IllegalArgumentException(I18n.get("modelpanel.error.textShort"));
+            // the model panel's rules (H ≤ 64, text length, learning rate)
+            String wrong = org.unroll.ui.modelpanel.ModelPanelViewModel.problemWith(s);
+            if (wrong != null) {
+                throw new IllegalArgumentException(wrong);
             }
             problem.setText("");
             compare.apply(s, cells);

@@ -107,6 +107,28 @@ public final class ModelPanelViewModel {
                 Double.parseDouble(learningRate.get().trim())));
     }
 
+    /**
+     * The panel's rules applied to a whole setup (compare mode validates with these too): one line
+     * saying what is wrong, or null when the setup is one the panel would accept.
+     */
+    public static String problemWith(Setup s) {
+        String t = s.text() == null ? "" : s.text();
+        int chars = t.codePointCount(0, t.length());
+        if (chars < 2) {
+            return I18n.get("modelpanel.error.textShort");
+        }
+        if (chars > MAX_TEXT) {
+            return I18n.get("modelpanel.error.textLong", Integer.toString(MAX_TEXT));
+        }
+        if (s.hiddenSize() < 1 || s.hiddenSize() > MAX_HIDDEN) {
+            return I18n.get("modelpanel.error.hiddenSize", Integer.toString(MAX_HIDDEN));
+        }
+        if (!(s.learningRate() >= 0 && s.learningRate() <= 100)) {
+            return I18n.get("modelpanel.error.learningRate");
+        }
+        return null;
+    }
+
     private String validate() {
         String t = text.get() == null ? "" : text.get();
         int chars = t.codePointCount(0, t.length());

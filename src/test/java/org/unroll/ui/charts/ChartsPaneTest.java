@@ -2,6 +2,7 @@ package org.unroll.ui.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -97,24 +98,25 @@ class ChartsPaneTest {
         Session session = onFx(robot, () -> new Session(Runnable::run, Runnable::run));
         ChartsPane pane = onFx(robot, () -> new ChartsPane(session));
         robot.interact(() -> session.apply(Setup.JEEP.withCell(CellType.GRU)));
-        robot.interact(pane::runGradCheck);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (onFx(robot, pane::isCheckRunning) && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        var first = onFx(robot, pane::runGradCheck);
+        assertTrue(first.get(60, TimeUnit.SECONDS).allPass());
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(GradCheckViewModel.State.PASSED, pane.gradCheckModel().getState());
         assertFalse(onFx(robot, pane::isCheckRunning));
         assertTrue(pane.gradCheckChart().shown() != null && pane.gradCheckChart().shown().allPass());
 
         // a long check, cancelled at once
         robot.interact(() -> session.apply(new Setup(CellType.LSTM, org.unroll.engine.Activation.TANH, 256, 1, 0,
                 "a much longer text so that the check takes a while to finish", org.unroll.task.InitialState.ZEROS, 0.1)));
-        robot.interact(pane::runGradCheck);
+        assertEquals(null, pane.gradCheckChart().shown(), "a new model clears the old check");
+        var second = onFx(robot, pane::runGradCheck);
         assertTrue(onFx(robot, pane::isCheckRunning));
         robot.interact(pane::cancelGradCheck);
         assertFalse(onFx(robot, pane::isCheckRunning));
-        Thread.sleep(300);
+        // completes only once the background thread has let go of the check
+        assertThrows(java.util.concurrent.CancellationException.class, () -> second.get(60, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(GradCheckViewModel.State.CANCELLED, pane.gradCheckModel().getState());
         assertEquals(null, pane.gradCheckChart().shown(), "a cancelled check shows nothing");
     }
 

@@ -1,5 +1,6 @@
 package org.unroll.ui.compare;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,10 +68,13 @@ class CompareSessionTest {
             double expected = plain.model().params().biasIh.data[j] + (j >= h && j < 2 * h ? 1.0 : 0.0);
             assertEquals(expected, p.biasIh.data[j], 1e-15);
         }
-        assertEquals(plain.model().params().weightHh, plain.model().params().weightHh);
-        for (int i = 0; i < p.weightHh.data.length; i++) {
-            assertEquals(plain.model().params().weightHh.data[i], p.weightHh.data[i]);
+        // every other tensor is the plain LSTM's, entry by entry
+        var q = plain.model().params();
+        for (String name : new String[] {"weight_ih", "weight_hh", "bias_hh", "weight_out", "bias_out"}) {
+            assertArrayEquals(q.get(name).data, p.get(name).data, name);
         }
+        assertEquals(q.weightHh.numRows, p.weightHh.numRows);
+        assertEquals(q.weightHh.numCols, p.weightHh.numCols);
     }
 
     @Test
@@ -113,5 +117,21 @@ class CompareSessionTest {
         assertThrows(IllegalArgumentException.class, () -> c.apply(CompareSession.defaultSetup(), List.of(CellType.RNN)));
         assertThrows(IllegalArgumentException.class, () -> c.apply(CompareSession.defaultSetup(),
                 List.of(CellType.RNN, CellType.RNN)));
+    }
+
+    @Test
+    void setupsFollowTheModelPanelsRules() {
+        CompareSession c = new CompareSession(Runnable::run, Runnable::run);
+        List<CellType> two = List.of(CellType.RNN, CellType.LSTM);
+        // the panel stops at H = 64; compare mode used to accept up to 256
+        var big = assertThrows(IllegalArgumentException.class,
+                () -> c.apply(CompareSession.defaultSetup().withHiddenSize(65), two));
+        assertEquals(org.unroll.ui.modelpanel.ModelPanelViewModel.problemWith(
+                CompareSession.defaultSetup().withHiddenSize(65)), big.getMessage());
+        assertTrue(big.getMessage().contains("64"), big.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.apply(CompareSession.defaultSetup().withHiddenSize(256), two));
+        assertThrows(IllegalArgumentException.class, () -> c.apply(CompareSession.defaultSetup().withText("j"), two));
+        assertNull(c.setup(), "nothing was applied");
+        assertNull(org.unroll.ui.modelpanel.ModelPanelViewModel.problemWith(CompareSession.defaultSetup()));
     }
 }

@@ -53,11 +53,12 @@ class MainWindowSmokeTest {
         compute.shutdownNow();
     }
 
+    /** Waits (failing after 30 s, never silently) until the session shows a walk and computes nothing. */
     private void settle() throws Exception {
-        for (int i = 0; i < 200 && (session.getWalkthrough() == null || session.busyProperty().get()); i++) {
-            Thread.sleep(20);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> session.getWalkthrough() != null && !session.busyProperty().get())
+                        .get(30, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -135,7 +136,8 @@ class MainWindowSmokeTest {
         assertEquals("jeep", session.getSetup().text(), "model kept");
         assertTrue(robot.lookup(".panel-message").queryLabeled().getText().contains("two characters"));
         robot.interact(() -> window.modelPanel().textField().setText("我爱你"));
-        Thread.sleep(50);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> session.getWalkthrough().steps() == 2).get(30, TimeUnit.SECONDS));
         settle();
         assertEquals(2, session.getWalkthrough().steps());
         assertEquals(Cursor.forward(1), session.getCursor(), "the cursor is kept");

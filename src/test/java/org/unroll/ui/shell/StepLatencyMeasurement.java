@@ -67,10 +67,7 @@ class StepLatencyMeasurement {
         String text = "the quick brown fox jumps over the lazy dog. ".repeat(3).substring(0, 101);
         Setup lstm = Setup.JEEP.withCell(CellType.LSTM).withHiddenSize(64).withText(text);
         long c0 = System.nanoTime();
-        Platform.runLater(() -> session.apply(lstm));
-        for (int i = 0; i < 1000 && (session.getWalkthrough() == null || session.busyProperty().get()); i++) {
-            Thread.sleep(10);
-        }
+        WaitForAsyncUtils.asyncFx(() -> session.apply(lstm)).get(10, TimeUnit.SECONDS).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         double computeMs = (System.nanoTime() - c0) / 1e6;
         WaitForAsyncUtils.asyncFx(() -> session.moveToIndex(90)).get(10, TimeUnit.SECONDS);
