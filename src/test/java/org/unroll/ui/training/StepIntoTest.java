@@ -79,6 +79,9 @@ class StepIntoTest {
         }
     }
 
+    /** A replayed update agrees with the live one to rounding (a different update differs by far more). */
+    private static final double REPLAY_TOLERANCE = 1e-12;
+
     @Test
     void aReplayedEarlierUpdateEqualsTheLiveOne() throws Exception {
         vm.setForm(form(CellType.LSTM));
@@ -96,13 +99,15 @@ class StepIntoTest {
             TrainingViewModelTest.until(vm, () -> vm.updatesProperty().get() == want);
         }
         SteppedUpdate replayed = vm.stepInto(3, 1).get(60, TimeUnit.SECONDS);
-        assertEquals(live.snapshot().update().loss(), replayed.snapshot().update().loss(), 0.0);
+        // Equal to rounding: the Vector API's interpreted fallback and its JIT intrinsics may round a
+        // reduction differently, and which iterations run compiled depends on the JIT's timing.
+        assertEquals(live.snapshot().update().loss(), replayed.snapshot().update().loss(), REPLAY_TOLERANCE);
         assertEquals(live.snapshot().windowStart(), replayed.snapshot().windowStart());
         for (int k = 0; k < Params.NAMES.size(); k++) {
-            assertArrayEquals(live.snapshot().params().tensor(k).data, replayed.snapshot().params().tensor(k).data, 0.0);
+            assertArrayEquals(live.snapshot().params().tensor(k).data, replayed.snapshot().params().tensor(k).data, REPLAY_TOLERANCE);
         }
-        assertArrayEquals(live.snapshot().h0().data, replayed.snapshot().h0().data, 0.0);
-        assertArrayEquals(live.snapshot().c0().data, replayed.snapshot().c0().data, 0.0);
+        assertArrayEquals(live.snapshot().h0().data, replayed.snapshot().h0().data, REPLAY_TOLERANCE);
+        assertArrayEquals(live.snapshot().c0().data, replayed.snapshot().c0().data, REPLAY_TOLERANCE);
         assertArrayEquals(live.sequence().inputs().data, replayed.sequence().inputs().data, 0.0);
     }
 
