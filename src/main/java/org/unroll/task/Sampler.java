@@ -139,8 +139,11 @@ public final class Sampler {
         return best;
     }
 
-    /** A draw from softmax(y / T). */
-    private static int draw(double[] y, int v, double temperature, Random rng) {
+    /**
+     * A draw from softmax(y / T) over the first v logits: u uniform in [0, Σ w), walked down
+     * w = exp(y/T − max). The one sampling rule of the CLI, the lessons and the training window.
+     */
+    public static int draw(double[] y, int v, double temperature, Random rng) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < v; j++) {
             max = Math.max(max, y[j] / temperature);

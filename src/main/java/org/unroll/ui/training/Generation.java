@@ -155,27 +155,9 @@ public final class Generation {
         return p;
     }
 
-    /** The same draw as {@link Sampler}, number for number: u uniform in [0, Σ w), walked down w = exp(y/T − max). */
+    /** The draw of {@link Sampler#draw}, so generation here equals `unroll sample` number for number. */
     private static int draw(double[] y, double temperature, Random rng) {
-        int v = y.length;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v; j++) {
-            max = Math.max(max, y[j] / temperature);
-        }
-        double[] w = new double[v];
-        double sum = 0;
-        for (int j = 0; j < v; j++) {
-            w[j] = Math.exp(y[j] / temperature - max);
-            sum += w[j];
-        }
-        double u = rng.nextDouble() * sum;
-        for (int j = 0; j < v; j++) {
-            u -= w[j];
-            if (u < 0) {
-                return j;
-            }
-        }
-        return v - 1;
+        return Sampler.draw(y, y.length, temperature, rng);
     }
 
     /**
