@@ -227,7 +227,7 @@ public final class InspectorContent {
      * so the view sees identical data without copying and comparing 16 000 numbers again.
      */
     private MatrixData param(String title, DMatrixRMaj m, int k) {
-        return ParamDataCache.get(m, title, k, () -> paramData(title, m, k));
+        return ParamDataCache.of(w).get(m, title, k, () -> paramData(title, m, k));
     }
 
     private MatrixData paramData(String title, DMatrixRMaj m, int k) {

@@ -7,7 +7,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The MatrixData made of a parameter tensor, kept by the tensor's identity (tensors of a walk are never
- * changed once computed), its title and its kind. Small: the tensors around the cursor.
+ * changed once computed), its title and its kind. Small: the tensors around the cursor. One per walk,
+ * owned by the walk's {@code WalkData} (see {@link #of}), so it goes when the walk goes.
  */
 final class ParamDataCache {
 
@@ -25,7 +26,7 @@ final class ParamDataCache {
         }
     }
 
-    private static final Map<Key, MatrixData> KEPT = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Key, MatrixData> kept = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, MatrixData> eldest) {
             return size() > KEEP;
@@ -35,7 +36,12 @@ final class ParamDataCache {
     private ParamDataCache() {
     }
 
-    static synchronized MatrixData get(DMatrixRMaj m, String title, int kind, Supplier<MatrixData> make) {
-        return KEPT.computeIfAbsent(new Key(m, title, kind), k -> make.get());
+    /** The cache of this walk's parameter views, made on first use. */
+    static ParamDataCache of(org.unroll.engine.Walkthrough w) {
+        return w.derived().once(ParamDataCache.class, ParamDataCache::new);
+    }
+
+    synchronized MatrixData get(DMatrixRMaj m, String title, int kind, Supplier<MatrixData> make) {
+        return kept.computeIfAbsent(new Key(m, title, kind), k -> make.get());
     }
 }
