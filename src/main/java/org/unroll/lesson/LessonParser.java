@@ -707,15 +707,15 @@ public final class LessonParser {
         if (rest.equals("off")) {
             return null;
         }
-        List<String> names = List.of("updates", "optimizer", "lr", "clip", "batch", "num_steps", "stateful");
-        String[] v = {"100", "adam", "0.01", "0", "1", "0", "no"};
+        List<String> names = List.of("updates", "optimizer", "lr", "clip", "batch", "num_steps", "stateful", "show");
+        String[] v = {"100", "adam", "0.01", "0", "1", "0", "no", "all"};
         boolean[] set = new boolean[names.size()];
         for (String w : rest.split("\\s+")) {
             int eq = w.indexOf('=');
             int k = eq < 0 ? -1 : names.indexOf(w.substring(0, eq));
             if (k < 0) {
                 throw new IllegalArgumentException("expected \"train updates=N optimizer=sgd|momentum|adam lr=X clip=X batch=B"
-                        + " num_steps=K stateful=yes|no\" (each optional) or \"train off\", got \"" + w + "\"");
+                        + " num_steps=K stateful=yes|no show=all|window\" (each optional) or \"train off\", got \"" + w + "\"");
             }
             if (set[k]) {
                 throw new IllegalArgumentException(names.get(k) + " is given twice");
@@ -726,8 +726,12 @@ public final class LessonParser {
         if (!v[6].equals("yes") && !v[6].equals("no")) {
             throw new IllegalArgumentException("stateful must be yes or no, got \"" + v[6] + "\"");
         }
+        if (!v[7].equals("all") && !v[7].equals("window")) {
+            throw new IllegalArgumentException("show must be all (the whole sequence, trained) or window (the last update's"
+                    + " window as the training met it), got \"" + v[7] + "\"");
+        }
         return new org.unroll.task.Training(v[1], real(v[2], "lr"), real(v[3], "clip"), whole(v[0], "updates"),
-                whole(v[4], "batch"), whole(v[5], "num_steps"), v[6].equals("yes"));
+                whole(v[4], "batch"), whole(v[5], "num_steps"), v[6].equals("yes"), v[7].equals("window"));
     }
 
     private static int whole(String word, String key) {
