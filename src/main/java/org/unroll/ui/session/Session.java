@@ -99,10 +99,23 @@ public final class Session {
 
     /** Shows a model and sequence opened from files; the setup becomes null (not a built-in lesson). */
     public CompletableFuture<Walkthrough> open(Scenario sc) {
-        return compute(() -> sc, null, null);
+        return compute(() -> sc, null, null, org.unroll.engine.Window.WHOLE);
+    }
+
+    /**
+     * Shows one window of a longer sequence (an update of a training run): its steps numbered
+     * from {@code window}'s offset and, when its state was carried in, the gradient cut at its start.
+     */
+    public CompletableFuture<Walkthrough> open(Scenario sc, org.unroll.engine.Window window) {
+        return compute(() -> sc, null, null, window);
     }
 
     private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Scenario> make, Setup s, Cursor at) {
+        return compute(make, s, at, org.unroll.engine.Window.WHOLE);
+    }
+
+    private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Scenario> make, Setup s, Cursor at,
+                                                   org.unroll.engine.Window window) {
         long gen = ++generation;
         CompletableFuture<Walkthrough> done = new CompletableFuture<>();
         CompletableFuture<Walkthrough> older = latest;
@@ -125,7 +138,7 @@ public final class Session {
             Walkthrough w;
             try {
                 sc = make.get();
-                w = new Walkthrough(sc.model(), sc.sequence(), lr);
+                w = new Walkthrough(sc.model(), sc.sequence(), lr, window);
             } catch (RuntimeException | Error e) {
                 // a bad setup says why in words; anything else (out of memory, a bug) is logged and named plainly
                 String reason = e instanceof IllegalArgumentException && e.getMessage() != null
