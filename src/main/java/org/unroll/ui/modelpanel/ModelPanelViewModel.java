@@ -43,6 +43,11 @@ public final class ModelPanelViewModel {
     private final Consumer<Setup> apply;
     private boolean loading;
     private Setup last;
+    /**
+     * The setup last loaded: what the controls do not show (a lesson's training, its numeric
+     * sequence) is kept from it, so that editing a control does not silently drop them.
+     */
+    private Setup loaded;
 
     /** @param apply what a valid new setup is handed to, e.g. {@code session::apply} */
     public ModelPanelViewModel(Consumer<Setup> apply) {
@@ -77,6 +82,7 @@ public final class ModelPanelViewModel {
             learningRate.set(trim(s.learningRate()));
             message.set("");
             last = s;
+            loaded = s;
         } finally {
             loading = false;
         }
@@ -102,9 +108,25 @@ public final class ModelPanelViewModel {
             return Optional.empty();
         }
         CellChoice c = cell.get();
-        return Optional.of(new Setup(c.cell(), c.activation(), hiddenSize.get(), Long.parseLong(seed.get().trim()),
+        Setup s = new Setup(c.cell(), c.activation(), hiddenSize.get(), Long.parseLong(seed.get().trim()),
                 scaleWhh.get() ? clampSpectral(spectralNorm.get()) : 0.0, text.get(), initialState.get(),
-                Double.parseDouble(learningRate.get().trim())));
+                Double.parseDouble(learningRate.get().trim()));
+        return Optional.of(keepHidden(s));
+    }
+
+    /**
+     * {@code s} with the loaded setup's training (a lesson step that trains keeps training the
+     * edited model, as a later setup line of a lesson does) and its numeric sequence, unless the
+     * text was edited: a new text is a character task again, as {@link Setup#withText} says.
+     */
+    private Setup keepHidden(Setup s) {
+        if (loaded == null) {
+            return s;
+        }
+        if (loaded.numbers() != null && s.text().equals(loaded.text())) {
+            s = s.withNumbers(loaded.numbers());
+        }
+        return s.withTraining(loaded.training());
     }
 
     /**

@@ -41,6 +41,9 @@ public final class Session {
     private volatile long generation;
     private final Executor diagnosticsExecutor;
     private final ReadOnlyObjectWrapper<Walkthrough> diagnostics = new ReadOnlyObjectWrapper<>(this, "diagnostics");
+    private final ReadOnlyObjectWrapper<String> diagnosticsFailure = new ReadOnlyObjectWrapper<>(this, "diagnosticsFailure");
+    /** What the diagnostics compute for a shown walk (the gradient flow, with its Jacobian norms). */
+    private final Consumer<Walkthrough> diagnose;
     private CompletableFuture<Walkthrough> latest;
     private volatile Future<?> diagnosticsRun;
 
@@ -56,6 +59,12 @@ public final class Session {
      * @param ui          where results are published (the JavaFX thread in the app)
      */
     public Session(Executor background, Executor diagnostics, Executor ui) {
+        this(background, diagnostics, ui, w -> w.derived().flow());
+    }
+
+    /** As above, with what the diagnostics of a walk are (tests make them fail). */
+    Session(Executor background, Executor diagnostics, Executor ui, Consumer<Walkthrough> diagnose) {
+        this.diagnose = diagnose;
         this.background = background;
         this.diagnosticsExecutor = diagnostics;
         this.ui = ui;
@@ -90,10 +99,23 @@ public final class Session {
 
     /** Shows a model and sequence opened from files; the setup becomes null (not a built-in lesson). */
     public CompletableFuture<Walkthrough> open(Scenario sc) {
-        return compute(() -> sc, null, null);
+        return compute(() -> sc, null, null, org.unroll.engine.Window.WHOLE);
+    }
+
+    /**
+     * Shows one window of a longer sequence (an update of a training run): its steps numbered
+     * from {@code window}'s offset and, when its state was carried in, the gradient cut at its start.
+     */
+    public CompletableFuture<Walkthrough> open(Scenario sc, org.unroll.engine.Window window) {
+        return compute(() -> sc, null, null, window);
     }
 
     private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Scenario> make, Setup s, Cursor at) {
+        return compute(make, s, at, org.unroll.engine.Window.WHOLE);
+    }
+
+    private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Scenario> make, Setup s, Cursor at,
+                                                   org.unroll.engine.Window window) {
         long gen = ++generation;
         CompletableFuture<Walkthrough> done = new CompletableFuture<>();
         CompletableFuture<Walkthrough> older = latest;
@@ -116,7 +138,7 @@ public final class Session {
             Walkthrough w;
             try {
                 sc = make.get();
-                w = new Walkthrough(sc.model(), sc.sequence(), lr);
+                w = new Walkthrough(sc.model(), sc.sequence(), lr, window);
             } catch (RuntimeException | Error e) {
                 // a bad setup says why in words; anything else (out of memory, a bug) is logged and named plainly
                 String reason = e instanceof IllegalArgumentException && e.getMessage() != null
@@ -144,6 +166,7 @@ public final class Session {
                 int steps = w.steps();
                 positions.set(Cursor.positions(steps));
                 diagnostics.set(null);
+                diagnosticsFailure.set(null);
                 walkthrough.set(w);
                 busy.set(false);
                 moveTo(keep.fit(steps));
@@ -154,13 +177,29 @@ public final class Session {
         return done;
     }
 
-    /** The gradient flow of {@code w}, after the walk is shown; skipped or cancelled once a newer setup is asked for. */
+    /**
+     * The gradient flow of {@code w}, after the walk is shown; skipped or cancelled once a newer
+     * setup is asked for. A failure (not a cancellation) is named in one line by
+     * {@link #diagnosticsFailureProperty()}; the walk itself stays shown.
+     */
     private void startDiagnostics(Walkthrough w, long gen) {
         FutureTask<Void> task = new FutureTask<>(() -> {
             if (gen != generation) {
                 return null;
             }
-            w.derived().flow();
+            try {
+                diagnose.accept(w);
+            } catch (RuntimeException | Error e) {
+                if (gen == generation && !Thread.currentThread().isInterrupted() && !cancelled(e)) {
+                    String reason = org.unroll.ui.ErrorReason.of(e);
+                    ui.execute(() -> {
+                        if (gen == generation && walkthrough.get() == w) {
+                            diagnosticsFailure.set(org.unroll.ui.I18n.get("session.diagnosticsFailed", reason));
+                        }
+                    });
+                }
+                return null;
+            }
             ui.execute(() -> {
                 if (gen == generation && walkthrough.get() == w) {
                     diagnostics.set(w);
@@ -170,6 +209,17 @@ public final class Session {
         });
         diagnosticsRun = task;
         diagnosticsExecutor.execute(task);
+    }
+
+    /** Whether {@code e} is how a cancelled computation stops (not a failure to report). */
+    private static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.CancellationException || t instanceof InterruptedException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void stepForward() {
@@ -273,6 +323,14 @@ public final class Session {
      */
     public ReadOnlyObjectProperty<Walkthrough> diagnosticsProperty() {
         return diagnostics.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the diagnostics of the shown walk failed, one translated line, or null (none failed, or
+     * not yet). Cleared when a new walk is shown; a cancelled computation is not a failure.
+     */
+    public ReadOnlyObjectProperty<String> diagnosticsFailureProperty() {
+        return diagnosticsFailure.getReadOnlyProperty();
     }
 
     public Walkthrough getWalkthrough() {
