@@ -29,7 +29,8 @@ import org.jfree.chart.ui.RectangleInsets;
  * 1280×720 projector and distinguishable in grey print.
  *
  * <p>Fonts are sized in points that equal pixels on a chart drawn at 1280×720 (ticks 18,
- * axis labels 21, title 26). Colours come from the Okabe–Ito colour-blind-safe palette,
+ * axis labels 19, title 22); paddings are small, so that a chart of 700 × 440 px (the chart
+ * column of a 1280×720 projector) keeps a plot of 560 × 300 px. Colours come from the Okabe–Ito colour-blind-safe palette,
  * ordered so neighbouring series also differ in grey; every line series additionally gets
  * its own dash pattern and shape marker so the print survives without colour.
  */
@@ -64,13 +65,13 @@ public final class ChartStyle {
     public static final float LINE_WIDTH = 3.5f;
 
     /** Chart title font. */
-    public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 26);
+    public static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 22);
     /** Axis label font. */
-    public static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 21);
+    public static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 19);
     /** Tick label font. */
     public static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
     /** Legend item font. */
-    public static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+    public static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
     /** Tick label font of log axes: exponents are drawn smaller, so the base is bigger. */
     public static final Font LOG_TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 22);
     /** Font of annotations: marker labels and bad-value marks. */
@@ -191,15 +192,57 @@ public final class ChartStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        chart.setPadding(new RectangleInsets(2, 4, 2, 6));
         TextTitle t = chart.getTitle();
         t.setPaint(BLACK);
-        t.setMargin(new RectangleInsets(4, 0, 8, 0));
+        t.setMargin(new RectangleInsets(0, 0, 2, 0));
         LegendTitle l = chart.getLegend();
         if (l != null) {
             styleLegend(l);
         }
         return chart;
+    }
+
+    /**
+     * Moves a chart's legend into a corner of its plot (on a white, slightly see-through
+     * ground), so that it costs the plot no height; {@code null} puts it back under the plot.
+     * Call it again when the data move (the corner is the caller's choice: where the lines are not).
+     *
+     * @param chart  the chart, made with a legend by {@link #newChart}
+     * @param plot   its plot
+     * @param corner where in the plot: a {@link org.jfree.chart.ui.RectangleAnchor} corner, or null for under it
+     */
+    public static void legendInside(JFreeChart chart, XYPlot plot, org.jfree.chart.ui.RectangleAnchor corner) {
+        for (Object a : List.copyOf(plot.getAnnotations())) {
+            if (a instanceof org.jfree.chart.annotations.XYTitleAnnotation t && t.getTitle() instanceof LegendTitle) {
+                plot.removeAnnotation(t, false);
+            }
+        }
+        LegendTitle legend = chart.getLegend();
+        if (legend == null) {
+            legend = new LegendTitle(plot);
+            styleLegend(legend);
+        }
+        if (corner == null) {
+            if (chart.getLegend() == null) {
+                chart.addLegend(legend);
+            }
+            legend.setVisible(true);
+            return;
+        }
+        LegendTitle inside = new LegendTitle(plot);
+        styleLegend(inside);
+        inside.setBackgroundPaint(new Color(255, 255, 255, 215));
+        inside.setFrame(new BlockBorder(new Color(0xBBBBBB)));
+        inside.setMargin(new RectangleInsets(6, 6, 6, 6));
+        inside.setItemLabelPadding(new RectangleInsets(1, 4, 1, 8));
+        inside.setPosition(RectangleEdge.TOP);
+        double x = corner == org.jfree.chart.ui.RectangleAnchor.TOP_LEFT || corner == org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT ? 0 : 1;
+        double y = corner == org.jfree.chart.ui.RectangleAnchor.TOP_LEFT || corner == org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT ? 1 : 0;
+        org.jfree.chart.annotations.XYTitleAnnotation a = new org.jfree.chart.annotations.XYTitleAnnotation(x, y, inside, corner);
+        a.setMaxWidth(0.75);
+        plot.addAnnotation(a, false);
+        legend.setVisible(false);
     }
 
     /**
@@ -212,8 +255,8 @@ public final class ChartStyle {
         legend.setFrame(BlockBorder.NONE);
         legend.setBackgroundPaint(Color.WHITE);
         legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 18));
-        legend.setMargin(new RectangleInsets(8, 0, 0, 0));
+        legend.setItemLabelPadding(new RectangleInsets(1, 4, 1, 14));
+        legend.setMargin(new RectangleInsets(2, 0, 0, 0));
     }
 
     /**
@@ -228,8 +271,8 @@ public final class ChartStyle {
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setOutlinePaint(new Color(0x888888));
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
-        plot.setInsets(new RectangleInsets(8, 4, 4, 20));
+        plot.setAxisOffset(new RectangleInsets(2, 2, 2, 2));
+        plot.setInsets(new RectangleInsets(4, 2, 2, 10));
     }
 
     /**

@@ -40,7 +40,7 @@ public final class GradCheckChart {
     /** An empty chart. */
     public GradCheckChart() {
         plot = new CombinedDomainXYPlot(symbolAxis(List.of()));
-        plot.setGap(16);
+        plot.setGap(4);
         values = new XYPlot(null, null, ChartStyle.linearAxis(Texts.get("chart.gradcheck.axisGradient"), false), null);
         errors = new XYPlot(null, null, ChartStyle.logAxis(Texts.get("chart.gradcheck.axisError")), null);
         ChartStyle.styleXYPlot(values);
@@ -54,6 +54,8 @@ public final class GradCheckChart {
         plot.add(values, 1);
         plot.add(errors, 1);
         chart = ChartStyle.newChart(Texts.get("chart.gradcheck.title"), plot, true);
+        // four legend items on one row under the stack
+        chart.getLegend().setItemFont(ChartStyle.LEGEND_FONT.deriveFont(15f));
         why.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
         why.setPaint(ChartStyle.VERMILLION.darker());
         why.setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
@@ -184,13 +186,14 @@ public final class GradCheckChart {
     }
 
     private static SymbolAxis symbolAxis(List<String> labels) {
-        SymbolAxis a = new SymbolAxis(Texts.get("chart.gradcheck.axisEntry"), labels.toArray(new String[0]));
+        // no axis label: the tick labels name the checked entries themselves (the room goes to the plots)
+        SymbolAxis a = new SymbolAxis(null, labels.toArray(new String[0]));
         ChartStyle.styleAxis(a);
         a.setGridBandsVisible(false);
         a.setVerticalTickLabels(true);
         a.setAutoRange(false);
         a.setRange(-0.5, Math.max(labels.size(), 1) - 0.5);
-        a.setTickLabelFont(ChartStyle.TICK_FONT.deriveFont(16f));
+        a.setTickLabelFont(ChartStyle.TICK_FONT.deriveFont(12f));
         return a;
     }
 

@@ -46,14 +46,37 @@ final class ReadableLogAxis extends LogAxis {
         TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT
                 : edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT
                 : edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
-        List<Tick> best = null;
-        for (int[] mantissas : MANTISSAS) {
-            best = ticks(lo, hi, mantissas, anchor);
-            if (best.size() >= MIN_LABELLED) {
+        // as many labels as the axis has room for: a label's height (or about five characters' width) apart
+        boolean vertical = RectangleEdge.isLeftOrRight(edge);
+        double room = vertical ? dataArea.getHeight() : dataArea.getWidth();
+        double each = getTickLabelFont().getSize2D() * (vertical ? 1.5 : 5);
+        int fit = (int) Math.floor(room / each);
+        if (fit < MIN_LABELLED) {
+            return decades;
+        }
+        // every d-th decade, for the smallest d whose labels fit: a long range with little room
+        int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
+        int last = (int) Math.floor(Math.log10(hi) + 1e-9);
+        for (int d = 1; d <= Math.max(1, last - first); d++) {
+            List<Tick> every = new ArrayList<>();
+            for (int e = first; e <= last; e += d) {
+                every.add(new LogTick(TickType.MAJOR, Math.pow(10, e), label(1, e), anchor));
+            }
+            if (every.size() < MIN_LABELLED) {
                 break;
             }
+            if (every.size() <= fit) {
+                return every;
+            }
         }
-        return best.size() > labelled(decades) ? best : decades;
+        // a short range: m × 10ⁿ for m = 1, 2, 5, then every m, as long as the labels fit
+        for (int[] mantissas : MANTISSAS) {
+            List<Tick> more = ticks(lo, hi, mantissas, anchor);
+            if (more.size() >= MIN_LABELLED && more.size() <= fit) {
+                return more;
+            }
+        }
+        return decades;
     }
 
     private List<Tick> ticks(double lo, double hi, int[] mantissas, TextAnchor anchor) {

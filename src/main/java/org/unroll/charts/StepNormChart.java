@@ -141,6 +141,8 @@ public final class StepNormChart extends FlowOverlayChart {
             ls.add(new MarkedLines.Line(Labels.unique(g.cellLabel(), f, flows()), x, y, f, f, f, true));
         }
         lines.set(ls, logScale);
+        // one line needs no legend (the title names the norm, the window the model); overlaid cells do
+        chart().getLegend().setVisible(flows().size() > 1);
         int steps = flows().stream().mapToInt(GradientFlow::steps).max().orElse(0);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         if (steps > 0) {

@@ -67,6 +67,12 @@ public final class VanishingChart extends FlowOverlayChart {
             ls.add(new MarkedLines.Line(boundKey(label, g), k, g.bound(), f, 1, -1, true));
         }
         lines.set(ls, true);
+        // the legend inside the plot, in the upper corner the lines leave free: they rise towards
+        // k = T when the gradient vanishes (upper left free), fall when it explodes (upper right free)
+        boolean rising = flows().isEmpty() || flows().get(0).steps() == 0
+                || !(flows().get(0).jacobianNorms()[0] > flows().get(0).jacobianNorms()[flows().get(0).steps()]);
+        ChartStyle.legendInside(chart(), plot, rising ? org.jfree.chart.ui.RectangleAnchor.TOP_LEFT
+                : org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         int steps = flows().stream().mapToInt(GradientFlow::steps).max().orElse(0);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         if (steps > 0) {

@@ -59,6 +59,9 @@ import org.unroll.ui.session.Session;
  */
 public final class ChartsPane extends BorderPane {
 
+    /** The font size of each page's bar, px: the window's base size, also in presenter mode. */
+    static final double BAR_FONT_PX = 15;
+
     private final ChartsViewModel model;
     private final java.util.Map<ChartsViewModel.Kind, ChartViewer> viewers = new java.util.EnumMap<>(ChartsViewModel.Kind.class);
     private final java.util.Map<ChartsViewModel.Kind, Label> reasons = new java.util.EnumMap<>(ChartsViewModel.Kind.class);
@@ -90,10 +93,8 @@ public final class ChartsPane extends BorderPane {
                 page(ChartsViewModel.Kind.STEP_NORMS, logScale),
                 page(ChartsViewModel.Kind.VANISHING),
                 page(ChartsViewModel.Kind.GATES),
-                page(ChartsViewModel.Kind.CONTRIBUTIONS, group(new Label(I18n.get("charts.contrib.parameter")), parameter),
-                        group(new Label(I18n.get("charts.contrib.row")), row,
-                                new Label(I18n.get("charts.contrib.col")), col), group(entryMode, normMode)),
-                page(ChartsViewModel.Kind.GRADCHECK, group(runCheck, cancelCheck, checkProgress), checkStatus));
+                page(ChartsViewModel.Kind.CONTRIBUTIONS, entryMenu()),
+                page(ChartsViewModel.Kind.GRADCHECK, runCheck, cancelCheck, checkProgress, checkStatus));
         setCenter(tabs);
         // the charts are chosen from a box at the start of each page's bar (one row, not a row of tab
         // headers that a narrow column cuts or hides behind an overflow menu); the tab pane only holds the pages
@@ -160,10 +161,18 @@ public final class ChartsPane extends BorderPane {
         GradCheckViewModel check = model.gradCheck();
         checkStatus.setWrapText(true);
         checkStatus.setMinHeight(Region.USE_PREF_SIZE);
-        checkStatus.maxWidthProperty().bind(widthProperty().subtract(24));
         runCheck.disableProperty().bind(check.stateProperty().isEqualTo(GradCheckViewModel.State.RUNNING));
         cancelCheck.disableProperty().bind(runCheck.disableProperty().not());
         checkProgress.visibleProperty().bind(runCheck.disableProperty());
+        // while a check runs: its progress and Cancel; else Run alone (the bar stays one row)
+        checkProgress.managedProperty().bind(checkProgress.visibleProperty());
+        cancelCheck.visibleProperty().bind(runCheck.disableProperty());
+        cancelCheck.managedProperty().bind(cancelCheck.visibleProperty());
+        runCheck.setMinWidth(Region.USE_PREF_SIZE);
+        cancelCheck.setMinWidth(Region.USE_PREF_SIZE);
+        checkProgress.setPrefWidth(90);
+        HBox.setHgrow(checkStatus, javafx.scene.layout.Priority.ALWAYS);
+        checkStatus.setMaxWidth(Double.MAX_VALUE);
         checkProgress.progressProperty().bind(check.progressProperty());
         checkStatus.textProperty().bind(check.statusProperty());
         check.explanationProperty().addListener((o, a, why) -> checkStatus.setTooltip(
@@ -205,6 +214,32 @@ public final class ChartsPane extends BorderPane {
         return t;
     }
 
+    /**
+     * The contributions' entry and mode behind one button that names the entry ("W_hh[6,3] ▾"),
+     * so that the page's bar stays one row and the chart keeps its height.
+     */
+    private Node entryMenu() {
+        javafx.scene.control.MenuButton entry = new javafx.scene.control.MenuButton();
+        entry.getStyleClass().add("chart-entry");
+        entry.setMinWidth(Region.USE_PREF_SIZE);
+        entry.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> I18n.get("charts.contrib.entryButton", model.entryTextProperty().get(),
+                        I18n.get(model.modeProperty().get() == StepContributionChart.Mode.NORMS
+                                ? "charts.contrib.norms" : "charts.contrib.entry")),
+                model.entryTextProperty(), model.modeProperty()));
+        javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.setPadding(new Insets(6));
+        form.addRow(0, new Label(I18n.get("charts.contrib.parameter")), parameter);
+        form.addRow(1, new Label(I18n.get("charts.contrib.row")), row);
+        form.addRow(2, new Label(I18n.get("charts.contrib.col")), col);
+        form.add(group(entryMode, normMode), 0, 3, 2, 1);
+        javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(form, false);
+        entry.getItems().add(item);
+        return entry;
+    }
+
     private void showEntry() {
         filling = true;
         try {
@@ -230,13 +265,17 @@ public final class ChartsPane extends BorderPane {
         javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem(I18n.get("charts.export.svg"));
         svg.setOnAction(e -> exportWithChooser(true, 1));
         export.getItems().add(svg);
-        // the chart's own controls, then the export group; a row that does not fit wraps, nothing is cut
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 4);
+        // one row: the chooser, the chart's own controls, the export menu at the end; the bar keeps the
+        // base font in presenter mode (it is for the hands at the laptop; the chart is for the room)
+        HBox bar = new HBox(10);
         bar.getStyleClass().add("chart-bar");
+        bar.setStyle("-fx-font-size: " + BAR_FONT_PX + "px;");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setPadding(new Insets(3, 6, 3, 6));
         bar.getChildren().addAll(controls);
-        bar.getChildren().add(export);
+        Region gap = new Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.SOMETIMES);
+        bar.getChildren().addAll(gap, export);
         BorderPane p = new BorderPane(chart);
         p.setTop(bar);
         return p;

@@ -261,8 +261,17 @@ public final class ChartsViewModel implements AutoCloseable {
     private void refreshContributions() {
         Walkthrough w = shown;
         if (w != null && entryParameter != null) {
-            contributions.update(EngineCharts.contributions(w, entryParameter, row.get(), col.get()));
+            org.unroll.charts.StepContributions c = EngineCharts.contributions(w, entryParameter, row.get(), col.get());
+            contributions.update(c);
+            entryText.set(c.entryLabel());
         }
+    }
+
+    private final ReadOnlyStringWrapper entryText = new ReadOnlyStringWrapper(this, "entryText", "");
+
+    /** The chosen entry as a person reads it, in the display notation and 1-based: "W_hh[6,3]". */
+    public ReadOnlyStringProperty entryTextProperty() {
+        return entryText.getReadOnlyProperty();
     }
 
     /** The chosen entry as code reads it, 0-based: "weight_hh[5,2]". */

@@ -119,6 +119,59 @@ class RoomLayoutTest {
         assertTrue(maxLines >= 3, "the narration was measured: " + maxLines + " lines at most");
     }
 
+    /**
+     * Every chart, on screen and exported at the size it shows at: each plot's data area at least
+     * 560 × 300 px, at least three labelled ticks on each axis (JFreeChart's own layout and
+     * refreshTicks), no title or axis label cut; and no control of the charts cut to "…". An LSTM on
+     * jeep at the update with the gradient check run, so that every chart has its data.
+     */
+    @ParameterizedTest(name = "{0}×{1} presenter={2}")
+    @CsvSource({"1280, 720, false", "1280, 720, true", "1920, 1080, false", "1920, 1080, true"})
+    void everyChartHasRoomAndNothingIsCut(int width, int height, boolean presenter, FxRobot robot) throws Exception {
+        open(robot, width, height, presenter, Setup.JEEP.withCell(CellType.LSTM));
+        robot.interact(() -> session.moveTo(Cursor.update()));
+        robot.interact(() -> window.showFocus(MainWindow.Focus.CHARTS));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.unroll.ui.charts.ChartsPane charts = (org.unroll.ui.charts.ChartsPane) window.chartsSlot().getChildren().get(0);
+        java.util.concurrent.CompletableFuture<?>[] check = new java.util.concurrent.CompletableFuture<?>[1];
+        robot.interact(() -> check[0] = charts.runGradCheck());
+        check[0].get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> problems = new ArrayList<>();
+        for (org.unroll.ui.charts.ChartsViewModel.Kind kind : org.unroll.ui.charts.ChartsViewModel.Kind.values()) {
+            robot.interact(() -> charts.select(kind));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+            org.jfree.chart.fx.ChartViewer viewer = charts.viewer(kind);
+            double[] size = new double[2];
+            int[] export = new int[2];
+            robot.interact(() -> {
+                size[0] = viewer.getWidth();
+                size[1] = viewer.getHeight();
+                int[] e = charts.exportSize();
+                export[0] = e[0];
+                export[1] = e[1];
+            });
+            assertTrue(viewer.isVisible(), kind + " shows its chart");
+            org.unroll.charts.ChartRoom.Room screen = org.unroll.charts.ChartRoom.measure(viewer.getChart(), (int) size[0], (int) size[1]);
+            org.unroll.charts.ChartRoom.Room exported = org.unroll.charts.ChartRoom.measure(viewer.getChart(), export[0], export[1]);
+            System.out.printf("unroll.room %dx%d presenter=%s %s: screen %.0fx%.0f %s| export %dx%d %s%n", width, height,
+                    presenter, kind, size[0], size[1], screen, export[0], export[1], exported);
+            if (!screen.readable(560, 300, 3)) {
+                problems.add(kind + " on screen " + (int) size[0] + "×" + (int) size[1] + ": " + screen);
+            }
+            if (!exported.readable(560, 300, 3)) {
+                problems.add(kind + " exported " + export[0] + "×" + export[1] + ": " + exported);
+            }
+            List<String> cut = new ArrayList<>();
+            robot.interact(() -> cut.addAll(cutLabels(window.root())));
+            if (!cut.isEmpty()) {
+                problems.add(kind + " page: " + String.join("; ", cut));
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     private static boolean verticalBarShown(ScrollPane scroll) {
         for (Node n : scroll.lookupAll(".scroll-bar")) {
             if (n instanceof ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible()) {
