@@ -268,7 +268,7 @@ public final class ChartsPane extends BorderPane {
         // one row: the chooser, the chart's own controls, the export menu at the end; the bar keeps the
         // base font in presenter mode (it is for the hands at the laptop; the chart is for the room)
         HBox bar = new HBox(10);
-        bar.getStyleClass().add("chart-bar");
+        bar.getStyleClass().add("chart-page-bar");
         bar.setStyle("-fx-font-size: " + BAR_FONT_PX + "px;");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 6, 3, 6));
