@@ -71,7 +71,8 @@ public final class VanishingChart extends FlowOverlayChart {
         // k = T when the gradient vanishes (upper left free), fall when it explodes (upper right free)
         boolean rising = flows().isEmpty() || flows().get(0).steps() == 0
                 || !(flows().get(0).jacobianNorms()[0] > flows().get(0).jacobianNorms()[flows().get(0).steps()]);
-        ChartStyle.legendInside(chart(), plot, rising ? org.jfree.chart.ui.RectangleAnchor.TOP_LEFT
+        // overlaid cells (compare mode) have too many items for a corner: their legend stays under the plot
+        ChartStyle.legendInside(chart(), plot, flows().size() > 1 ? null : rising ? org.jfree.chart.ui.RectangleAnchor.TOP_LEFT
                 : org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         int steps = flows().stream().mapToInt(GradientFlow::steps).max().orElse(0);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
