@@ -45,6 +45,8 @@ public final class GateHeatmapChart {
     /** An empty chart. */
     public GateHeatmapChart() {
         ChartStyle.styleXYPlot(plot);
+        // the title names the time axis ("… per time step t"): its height goes to the colour scales
+        time.setLabel(null);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         chart = ChartStyle.newChart(Texts.get("chart.gates.title"), plot, false);
@@ -276,7 +278,7 @@ public final class GateHeatmapChart {
         l.setStripOutlineVisible(true);
         l.setBackgroundPaint(Color.WHITE);
         // a size of its own: the row under the plot arranges its blocks unconstrained first
-        l.setHeight(42);
+        l.setHeight(54);
         l.setWidth(300);
         return l;
     }
