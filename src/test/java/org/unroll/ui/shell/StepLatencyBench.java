@@ -80,6 +80,12 @@ public final class StepLatencyBench {
             System.out.printf(Locale.ROOT, "bench: LSTM T=%d H=64 shown %.0f ms after apply; %d cores, Java %s, load average %.2f%n",
                     session.getWalkthrough().steps(), computeMs, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            // every pane built (the values and charts are built when their tab is first shown), then one run per tab
+            Platform.runLater(() -> {
+                for (MainWindow.Focus focus : MainWindow.Focus.values()) {
+                    window.showFocus(focus);
+                }
+            });
             CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
             for (MainWindow.Focus focus : MainWindow.Focus.values()) {
                 all = all.thenCompose(v -> run(window, session, scene, focus, presses));
