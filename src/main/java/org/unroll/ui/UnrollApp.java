@@ -89,6 +89,7 @@ public final class UnrollApp extends Application {
             Platform.runLater(() -> lesson.model().replayShown());
         }
         window.lessonSlot().getChildren().add(lesson);
+        window.addFileExport(lesson.exportSlidesItem());
         Scene old = stage.getScene();
         Scene scene = old == null ? new Scene(window.root(), 1280, 720) : new Scene(window.root(), old.getWidth(), old.getHeight());
         window.install(scene);
