@@ -111,13 +111,21 @@ public final class Session {
         if (s.isGrid()) {
             return compute(() -> Shown.of(GridScenario.build(s)), s, null);
         }
-        return compute(() -> Shown.of(Scenario.build(s), lr), s, at);
+        return compute(() -> Shown.of(Scenario.build(s), lr, org.unroll.engine.Window.WHOLE), s, at);
     }
 
     /** Shows a model and sequence opened from files; the setup becomes null (not a built-in lesson). */
     public CompletableFuture<Walkthrough> open(Scenario sc) {
+        return open(sc, org.unroll.engine.Window.WHOLE);
+    }
+
+    /**
+     * Shows one window of a longer sequence (an update of a training run): its steps numbered
+     * from {@code window}'s offset and, when its state was carried in, the gradient cut at its start.
+     */
+    public CompletableFuture<Walkthrough> open(Scenario sc, org.unroll.engine.Window window) {
         double lr = setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
-        return compute(() -> Shown.of(sc, lr), null, null);
+        return compute(() -> Shown.of(sc, lr, window), null, null);
     }
 
     /** Shows a stacked network and padded batch opened from files; the setup becomes null. */
@@ -127,8 +135,8 @@ public final class Session {
 
     /** What one computation shows: a single-layer scenario and its walk, or a grid and its walk. */
     private record Shown(Scenario scenario, Walkthrough walk, GridScenario grid, GridWalk gridWalk) {
-        static Shown of(Scenario sc, double lr) {
-            return new Shown(sc, new Walkthrough(sc.model(), sc.sequence(), lr), null, null);
+        static Shown of(Scenario sc, double lr, org.unroll.engine.Window window) {
+            return new Shown(sc, new Walkthrough(sc.model(), sc.sequence(), lr, window), null, null);
         }
 
         static Shown of(GridScenario g) {
