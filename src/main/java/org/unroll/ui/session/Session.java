@@ -59,6 +59,9 @@ public final class Session {
     private final ReadOnlyObjectWrapper<GridWalk> gridWalk = new ReadOnlyObjectWrapper<>(this, "gridWalk");
     private final ReadOnlyIntegerWrapper gridSequence = new ReadOnlyIntegerWrapper(this, "gridSequence", 0);
     private final ReadOnlyObjectWrapper<GridCursor> gridCursor = new ReadOnlyObjectWrapper<>(this, "gridCursor", GridCursor.START);
+    private final ReadOnlyObjectWrapper<String> diagnosticsFailure = new ReadOnlyObjectWrapper<>(this, "diagnosticsFailure");
+    /** What the diagnostics compute for a shown walk (the gradient flow, with its Jacobian norms). */
+    private final Consumer<Walkthrough> diagnose;
     private CompletableFuture<?> latest;
     private volatile Future<?> diagnosticsRun;
 
@@ -74,6 +77,12 @@ public final class Session {
      * @param ui          where results are published (the JavaFX thread in the app)
      */
     public Session(Executor background, Executor diagnostics, Executor ui) {
+        this(background, diagnostics, ui, w -> w.derived().flow());
+    }
+
+    /** As above, with what the diagnostics of a walk are (tests make them fail). */
+    Session(Executor background, Executor diagnostics, Executor ui, Consumer<Walkthrough> diagnose) {
+        this.diagnose = diagnose;
         this.background = background;
         this.diagnosticsExecutor = diagnostics;
         this.ui = ui;
@@ -200,6 +209,7 @@ public final class Session {
                 int steps = w.steps();
                 positions.set(Cursor.positions(steps));
                 diagnostics.set(null);
+                diagnosticsFailure.set(null);
                 walkthrough.set(w);
                 busy.set(false);
                 moveTo(keep.fit(steps));
@@ -241,13 +251,29 @@ public final class Session {
         moveToIndex(g.order(b).placeOf(keep));
     }
 
-    /** The gradient flow of {@code w}, after the walk is shown; skipped or cancelled once a newer setup is asked for. */
+    /**
+     * The gradient flow of {@code w}, after the walk is shown; skipped or cancelled once a newer
+     * setup is asked for. A failure (not a cancellation) is named in one line by
+     * {@link #diagnosticsFailureProperty()}; the walk itself stays shown.
+     */
     private void startDiagnostics(Walkthrough w, long gen) {
         FutureTask<Void> task = new FutureTask<>(() -> {
             if (gen != generation) {
                 return null;
             }
-            w.derived().flow();
+            try {
+                diagnose.accept(w);
+            } catch (RuntimeException | Error e) {
+                if (gen == generation && !Thread.currentThread().isInterrupted() && !cancelled(e)) {
+                    String reason = org.unroll.ui.ErrorReason.of(e);
+                    ui.execute(() -> {
+                        if (gen == generation && walkthrough.get() == w) {
+                            diagnosticsFailure.set(org.unroll.ui.I18n.get("session.diagnosticsFailed", reason));
+                        }
+                    });
+                }
+                return null;
+            }
             ui.execute(() -> {
                 if (gen == generation && walkthrough.get() == w) {
                     diagnostics.set(w);
@@ -257,6 +283,17 @@ public final class Session {
         });
         diagnosticsRun = task;
         diagnosticsExecutor.execute(task);
+    }
+
+    /** Whether {@code e} is how a cancelled computation stops (not a failure to report). */
+    private static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.CancellationException || t instanceof InterruptedException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void stepForward() {
@@ -436,6 +473,14 @@ public final class Session {
      */
     public ReadOnlyObjectProperty<Walkthrough> diagnosticsProperty() {
         return diagnostics.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the diagnostics of the shown walk failed, one translated line, or null (none failed, or
+     * not yet). Cleared when a new walk is shown; a cancelled computation is not a failure.
+     */
+    public ReadOnlyObjectProperty<String> diagnosticsFailureProperty() {
+        return diagnosticsFailure.getReadOnlyProperty();
     }
 
     public Walkthrough getWalkthrough() {
