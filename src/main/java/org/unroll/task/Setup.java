@@ -110,9 +110,10 @@ public record Setup(CellType cell, Activation activation, int hiddenSize, long s
         return new Setup(cell, activation, hiddenSize, seed, spectralNorm, text, initialState, learningRate, n, training, layers, bidirectional, batch);
     }
 
-    /** T: the numbers of a numeric task, else the characters of the text less one. */
+    /** T: the numbers of a numeric task, else the characters of the text less one (a training that shows one window: its length). */
     public int steps() {
-        return numbers != null ? numbers.steps() : text.codePointCount(0, text.length()) - 1;
+        int all = numbers != null ? numbers.steps() : text.codePointCount(0, text.length()) - 1;
+        return training != null ? training.shownSteps(all) : all;
     }
 
     public Setup withInitialState(InitialState s) {

@@ -52,6 +52,11 @@ public final class ModelPanelViewModel {
     private final Consumer<Setup> apply;
     private boolean loading;
     private Setup last;
+    /**
+     * The setup last loaded: what the controls do not show (a lesson's training, its numeric
+     * sequence) is kept from it, so that editing a control does not silently drop them.
+     */
+    private Setup loaded;
 
     /** @param apply what a valid new setup is handed to, e.g. {@code session::apply} */
     public ModelPanelViewModel(Consumer<Setup> apply) {
@@ -90,6 +95,7 @@ public final class ModelPanelViewModel {
             learningRate.set(trim(s.learningRate()));
             message.set("");
             last = s;
+            loaded = s;
         } finally {
             loading = false;
         }
@@ -116,10 +122,12 @@ public final class ModelPanelViewModel {
         }
         CellChoice c = cell.get();
         List<String> batch = batchOf(text.get());
-        return Optional.of(new Setup(c.cell(), c.activation(), hiddenSize.get(), Long.parseLong(seed.get().trim()),
+        Setup s = new Setup(c.cell(), c.activation(), hiddenSize.get(), Long.parseLong(seed.get().trim()),
                 scaleWhh.get() ? clampSpectral(spectralNorm.get()) : 0.0, batch.isEmpty() ? text.get() : batch.get(0),
-                initialState.get(), Double.parseDouble(learningRate.get().trim()))
-                .withLayers(layers.get()).withBidirectional(bidirectional.get()).withBatch(batch));
+                initialState.get(), Double.parseDouble(learningRate.get().trim()));
+        Setup grid = keepHidden(s).withLayers(layers.get()).withBidirectional(bidirectional.get()).withBatch(batch);
+        // a stacked, bidirectional or batched network is a character task, untrained before the walk
+        return Optional.of(grid.isGrid() ? grid.withTraining(null).withNumbers(null) : grid);
     }
 
     /**
@@ -152,6 +160,21 @@ public final class ModelPanelViewModel {
 
     private static String layersProblem(int l) {
         return l < 1 || l > MAX_LAYERS ? I18n.get("modelpanel.error.layers", Integer.toString(MAX_LAYERS)) : null;
+    }
+
+    /**
+     * {@code s} with the loaded setup's training (a lesson step that trains keeps training the
+     * edited model, as a later setup line of a lesson does) and its numeric sequence, unless the
+     * text was edited: a new text is a character task again, as {@link Setup#withText} says.
+     */
+    private Setup keepHidden(Setup s) {
+        if (loaded == null) {
+            return s;
+        }
+        if (loaded.numbers() != null && s.text().equals(loaded.text())) {
+            s = s.withNumbers(loaded.numbers());
+        }
+        return s.withTraining(loaded.training());
     }
 
     /**
