@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.unroll.task.Setup;
 import org.unroll.ui.charts.ChartsPane;
+import org.unroll.ui.charts.ChartsViewModel;
 import org.unroll.ui.formula.FormulaImages;
 import org.unroll.ui.formula.FormulaPane;
 import org.unroll.ui.inspector.InspectorPane;
@@ -79,7 +80,7 @@ public final class UnrollApp extends Application {
                 default -> {
                     window.showFocus(MainWindow.Focus.CHARTS);
                     if (window.chartsSlot().getChildren().get(0) instanceof ChartsPane charts) {
-                        charts.select(ChartsPane.Kind.valueOf(shown.name()));
+                        charts.select(ChartsViewModel.Kind.valueOf(shown.name()));
                     }
                 }
             }
