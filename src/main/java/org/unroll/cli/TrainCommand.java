@@ -14,8 +14,6 @@ import org.unroll.io.TrainFile;
 import org.unroll.io.TrainLogFile;
 import org.unroll.task.TaskOptions;
 import org.unroll.task.TrainingTask;
-import org.unroll.engine.StackedModel;
-import org.unroll.engine.StackedParams;
 import org.unroll.train.TrainSpec;
 import org.unroll.train.TrainingRun;
 import org.unroll.train.Update;
@@ -133,7 +131,7 @@ final class TrainCommand extends Subcommand {
                 throw bad("--layers must be between 1 and 64, got " + layers);
             }
             if ((layers != null && layers > 1) || bidirectional) {
-                spec = spec.withNetwork(deeper(spec.network(), layers == null ? 1 : layers, bidirectional,
+                spec = spec.withNetwork(TrainingTask.deeper(spec.network(), layers == null ? 1 : layers, bidirectional,
                         seed == null ? 0 : seed));
             }
         }
@@ -254,17 +252,6 @@ final class TrainCommand extends Subcommand {
     /** Set by the Ctrl+C hook; read between updates. */
     private static final class StopFlag {
         volatile boolean stopped;
-    }
-
-    /**
-     * The task's model with L layers and D directions, every tensor drawn anew as PyTorch's default
-     * initialisation does, uniform in [−1/√H, 1/√H], from {@code seed}.
-     */
-    private static StackedModel deeper(StackedModel m, int l, boolean both, long seed) {
-        StackedParams p = StackedParams.uniform(m.cell(), m.inputSize(), m.hiddenSize(), m.outputSize(), l,
-                both ? 2 : 1, new java.util.Random(seed));
-        return new StackedModel(m.cell(), m.activation(), m.inputSize(), m.hiddenSize(), m.outputSize(), l, both,
-                m.vocab(), p);
     }
 
     private boolean taskOptionGiven() {

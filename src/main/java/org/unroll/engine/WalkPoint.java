@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param walk   the walk
  * @param cursor the point, within the walk
  */
-public record WalkPoint(Walkthrough walk, Cursor cursor) {
+public record WalkPoint(Walkthrough walk, Cursor cursor) implements LanePoint {
 
     public WalkPoint {
         cursor = cursor.fit(walk.steps());
@@ -31,6 +31,7 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) {
         return hasRun(Cursor.forward(t));
     }
 
+    @Override
     public boolean lossDone() {
         return hasRun(Cursor.loss());
     }
@@ -44,8 +45,40 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) {
         return hasRun(Cursor.update());
     }
 
+    @Override
     public Phase phase() {
         return cursor.phase();
+    }
+
+    @Override
+    public java.util.List<Lane> lanes() {
+        return walk.lanes();
+    }
+
+    /** {@link Lane#SINGLE} on a step, else null. */
+    @Override
+    public Lane lane() {
+        return step() >= 0 ? Lane.SINGLE : null;
+    }
+
+    @Override
+    public int time() {
+        return step();
+    }
+
+    @Override
+    public BackwardStage stage() {
+        return cursor.phase() == Phase.BACKWARD ? cursor.stage() : null;
+    }
+
+    @Override
+    public boolean forwardDone(Lane lane, int t) {
+        return Lane.SINGLE.equals(lane) && forwardDone(t);
+    }
+
+    @Override
+    public boolean backwardDone(Lane lane, int t, BackwardStage s) {
+        return Lane.SINGLE.equals(lane) && backwardDone(t, s);
     }
 
     /** The engine step (0-based) the cursor is on in FORWARD and BACKWARD, else −1. */
@@ -60,6 +93,7 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) {
     }
 
     /** The 1-based number of engine step t, as every pane shows it. */
+    @Override
     public int display(int t) {
         return walk.window().display(t);
     }
@@ -67,6 +101,19 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) {
     /** Whether the value of step t exists at this cursor (and for this cell and loss). */
     public boolean exists(Quantity q, int t) {
         return t >= 0 && t < steps() && q.existsFor(walk.tape()) && hasRun(q.from(t, steps()));
+    }
+
+    /** Whether this walk's cell and loss have the quantity at all (c_t only for LSTM, softmax only for cross-entropy). */
+    public boolean has(Quantity q) {
+        return q.existsFor(walk.tape());
+    }
+
+    /** The class step t is scored against (sequence 0), if its loss is cross-entropy and the step has a target. */
+    public java.util.OptionalInt classTarget(int t) {
+        SequenceBatch seq = walk.sequence();
+        int row = t * seq.batch();
+        return seq.loss() == LossType.CROSS_ENTROPY && seq.hasTarget(row)
+                ? java.util.OptionalInt.of(seq.classTarget(row)) : java.util.OptionalInt.empty();
     }
 
     /** The value of step t for sequence 0 of the only lane, if it exists at this cursor. */

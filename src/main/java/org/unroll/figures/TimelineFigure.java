@@ -62,7 +62,9 @@ public final class TimelineFigure {
             "timeline.output", "output",
             "timeline.input", "input",
             "timeline.state", "state",
-            "timeline.target", "target").getOrDefault(key, key);
+            "timeline.target", "target",
+            "timeline.cut", "✂ the gradient stops here: h₀ is the state after step %d, carried in and detached; dh₀ is dropped",
+            "timeline.dropped", "dh₀ dropped").getOrDefault(key, key);
 
     static final Color BACKGROUND = Color.WHITE;
     static final Color TEXT = new Color(0x1A1A1A);
@@ -151,6 +153,7 @@ public final class TimelineFigure {
                     l.stepCaptionBaseline() - l.lossBaseline() + 34 * s, 14 * s, 14 * s));
         }
         paintGutter();
+        paintCut();
         for (int t = first; t <= last; t++) {
             paintColumn(t);
         }
@@ -198,6 +201,36 @@ public final class TimelineFigure {
         } else {
             paintSquares(tape.h, tape.stateRow(0), new Rectangle2D.Double(node.getX() + 4 * s, hy, node.getWidth() - 8 * s, 20 * s), false);
         }
+    }
+
+    /** Whether h₀ came from an earlier window: then no gradient crosses the window's start. */
+    private boolean carried() {
+        return f.walk().window().carriedState();
+    }
+
+    /**
+     * Truncated BPTT's boundary: a dashed cut between h₀ and step 1, a cross on the gradient
+     * line there, and one line of text saying what the cut means.
+     */
+    private void paintCut() {
+        if (!carried()) {
+            return;
+        }
+        Color cut = new Color(0xB2182B);
+        double x = (l.sourceRight(0) + l.box(0).getX()) / 2;
+        g.setColor(cut);
+        g.setStroke(new BasicStroke((float) (lineW * 1.1), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {(float) (7 * s), (float) (5 * s)}, 0));
+        g.draw(new Line2D.Double(x, l.output(0).getY() - 4 * s, x, l.input(0).getMaxY()));
+        double y = l.gradientY();
+        double r = 7 * s;
+        g.setStroke(new BasicStroke((float) (lineW * 1.4)));
+        g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
+        g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
+        String text = String.format(Locale.ROOT, f.texts().apply("timeline.cut"), f.walk().window().offset());
+        double baseline = Math.max(l.font(), l.lossBaseline() - 1.35 * l.font());
+        g.setFont(small);
+        g.drawString(text, (float) (l.gutterX() + 8 * s), (float) baseline);
     }
 
     /** "h₀ = 0" on one line at y, or the name above a strip of squares for a random state. */
@@ -258,7 +291,7 @@ public final class TimelineFigure {
             }
         } else if (detail) {
             g.setColor(FAINT);
-            drawCentered("h" + sub(t + 1) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
+            drawCentered("h" + sub(at.display(t)) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
         }
 
         // the input
@@ -272,7 +305,7 @@ public final class TimelineFigure {
         drawCentered(shortText(f.scenario().inputLabel(t), 4), cx, in.getCenterY() + l.font() * 0.45, big);
         if (detail || t % 10 == 0) {
             g.setColor(MUTED);
-            drawCentered("t = " + (t + 1), cx, l.stepCaptionBaseline(), small);
+            drawCentered("t = " + at.display(t), cx, l.stepCaptionBaseline(), small);
         }
 
         paintOutput(t, out, done, detail);
@@ -298,7 +331,7 @@ public final class TimelineFigure {
         int row = tape.row(t);
         if (!done) {
             g.setColor(MUTED);
-            drawCentered("y" + sub(t + 1) + " ?", cx, line1, font);
+            drawCentered("y" + sub(at.display(t)) + " ?", cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + shortText(target, 4), cx, line2, small);
             }
@@ -308,14 +341,14 @@ public final class TimelineFigure {
         if (tape.probs != null) {
             int best = argmax(tape.probs, row);
             String pred = classLabel(best);
-            drawCentered("ŷ" + sub(t + 1) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
+            drawCentered("ŷ" + sub(at.display(t)) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
             int k = f.scenario().sequence().hasTarget(row) ? f.scenario().sequence().classTarget(row) : -1;
             if (k >= 0) {
                 double p = Tape.at(tape.probs, row, k);
                 drawCentered("p(" + shortText(classLabel(k), 3) + ") = " + fmt(p, 2), cx, line2, small);
             }
         } else {
-            drawCentered("y" + sub(t + 1) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
+            drawCentered("y" + sub(at.display(t)) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + target, cx, line2, small);
             }
@@ -323,7 +356,7 @@ public final class TimelineFigure {
         // the step loss above
         boolean lossPhase = at.lossDone();
         g.setColor(lossPhase ? TEXT : MUTED);
-        drawCentered("L" + sub(t + 1) + " = " + fmt(tape.stepLoss[t], 3), cx, l.lossBaseline(),
+        drawCentered("L" + sub(at.display(t)) + " = " + fmt(f.walk().stepLoss(t), 3), cx, l.lossBaseline(),
                 lossPhase ? font.deriveFont(Font.BOLD) : font);
     }
 
@@ -347,9 +380,19 @@ public final class TimelineFigure {
         if (detail && backwardDone(t, BackwardStage.ADD_FUTURE)) {
             double norm = MatOps.blockNorm(tape.dh, row, 1);
             g.setColor(colorOf(GradientStyle.of(norm)).darker());
-            drawCentered("‖dh" + sub(t + 1) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
+            drawCentered("‖dh" + sub(at.display(t)) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
         }
-        if (backwardDone(t, BackwardStage.PASS_BACK)) {
+        if (backwardDone(t, BackwardStage.PASS_BACK) && t == 0 && carried()) {
+            // dh₀ would go back into the window before; truncated BPTT drops it
+            double right = box.getX() - 2 * s;
+            double left = l.sourceRight(t) + 2 * s;
+            double y = l.gradientY();
+            arrow(right, y, left, y, lineW, FAINT, false);
+            if (detail) {
+                g.setColor(MUTED);
+                drawCentered(f.texts().apply("timeline.dropped"), (left + right) / 2, y + 2.2 * l.font(), small);
+            }
+        } else if (backwardDone(t, BackwardStage.PASS_BACK)) {
             double norm = MatOps.blockNorm(tape.dhBack, row, 1);
             GradientStyle st = GradientStyle.of(norm);
             double right = box.getX() - 2 * s;

@@ -164,6 +164,14 @@ public final class TrainingRun implements AutoCloseable {
         }
     }
 
+    /**
+     * The gradient the last update handed to the optimizer (reduced and clipped), under the
+     * network's names; a view into the run's buffers, valid until the next {@link #step()}.
+     */
+    public StackedParams appliedGradients() {
+        return net.gradients();
+    }
+
     /** Runs every remaining update. */
     public void runToEnd() {
         while (step() != null) {

@@ -10,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.unroll.task.Setup;
 import org.unroll.ui.charts.ChartsPane;
+import org.unroll.ui.charts.ChartsViewModel;
+import org.unroll.ui.formula.FormulaImages;
 import org.unroll.ui.formula.FormulaPane;
 import org.unroll.ui.inspector.InspectorPane;
 import org.unroll.ui.lesson.LessonPane;
@@ -55,18 +57,16 @@ public final class UnrollApp extends Application {
         ErrorDialogs.installUncaughtHandler();
         MainWindow window = new MainWindow(session, zoom);
         window.setOnLanguageChosen(() -> open(stage, session, zoom));
-        // the charts are built the first time their tab is shown: the first frame does not wait for them
-        Label chartsComing = new Label();
-        window.chartsSlot().getChildren().add(chartsComing);
-        window.focusTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
-            if (tab != null && tab.getContent() == window.chartsSlot() && window.chartsSlot().getChildren().get(0) == chartsComing) {
-                ChartsPane charts = new ChartsPane(session);
-                charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
-                window.chartsSlot().getChildren().setAll(charts);
-            }
+        // the charts and the values are built the first time their tab is shown: the first frame does not wait for them
+        whenFirstShown(window, window.chartsSlot(), () -> {
+            ChartsPane charts = new ChartsPane(session);
+            charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
+            return charts;
         });
-        window.formulaSlot().getChildren().add(new FormulaPane(session));
-        window.inspectorSlot().getChildren().add(new InspectorPane(session));
+        whenFirstShown(window, window.inspectorSlot(), () -> new InspectorPane(session));
+        // the formula images (a renderer, its cache and its thread) belong to this window and end with it
+        FormulaImages formulaImages = new FormulaImages();
+        window.formulaSlot().getChildren().add(new FormulaPane(session, formulaImages));
         LessonPane lesson = new LessonPane(session);
         // a lesson step that names a chart or pane brings it to the front of the focus
         lesson.model().setOnShown(shown -> {
@@ -76,7 +76,7 @@ public final class UnrollApp extends Application {
                 default -> {
                     window.showFocus(MainWindow.Focus.CHARTS);
                     if (window.chartsSlot().getChildren().get(0) instanceof ChartsPane charts) {
-                        charts.select(ChartsPane.Kind.valueOf(shown.name()));
+                        charts.select(ChartsViewModel.Kind.valueOf(shown.name()));
                     }
                 }
             }
@@ -86,15 +86,54 @@ public final class UnrollApp extends Application {
             Platform.runLater(() -> lesson.model().replayShown());
         }
         window.lessonSlot().getChildren().add(lesson);
+        window.addFileExport(lesson.exportSlidesItem());
         Scene old = stage.getScene();
         Scene scene = old == null ? new Scene(window.root(), 1280, 720) : new Scene(window.root(), old.getWidth(), old.getHeight());
         window.install(scene);
         stage.setTitle(I18n.get("app.title") + " — " + I18n.get("app.subtitle"));
         stage.setScene(scene);
+        closeWithScene(stage, scene, formulaImages);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();
         return window;
+    }
+
+    /** Puts a placeholder in {@code slot} and replaces it by {@code build}'s pane the first time the slot's tab is selected. */
+    private static void whenFirstShown(MainWindow window, javafx.scene.layout.StackPane slot, java.util.function.Supplier<javafx.scene.Node> build) {
+        Label coming = new Label();
+        slot.getChildren().add(coming);
+        window.focusTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+            if (tab != null && tab.getContent() == slot && slot.getChildren().get(0) == coming) {
+                slot.getChildren().setAll(build.get());
+            }
+        });
+    }
+
+    /** Closes {@code owned} when the stage closes or shows another scene (the Language menu reopens the window). */
+    private static void closeWithScene(Stage stage, Scene scene, AutoCloseable owned) {
+        Runnable close = () -> {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                System.err.println("Unroll: " + ErrorReason.of(e));
+            }
+        };
+        javafx.beans.value.ChangeListener<Scene> replaced = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != scene) {
+                    stage.sceneProperty().removeListener(this);
+                    close.run();
+                }
+            }
+        };
+        stage.sceneProperty().addListener(replaced);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            if (stage.getScene() == scene) {
+                close.run();
+            }
+        });
     }
 
     /** One daemon thread for recomputation; an error there (even OutOfMemoryError) becomes a dialog. */
@@ -124,7 +163,13 @@ public final class UnrollApp extends Application {
         pulse[0] = () -> {
             if (session.getWalkthrough() != null && window.timeline().paintCount() > 0) {
                 scene.removePostLayoutPulseListener(pulse[0]);
-                System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart));
+                // the CPU time says how much work the first frame took, whatever else the machine runs
+                long cpuMs = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getProcessCpuTime() / 1_000_000 : -1;
+                System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart)
+                        + " process-cpu-ms=" + cpuMs + " fx-thread-cpu-ms="
+                        + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+                        + " load=" + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 if (Boolean.getBoolean("unroll.timing.exit")) {
                     Platform.exit();
                 }

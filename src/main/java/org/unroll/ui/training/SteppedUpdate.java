@@ -12,6 +12,16 @@ import org.unroll.train.Snapshot;
  * @param sequence that stream's window, from its initial state
  * @param carried  whether the initial state was carried in from the previous window (stateful,
  *                 not the first window), so the gradient was cut at the window's start
+ * @param step     what the optimizer did in this update (its moments and Δθ per parameter)
  */
-public record SteppedUpdate(Snapshot snapshot, int stream, SequenceBatch sequence, boolean carried) {
+public record SteppedUpdate(Snapshot snapshot, int stream, SequenceBatch sequence, boolean carried,
+                            OptimizerStep step) {
+    /** The 1-based steps of the stream the window covers, first and last. */
+    public int firstStep() {
+        return snapshot.windowStart() + 1;
+    }
+
+    public int lastStep() {
+        return snapshot.windowStart() + snapshot.windowLength();
+    }
 }

@@ -11,10 +11,21 @@ import org.unroll.task.TrainingTask;
  *
  * @param clip      whether the gradient is clipped
  * @param threshold clip_grad_norm_'s max_norm when clipping
+ * @param layers    stacked layers, num_layers (1 to {@link #MAX_LAYERS})
  */
 public record TrainForm(TaskKind task, String text, CellType cell, int hidden, int batch, int numSteps,
                         boolean stateful, int length, int epochs, int iterations, String optimizer, double lr,
-                        boolean clip, double threshold, long seed) {
+                        boolean clip, double threshold, long seed, int layers) {
+    /** The most layers the panel offers. */
+    public static final int MAX_LAYERS = 4;
+
+    /** A form of one layer. */
+    public TrainForm(TaskKind task, String text, CellType cell, int hidden, int batch, int numSteps,
+                     boolean stateful, int length, int epochs, int iterations, String optimizer, double lr,
+                     boolean clip, double threshold, long seed) {
+        this(task, text, cell, hidden, batch, numSteps, stateful, length, epochs, iterations, optimizer, lr, clip,
+                threshold, seed, 1);
+    }
 
     /** jeep on an RNN with 8 hidden units, Adam 0.01, clipped at 1. */
     public static TrainForm defaults() {
@@ -57,56 +68,68 @@ public record TrainForm(TaskKind task, String text, CellType cell, int hidden, i
                 runText());
     }
 
-    /** The task, built (and checked: a bad choice throws IllegalArgumentException with one line). */
+    /**
+     * The task, built (and checked: a bad choice throws IllegalArgumentException with one line);
+     * with more than one layer, its network stacked as {@code unroll train --layers} stacks it.
+     */
     public TrainingTask build() {
         if (!(threshold > 0) && clip) {
             throw new IllegalArgumentException("the clipping threshold must be a positive number");
         }
-        return TrainingTask.create(task.cliName(), options());
+        if (layers < 1 || layers > MAX_LAYERS) {
+            throw new IllegalArgumentException("layers must be between 1 and " + MAX_LAYERS + ", got " + layers);
+        }
+        TrainingTask t = TrainingTask.create(task.cliName(), options());
+        return layers == 1 ? t : TrainingTask.stacked(t, layers, false, seed);
+    }
+
+    public TrainForm withLayers(int l) {
+        return new TrainForm(task, text, cell, hidden, batch, numSteps, stateful, length, epochs, iterations, optimizer,
+                lr, clip, threshold, seed, l);
     }
 
     public TrainForm withTask(TaskKind k) {
         return new TrainForm(k, text, cell, hidden, batch, numSteps, stateful, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withCell(CellType c) {
         return new TrainForm(task, text, c, hidden, batch, numSteps, stateful, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withBatch(int b) {
         return new TrainForm(task, text, cell, hidden, b, numSteps, stateful, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withNumSteps(int k) {
         return new TrainForm(task, text, cell, hidden, batch, k, stateful, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withStateful(boolean s) {
         return new TrainForm(task, text, cell, hidden, batch, numSteps, s, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withEpochs(int e) {
         return new TrainForm(task, text, cell, hidden, batch, numSteps, stateful, length, e, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withIterations(int n) {
         return new TrainForm(task, text, cell, hidden, batch, numSteps, stateful, length, epochs, n, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withHidden(int h) {
         return new TrainForm(task, text, cell, h, batch, numSteps, stateful, length, epochs, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 
     public TrainForm withLength(int t) {
         return new TrainForm(task, text, cell, hidden, batch, numSteps, stateful, t, epochs, iterations, optimizer,
-                lr, clip, threshold, seed);
+                lr, clip, threshold, seed, layers);
     }
 }

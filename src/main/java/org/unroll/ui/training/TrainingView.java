@@ -63,6 +63,9 @@ public final class TrainingView extends BorderPane {
     private final TextField text = field(16);
     private final ChoiceBox<CellType> cell = new ChoiceBox<>();
     private final TextField hidden = field(4);
+    private final TextField layers = field(3);
+    private final OptimizerStepPane updatePane = new OptimizerStepPane();
+    private final Tab updateTab = new Tab(I18n.get("train.tab.update"), updatePane);
     private final TextField batch = field(4);
     private final TextField numSteps = field(4);
     private final CheckBox stateful = new CheckBox(I18n.get("train.stateful"));
@@ -162,7 +165,7 @@ public final class TrainingView extends BorderPane {
         Tab chartsTab = new Tab(I18n.get("train.tab.charts"), charts);
         Tab batchTab = new Tab(I18n.get("train.tab.batches"), batchPane);
         tabs.getTabs().addAll(chartsTab, batchTab, new Tab(I18n.get("train.tab.generate"), generatePane()),
-                new Tab(I18n.get("train.tab.side"), sidePane()));
+                new Tab(I18n.get("train.tab.side"), sidePane()), updateTab);
         batchPane.getChildren().add(batchCanvas);
         batchPane.setMinSize(100, 100);
         batchCanvas.widthProperty().bind(batchPane.widthProperty());
@@ -208,7 +211,7 @@ public final class TrainingView extends BorderPane {
             stage.initOwner(owner);
         }
         view.setOnStepInto(u -> {
-            session.open(new Scenario(u.snapshot().model(), u.sequence(), null));
+            session.open(new Scenario(u.snapshot().model(), u.sequence(), null), u.snapshot().window());
             if (owner instanceof Stage main) {
                 main.toFront();
             }
@@ -263,6 +266,8 @@ public final class TrainingView extends BorderPane {
         r = row(g, r, "train.field.text", text);
         r = row(g, r, "train.field.cell", cell);
         r = row(g, r, "train.field.hidden", hidden);
+        r = row(g, r, "train.field.layers", layers);
+        layers.setTooltip(new Tooltip(I18n.get("train.field.layers.tooltip")));
         r = row(g, r, "train.field.batch", batch);
         r = row(g, r, "train.field.numSteps", numSteps);
         g.add(stateful, 1, r++);
@@ -331,7 +336,7 @@ public final class TrainingView extends BorderPane {
         });
         // the form is frozen while a run exists; Reset frees it
         javafx.beans.binding.BooleanBinding locked = vm.stateProperty().isNotEqualTo(RunState.READY);
-        for (Node n : List.of(task, text, cell, hidden, optimizer, lr, clip, threshold, seed)) {
+        for (Node n : List.of(task, text, cell, hidden, layers, optimizer, lr, clip, threshold, seed)) {
             n.disableProperty().bind(locked);
         }
         batch.disableProperty().bind(locked.or(takesBatch.not()));
@@ -346,7 +351,7 @@ public final class TrainingView extends BorderPane {
                 readForm();
             }
         });
-        for (TextField f : List.of(text, hidden, batch, numSteps, length, epochs, iterations, lr, threshold, seed)) {
+        for (TextField f : List.of(text, hidden, layers, batch, numSteps, length, epochs, iterations, lr, threshold, seed)) {
             f.textProperty().addListener((o, a, b) -> readForm());
         }
         cell.valueProperty().addListener((o, a, b) -> readForm());
@@ -403,6 +408,8 @@ public final class TrainingView extends BorderPane {
                 Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
                 vm.report(c.getMessage() == null ? org.unroll.ui.ErrorReason.of(c) : c.getMessage());
             } else if (u != null) {
+                updatePane.show(u);
+                tabs.getSelectionModel().select(updateTab);
                 onStepInto.accept(u);
             }
         }));
@@ -414,6 +421,7 @@ public final class TrainingView extends BorderPane {
         text.setText(f.text());
         cell.setValue(f.cell());
         hidden.setText(Integer.toString(f.hidden()));
+        layers.setText(Integer.toString(f.layers()));
         batch.setText(Integer.toString(f.batch()));
         numSteps.setText(Integer.toString(f.numSteps()));
         stateful.setSelected(f.stateful());
@@ -450,7 +458,7 @@ public final class TrainingView extends BorderPane {
                     parseStrict(length, "train.field.length"), parseStrict(epochs, "train.field.epochs"),
                     parseStrict(iterations, "train.field.iterations"), optimizer.getValue(),
                     parseDouble(lr, "train.field.lr"), clip.isSelected(), parseDouble(threshold, "train.field.threshold"),
-                    parseLong(seed));
+                    parseLong(seed), parseStrict(layers, "train.field.layers"));
             vm.setForm(f);
             vm.report("");
             applicable(f.task());
@@ -740,8 +748,9 @@ public final class TrainingView extends BorderPane {
                 ? List.of(new CurveChart.Level(I18n.get("train.threshold", number(vm.threshold())), vm.threshold()))
                 : List.of());
         List<CurveChart.Curve> ps = new ArrayList<>();
-        for (int k = 0; k < Params.NAMES.size(); k++) {
-            ps.add(curve(org.unroll.i18n.Notation.parameter(Params.NAMES.get(k), true), vm.paramNorm(k)));
+        List<String> names = vm.paramNames();
+        for (int k = 0; k < names.size(); k++) {
+            ps.add(curve(OptimizerStepPane.display(names.get(k), true), vm.paramNorm(k)));
         }
         paramChart.set(ps);
         testChart.set(List.of(curve(I18n.get("train.series.test"), vm.testError())));

@@ -53,7 +53,9 @@ public final class TrainingViewModel implements AutoCloseable {
     private final DownsampledSeries loss = new DownsampledSeries(CURVE_POINTS);
     private final DownsampledSeries gradBefore = new DownsampledSeries(CURVE_POINTS);
     private final DownsampledSeries gradAfter = new DownsampledSeries(CURVE_POINTS);
-    private final DownsampledSeries[] paramNorms = new DownsampledSeries[Params.NAMES.size()];
+    /** The names of the run's parameters (PyTorch's, in the network's order) and their gradient norms. */
+    private List<String> paramNames = Params.NAMES;
+    private DownsampledSeries[] paramNorms = new DownsampledSeries[Params.NAMES.size()];
     private final DownsampledSeries testError = new DownsampledSeries(CURVE_POINTS);
     private final int threads;
     private final int probeEvery;
@@ -110,6 +112,14 @@ public final class TrainingViewModel implements AutoCloseable {
         running = form.get();
         worker = new TrainingWorker(task, threads, probeEvery, e -> batcher.offer(new Tagged(gen, e)));
         planned = worker.plannedUpdates();
+        List<String> names = task.spec().network().params().names();
+        if (!names.equals(paramNames)) {
+            paramNames = names;
+            paramNorms = new DownsampledSeries[names.size()];
+            for (int k = 0; k < paramNorms.length; k++) {
+                paramNorms[k] = new DownsampledSeries(CURVE_POINTS);
+            }
+        }
         worker.start(paused);
         state.set(paused ? RunState.PAUSED : RunState.RUNNING);
         return true;
@@ -222,7 +232,7 @@ public final class TrainingViewModel implements AutoCloseable {
             loss.add(u.index(), u.loss());
             gradBefore.add(u.index(), u.gradNorm());
             gradAfter.add(u.index(), u.clippedNorm());
-            for (int k = 0; k < paramNorms.length; k++) {
+            for (int k = 0; k < Math.min(paramNorms.length, u.paramNorms().length); k++) {
                 paramNorms[k].add(u.index(), u.paramNorms()[k]);
             }
             updates.set(done);
@@ -271,21 +281,27 @@ public final class TrainingViewModel implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException(I18n.get("train.noRun")));
         }
         TrainForm f = running;
-        return worker.call(run -> run.updates().size() - 1 == index ? capture(run, stream) : null)
+        TrainingWorker w = worker;
+        return worker.call(run -> run.updates().size() - 1 == index ? capture(run, stream, w.lastStep()) : null)
                 .thenCompose(live -> live != null ? CompletableFuture.completedFuture(live)
                         : CompletableFuture.supplyAsync(() -> replay(f, threads, index, stream), replayThread()));
     }
 
-    /** The last update of {@code run}, stream {@code stream}. */
-    static SteppedUpdate capture(TrainingRun run, int stream) {
+    /** The last update of {@code run}, stream {@code stream}, with the optimizer's step it made. */
+    static SteppedUpdate capture(TrainingRun run, int stream, OptimizerStep step) {
         Snapshot s = run.snapshot();
         if (s == null) {
+            if (!run.network().isSingle()) {
+                // the stepping walk runs one layer in one direction
+                throw new IllegalArgumentException(I18n.get("train.oneLayerOnly", run.network().layers()));
+            }
             return null;
         }
         TrainSpec spec = run.spec();
         int b = Math.max(0, Math.min(stream, spec.data().streams() - 1));
         boolean carried = spec.stateful() && s.windowStart() > 0;
-        return new SteppedUpdate(s, b, s.sequence(b), carried);
+        // a diverged update was not applied: no step to show
+        return new SteppedUpdate(s, b, s.sequence(b), carried, s.update().diverged() ? null : step);
     }
 
     /**
@@ -294,15 +310,19 @@ public final class TrainingViewModel implements AutoCloseable {
      * to the last bit).
      */
     static SteppedUpdate replay(TrainForm form, int threads, int index, int stream) {
-        try (TrainingRun run = new TrainingRun(form.build().spec(), threads)) {
-            Update u = null;
+        TrainSpec spec = form.build().spec();
+        try (TrainingRun run = new TrainingRun(spec, threads)) {
+            OptimizerTrace trace = new OptimizerTrace(spec.optimizer());
             for (int i = 0; i <= index; i++) {
-                u = run.step();
+                Update u = run.step();
                 if (u == null) {
                     throw new IllegalArgumentException(I18n.get("train.noSuchUpdate", index + 1));
                 }
+                if (!u.diverged()) {
+                    trace.observe(run.appliedGradients());
+                }
             }
-            return capture(run, stream);
+            return capture(run, stream, trace.last());
         }
     }
 
@@ -317,22 +337,39 @@ public final class TrainingViewModel implements AutoCloseable {
         return replay;
     }
 
-    /** The trained model so far, read between two updates (its own copy). */
+    /** The trained model so far, read between two updates (its own copy); a network of one layer only. */
     public CompletableFuture<org.unroll.engine.Model> trainedModel() {
         if (worker == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(I18n.get("train.noRun")));
         }
-        return worker.call(run -> run.model().withParams(run.model().params().copy()));
+        return worker.call(run -> {
+            if (!run.network().isSingle()) {
+                throw new IllegalArgumentException(I18n.get("train.oneLayerOnly", run.network().layers()));
+            }
+            return run.model().withParams(run.model().params().copy());
+        });
+    }
+
+    /** The trained network so far, any number of layers, read between two updates (its own copy). */
+    public CompletableFuture<org.unroll.engine.StackedModel> trainedNetwork() {
+        if (worker == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(I18n.get("train.noRun")));
+        }
+        return worker.call(run -> run.network().withParams(run.network().params().copy()));
     }
 
     /**
-     * Saves the trained model as bptt-model/1, read between two updates, written safely (a
-     * temporary file renamed over the target).
+     * Saves the trained model as bptt-model/1 (with num_layers when stacked), read between two
+     * updates, written safely (a temporary file renamed over the target).
      */
     public CompletableFuture<java.nio.file.Path> saveModel(java.nio.file.Path file) {
-        return trainedModel().thenApplyAsync(m -> {
+        return trainedNetwork().thenApplyAsync(m -> {
             try {
-                org.unroll.io.TrainLogFile.writeModel(m, file);
+                if (m.isSingle()) {
+                    org.unroll.io.TrainLogFile.writeModel(m.single(), file);
+                } else {
+                    org.unroll.io.StackedModelFile.write(m, file);
+                }
                 return file;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -502,9 +539,14 @@ public final class TrainingViewModel implements AutoCloseable {
         return gradAfter;
     }
 
-    /** The gradient norm of parameter k, in {@link Params#NAMES} order. */
+    /** The gradient norm of parameter k, in {@link #paramNames()} order. */
     public DownsampledSeries paramNorm(int k) {
         return paramNorms[k];
+    }
+
+    /** PyTorch's names of the run's parameters, in the network's order ({@link Params#NAMES} for one layer). */
+    public List<String> paramNames() {
+        return paramNames;
     }
 
     public DownsampledSeries testError() {

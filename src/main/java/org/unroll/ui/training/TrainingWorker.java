@@ -28,6 +28,8 @@ public final class TrainingWorker implements AutoCloseable {
     public static final String THREAD_NAME = "unroll-training";
     private final TrainingTask task;
     private final TrainingRun run;
+    /** The optimizer's state as the run's gradients build it, for the step of the last update. */
+    private final OptimizerTrace trace;
     private final Consumer<TrainingEvent> events;
     private final int probeEvery;
     private final int planned;
@@ -48,6 +50,7 @@ public final class TrainingWorker implements AutoCloseable {
     public TrainingWorker(TrainingTask task, int threads, int probeEvery, Consumer<TrainingEvent> events) {
         this.task = task;
         this.run = new TrainingRun(task.spec(), threads);
+        this.trace = new OptimizerTrace(task.spec().optimizer());
         this.events = events;
         this.probeEvery = probeEvery;
         this.planned = run.plannedUpdates();
@@ -93,6 +96,9 @@ public final class TrainingWorker implements AutoCloseable {
                 if (u == null) {
                     break;
                 }
+                if (!u.diverged()) {
+                    trace.observe(run.appliedGradients());
+                }
                 events.accept(new TrainingEvent.Stepped(u, active));
                 if (u.diverged()) {
                     end = RunState.DIVERGED;
@@ -128,7 +134,8 @@ public final class TrainingWorker implements AutoCloseable {
     }
 
     private void probe() {
-        Map<String, Object> score = task.evaluate(run.model());
+        // the tasks score a one-layer model; a stacked run is scored by its loss alone
+        Map<String, Object> score = run.network().isSingle() ? task.evaluate(run.model()) : Map.of();
         events.accept(new TrainingEvent.Probed(run.updates().size(), score));
     }
 
@@ -201,6 +208,14 @@ public final class TrainingWorker implements AutoCloseable {
 
     public boolean isDone() {
         return done.getCount() == 0;
+    }
+
+    /**
+     * The optimizer's step of the last update; only between two updates, that is inside
+     * {@link #call} (or once the thread has ended).
+     */
+    OptimizerStep lastStep() {
+        return trace.last();
     }
 
     public TrainingTask task() {
