@@ -106,7 +106,7 @@ class RenderCommandTest {
         String all = textOf(parse(Files.readString(svg)));
         // 2 entries of each of the six parameters, all passing; both series in the legend
         assertTrue(all.contains("LSTM gradient check: all 12 entries pass"), all);
-        assertTrue(all.contains("analytic (BPTT)") && all.contains("numeric (central difference)"), all);
+        assertTrue(all.contains("analytic (BPTT)") && all.contains("numeric (central diff.)"), all);
     }
 
     @Test
