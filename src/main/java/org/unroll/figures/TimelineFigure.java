@@ -63,7 +63,8 @@ public final class TimelineFigure {
             "timeline.input", "input",
             "timeline.state", "state",
             "timeline.target", "target",
-            "timeline.cut", "✂ the gradient stops here: h₀ is the state after step %d, carried in and detached; dh₀ is dropped",
+            "timeline.cut", "✂ cut",
+            "timeline.cutWhy", "✂ the gradient stops here: h₀ is the state after step %d, carried in and detached; dh₀ is dropped",
             "timeline.dropped", "dh₀ dropped").getOrDefault(key, key);
 
     static final Color BACKGROUND = Color.WHITE;
@@ -227,10 +228,18 @@ public final class TimelineFigure {
         g.setStroke(new BasicStroke((float) (lineW * 1.4)));
         g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
         g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
-        String text = String.format(Locale.ROOT, f.texts().apply("timeline.cut"), f.walk().window().offset());
-        double baseline = Math.max(l.font(), l.lossBaseline() - 1.35 * l.font());
-        g.setFont(small);
-        g.drawString(text, (float) (l.gutterX() + 8 * s), (float) baseline);
+        // a short label at the top of the cut, always; the sentence where the figure leaves room
+        drawCentered(f.texts().apply("timeline.cut"), x, l.output(0).getY() - 10 * s, small);
+        String why = String.format(Locale.ROOT, f.texts().apply("timeline.cutWhy"), f.walk().window().offset());
+        double top = l.lossBaseline() - 28 * s;
+        double bottom = top + TimelineLayout.HEIGHT * s;
+        double line = 1.5 * l.font();
+        double baseline = l.height() - bottom >= line ? bottom + 1.15 * l.font() : top >= line ? top - 0.45 * l.font()
+                : Double.NaN;
+        if (!Double.isNaN(baseline)) {
+            g.setFont(small);
+            g.drawString(why, (float) (l.gutterX() + 8 * s), (float) baseline);
+        }
     }
 
     /** "h₀ = 0" on one line at y, or the name above a strip of squares for a random state. */

@@ -44,6 +44,11 @@ public final class TrainDemoApp extends Application {
         if (a.containsKey("iterations")) {
             form = form.withIterations(Integer.parseInt(a.get("iterations")));
         }
+        if (a.containsKey("optimizer")) {
+            form = new TrainForm(form.task(), form.text(), form.cell(), form.hidden(), form.batch(), form.numSteps(),
+                    form.stateful(), form.length(), form.epochs(), form.iterations(), a.get("optimizer"), form.lr(),
+                    form.clip(), form.threshold(), form.seed(), form.layers());
+        }
         if (a.containsKey("text")) {
             form = new TrainForm(form.task(), a.get("text"), form.cell(), form.hidden(), form.batch(), form.numSteps(),
                     form.stateful(), form.length(), form.epochs(), form.iterations(), form.optimizer(), form.lr(),
@@ -57,10 +62,15 @@ public final class TrainDemoApp extends Application {
         view.setForm(form);
         if (scene.equals("stepinto")) {
             MainWindow w = UnrollApp.open(stage, session);
-            view.setOnStepInto(u -> session.open(new Scenario(u.snapshot().model(), u.sequence(), null)));
+            view.setOnStepInto(u -> session.open(new Scenario(u.snapshot().model(), u.sequence(), null),
+                    u.snapshot().window()));
             session.walkthroughProperty().addListener((o, was, now) -> {
                 if (now != null && was != null) {
-                    Platform.runLater(() -> session.moveToIndex(Integer.parseInt(a.getOrDefault("position", "0"))));
+                    // "cut": backward step 1's pass back, where dh₀ would leave the window
+                    String at = a.getOrDefault("position", "0");
+                    int index = at.equals("cut") ? org.unroll.engine.Cursor.backward(0,
+                            org.unroll.engine.BackwardStage.PASS_BACK).index(now.steps()) : Integer.parseInt(at);
+                    Platform.runLater(() -> session.moveToIndex(index));
                     javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(
                             javafx.util.Duration.millis(1200));
                     p.setOnFinished(e -> System.out.println("READY"));
@@ -69,9 +79,14 @@ public final class TrainDemoApp extends Application {
             });
             session.apply(org.unroll.task.Setup.JEEP);
             Stage side = new Stage();
-            side.setScene(new Scene(view, 400, 300));
+            side.setScene(new Scene(view, a.containsKey("update") ? 1280 : 400, a.containsKey("update") ? 720 : 300));
             side.show();
-            side.toBack();
+            if (a.containsKey("update")) {
+                // the training window in front, on its Stepped update tab
+                session.walkthroughProperty().addListener((o, was, now) -> Platform.runLater(side::toFront));
+            } else {
+                side.toBack();
+            }
         } else {
             stage.setScene(new Scene(view, 1280, 720));
             stage.show();
