@@ -64,8 +64,8 @@ public final class TimelineFigure {
             "timeline.state", "state",
             "timeline.target", "target",
             "timeline.cut", "✂ cut",
-            "timeline.cutWhy", "✂ the gradient stops here: h₀ is the state after step %d, carried in and detached; dh₀ is dropped",
-            "timeline.dropped", "dh₀ dropped").getOrDefault(key, key);
+            "timeline.cutWhy", "✂ the gradient stops here: %1$s was carried in from the window before and detached; d%1$s is dropped",
+            "timeline.dropped", "%s dropped").getOrDefault(key, key);
 
     static final Color BACKGROUND = Color.WHITE;
     static final Color TEXT = new Color(0x1A1A1A);
@@ -192,16 +192,26 @@ public final class TimelineFigure {
         boolean lstm = l.cellState();
         double hy = l.hLineY();
         if (lstm) {
-            stateCaption("h₀", tape.h, node, hy);
-            stateCaption("c₀", tape.c, node, l.cLineY());
+            stateCaption("h" + sub(initialIndex()), tape.h, node, hy);
+            stateCaption("c" + sub(initialIndex()), tape.c, node, l.cLineY());
             return;
         }
-        drawCentered("h₀", node.getCenterX(), hy - l.font() * 0.35, font);
+        drawCentered("h" + sub(initialIndex()), node.getCenterX(), hy - l.font() * 0.35, font);
         if (isZero(tape.h, tape.stateRow(0))) {
             drawCentered("= 0", node.getCenterX(), hy + l.font() * 0.95, small);
         } else {
             paintSquares(tape.h, tape.stateRow(0), new Rectangle2D.Double(node.getX() + 4 * s, hy, node.getWidth() - 8 * s, 20 * s), false);
         }
+    }
+
+    /** The number a person reads for engine step t (0-based): 1-based, counted in the whole sequence. */
+    private int shown(int t) {
+        return f.walk().window().display(t);
+    }
+
+    /** The index of the initial state as shown: 0, or the steps before the window. */
+    private int initialIndex() {
+        return f.walk().window().displayState(0);
     }
 
     /** Whether h₀ came from an earlier window: then no gradient crosses the window's start. */
@@ -230,7 +240,7 @@ public final class TimelineFigure {
         g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
         // a short label at the top of the cut, always; the sentence where the figure leaves room
         drawCentered(f.texts().apply("timeline.cut"), x, l.output(0).getY() - 10 * s, small);
-        String why = String.format(Locale.ROOT, f.texts().apply("timeline.cutWhy"), f.walk().window().offset());
+        String why = String.format(Locale.ROOT, f.texts().apply("timeline.cutWhy"), "h" + sub(initialIndex()));
         double top = l.lossBaseline() - 28 * s;
         double bottom = top + TimelineLayout.HEIGHT * s;
         double line = 1.5 * l.font();
@@ -300,7 +310,7 @@ public final class TimelineFigure {
             }
         } else if (detail) {
             g.setColor(FAINT);
-            drawCentered("h" + sub(t + 1) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
+            drawCentered("h" + sub(shown(t)) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
         }
 
         // the input
@@ -314,7 +324,7 @@ public final class TimelineFigure {
         drawCentered(shortText(f.scenario().inputLabel(t), 4), cx, in.getCenterY() + l.font() * 0.45, big);
         if (detail || t % 10 == 0) {
             g.setColor(MUTED);
-            drawCentered("t = " + (t + 1), cx, l.stepCaptionBaseline(), small);
+            drawCentered("t = " + shown(t), cx, l.stepCaptionBaseline(), small);
         }
 
         paintOutput(t, out, done, detail);
@@ -340,7 +350,7 @@ public final class TimelineFigure {
         int row = tape.row(t);
         if (!done) {
             g.setColor(MUTED);
-            drawCentered("y" + sub(t + 1) + " ?", cx, line1, font);
+            drawCentered("y" + sub(shown(t)) + " ?", cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + shortText(target, 4), cx, line2, small);
             }
@@ -350,14 +360,14 @@ public final class TimelineFigure {
         if (tape.probs != null) {
             int best = argmax(tape.probs, row);
             String pred = classLabel(best);
-            drawCentered("ŷ" + sub(t + 1) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
+            drawCentered("ŷ" + sub(shown(t)) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
             int k = f.scenario().sequence().hasTarget(row) ? f.scenario().sequence().classTarget(row) : -1;
             if (k >= 0) {
                 double p = Tape.at(tape.probs, row, k);
                 drawCentered("p(" + shortText(classLabel(k), 3) + ") = " + fmt(p, 2), cx, line2, small);
             }
         } else {
-            drawCentered("y" + sub(t + 1) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
+            drawCentered("y" + sub(shown(t)) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + target, cx, line2, small);
             }
@@ -365,7 +375,7 @@ public final class TimelineFigure {
         // the step loss above
         boolean lossPhase = at.lossDone();
         g.setColor(lossPhase ? TEXT : MUTED);
-        drawCentered("L" + sub(t + 1) + " = " + fmt(tape.stepLoss[t], 3), cx, l.lossBaseline(),
+        drawCentered("L" + sub(shown(t)) + " = " + fmt(tape.stepLoss[t], 3), cx, l.lossBaseline(),
                 lossPhase ? font.deriveFont(Font.BOLD) : font);
     }
 
@@ -389,7 +399,7 @@ public final class TimelineFigure {
         if (detail && backwardDone(t, BackwardStage.ADD_FUTURE)) {
             double norm = MatOps.blockNorm(tape.dh, row, 1);
             g.setColor(colorOf(GradientStyle.of(norm)).darker());
-            drawCentered("‖dh" + sub(t + 1) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
+            drawCentered("‖dh" + sub(shown(t)) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
         }
         if (backwardDone(t, BackwardStage.PASS_BACK) && t == 0 && carried()) {
             // dh₀ would go back into the window before; truncated BPTT drops it
@@ -399,7 +409,10 @@ public final class TimelineFigure {
             arrow(right, y, left, y, lineW, FAINT, false);
             if (detail) {
                 g.setColor(MUTED);
-                drawCentered(f.texts().apply("timeline.dropped"), (left + right) / 2, y + 2.2 * l.font(), small);
+                // under h₀'s node, clear of the cut line
+                Rectangle2D node = l.initialState();
+                drawCentered(String.format(Locale.ROOT, f.texts().apply("timeline.dropped"), "dh" + sub(initialIndex())),
+                        node.getCenterX(), node.getMaxY() + 1.2 * l.font(), small);
             }
         } else if (backwardDone(t, BackwardStage.PASS_BACK)) {
             double norm = MatOps.blockNorm(tape.dhBack, row, 1);

@@ -42,11 +42,13 @@ class TimelineCutTest {
         String carried = svg(new Window(12, true), passBack);
         assertTrue(carried.contains("✂ cut"), "the label at the cut");
         assertTrue(carried.contains("the gradient stops here"), "the line of text at the boundary");
-        assertTrue(carried.contains("state after step 12"), "where the carried state came from");
-        assertTrue(carried.contains("dh₀ dropped"), "dh₀ drawn as dropped");
+        assertTrue(carried.contains("h₁₂ was carried in"), "the carried state, numbered in the whole sequence");
+        assertTrue(carried.contains("dh₁₂ dropped"), "dh₁₂ (the window's dh₀) drawn as dropped");
+        assertTrue(carried.contains("t = 13"), "the window's first step is step 13 of the sequence");
+        assertFalse(carried.contains("t = 1<"), "not step 1");
         String before = svg(new Window(12, true), Cursor.backward(1, BackwardStage.PASS_BACK));
         assertTrue(before.contains("the gradient stops here"));
-        assertFalse(before.contains("dh₀ dropped"), "not before the backward pass reaches step 1");
+        assertFalse(before.contains("dh₁₂ dropped"), "not before the backward pass reaches the window's first step");
     }
 
     @Test
@@ -56,7 +58,7 @@ class TimelineCutTest {
             String s = svg(w, passBack);
             assertFalse(s.contains("the gradient stops here"), w.toString());
             assertFalse(s.contains("✂"), w.toString());
-            assertFalse(s.contains("dh₀ dropped"), w.toString());
+            assertFalse(s.contains("dropped"), w.toString());
         }
     }
 }

@@ -257,6 +257,12 @@ public final class TrainingView extends BorderPane {
         g.setHgap(6);
         g.setVgap(5);
         g.setPadding(new Insets(4, 8, 4, 4));
+        // the captions keep their whole width; the fields take what is left
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(captions, fields);
         task.getItems().setAll(TaskKind.values());
         task.setConverter(converter(k -> I18n.get(k.key())));
         cell.getItems().setAll(CellType.RNN, CellType.LSTM, CellType.GRU);

@@ -18,7 +18,7 @@ import org.unroll.ui.training.TrainingView;
 import org.unroll.ui.training.TrainingViewModel;
 
 /**
- * The training window for screenshots: {@code --scene=charts|batches|stepinto|generate|side},
+ * The training window for screenshots: {@code --scene=charts|batches|stepinto|update|generate|side},
  * {@code --task=text|adding|...}, {@code --updates=N} (pause after N updates). Prints READY
  * when there is something to see.
  */
@@ -73,7 +73,18 @@ public final class TrainDemoApp extends Application {
                     Platform.runLater(() -> session.moveToIndex(index));
                     javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(
                             javafx.util.Duration.millis(1200));
-                    p.setOnFinished(e -> System.out.println("READY"));
+                    p.setOnFinished(e -> {
+                        if (a.containsKey("update")) {
+                            // the training window in front, on its Stepped update tab
+                            stage.hide();
+                            javafx.animation.PauseTransition q = new javafx.animation.PauseTransition(
+                                    javafx.util.Duration.millis(600));
+                            q.setOnFinished(e2 -> System.out.println("READY"));
+                            q.play();
+                        } else {
+                            System.out.println("READY");
+                        }
+                    });
                     p.play();
                 }
             });
@@ -81,10 +92,7 @@ public final class TrainDemoApp extends Application {
             Stage side = new Stage();
             side.setScene(new Scene(view, a.containsKey("update") ? 1280 : 400, a.containsKey("update") ? 720 : 300));
             side.show();
-            if (a.containsKey("update")) {
-                // the training window in front, on its Stepped update tab
-                session.walkthroughProperty().addListener((o, was, now) -> Platform.runLater(side::toFront));
-            } else {
+            if (!a.containsKey("update")) {
                 side.toBack();
             }
         } else {
@@ -121,10 +129,20 @@ public final class TrainDemoApp extends Application {
                 if (vm.updatesProperty().get() >= pauseAt || vm.getState().over()) {
                     done = true;
                     vm.pause();
-                    if (scene.equals("stepinto")) {
+                    if (scene.equals("update")) {
+                        // the training window alone, on its Stepped update tab
+                        int last = vm.updatesProperty().get() - 1;
+                        view.setOnStepInto(u -> {
+                            javafx.animation.PauseTransition q = new javafx.animation.PauseTransition(
+                                    javafx.util.Duration.millis(800));
+                            q.setOnFinished(e2 -> System.out.println("READY"));
+                            q.play();
+                        });
+                        view.stepInto(vm.currentWindowProperty().get() == 0 ? last - 1 : last);
+                    } else if (scene.equals("stepinto")) {
                         // an update of a later window: its initial state was carried in (stateful)
                         int last = vm.updatesProperty().get() - 1;
-                        view.stepInto(last % 2 == 0 ? last - 1 : last);
+                        view.stepInto(vm.currentWindowProperty().get() == 0 ? last - 1 : last);
                     } else if (scene.equals("generate")) {
                         view.generateNow();
                         System.out.println("READY");
