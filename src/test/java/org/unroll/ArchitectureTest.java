@@ -75,6 +75,34 @@ class ArchitectureTest {
         slices().matching("org.unroll.ui.(*)..").should().beFreeOfCycles().check(production);
     }
 
+    /**
+     * No static caches or static mutable state in the UI: a static field there is final, and it is
+     * not a map, a collection that can change, an executor, a thread, an atomic or one of the UI's
+     * own renderers or caches: what a window needs, the window owns.
+     */
+    @Test
+    void theUiHasNoStaticMutableState() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields().that().areStatic()
+                .and().areDeclaredInClassesThat().resideInAPackage("org.unroll.ui..")
+                .should().beFinal()
+                .check(production);
+        com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> mutable =
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(java.util.Map.class)
+                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(java.util.concurrent.Executor.class))
+                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Thread.class))
+                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("java.util.concurrent.atomic"))
+                        .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(java.util.Collection.class)
+                                .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(java.util.List.class))))
+                        .or(com.tngtech.archunit.base.DescribedPredicate.describe("a renderer or a cache of the UI",
+                                (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("org.unroll.ui")
+                                        && c.getSimpleName().matches(".*(Images|Renderer|Cache)")));
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields().that().areStatic()
+                .and().areDeclaredInClassesThat().resideInAPackage("org.unroll.ui..")
+                .should().haveRawType(mutable)
+                .check(production);
+    }
+
     @Test
     void viewModelsKnowNoViews() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")

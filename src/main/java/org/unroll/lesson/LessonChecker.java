@@ -39,6 +39,11 @@ public final class LessonChecker {
         for (int k = 0; k < lesson.size(); k++) {
             player.goTo(k);
             Step step = player.step();
+            for (Reproduction r : step.reproductions()) {
+                for (String p : r.problems()) {
+                    problems.add(new LessonProblem(lesson.source(), r.line(), p));
+                }
+            }
             java.util.Set<Setup> factsChecked = new java.util.HashSet<>();
             for (Lang lang : Lang.values()) {
                 Walkthrough w;

@@ -10,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.unroll.task.Setup;
 import org.unroll.ui.charts.ChartsPane;
+import org.unroll.ui.charts.ChartsViewModel;
+import org.unroll.ui.formula.FormulaImages;
 import org.unroll.ui.formula.FormulaPane;
 import org.unroll.ui.inspector.InspectorPane;
 import org.unroll.ui.lesson.LessonPane;
@@ -65,7 +67,9 @@ public final class UnrollApp extends Application {
                 window.chartsSlot().getChildren().setAll(charts);
             }
         });
-        window.formulaSlot().getChildren().add(new FormulaPane(session));
+        // the formula images (a renderer, its cache and its thread) belong to this window and end with it
+        FormulaImages formulaImages = new FormulaImages();
+        window.formulaSlot().getChildren().add(new FormulaPane(session, formulaImages));
         window.inspectorSlot().getChildren().add(new InspectorPane(session));
         LessonPane lesson = new LessonPane(session);
         // a lesson step that names a chart or pane brings it to the front of the focus
@@ -76,7 +80,7 @@ public final class UnrollApp extends Application {
                 default -> {
                     window.showFocus(MainWindow.Focus.CHARTS);
                     if (window.chartsSlot().getChildren().get(0) instanceof ChartsPane charts) {
-                        charts.select(ChartsPane.Kind.valueOf(shown.name()));
+                        charts.select(ChartsViewModel.Kind.valueOf(shown.name()));
                     }
                 }
             }
@@ -91,10 +95,37 @@ public final class UnrollApp extends Application {
         window.install(scene);
         stage.setTitle(I18n.get("app.title") + " — " + I18n.get("app.subtitle"));
         stage.setScene(scene);
+        closeWithScene(stage, scene, formulaImages);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();
         return window;
+    }
+
+    /** Closes {@code owned} when the stage closes or shows another scene (the Language menu reopens the window). */
+    private static void closeWithScene(Stage stage, Scene scene, AutoCloseable owned) {
+        Runnable close = () -> {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                System.err.println("Unroll: " + ErrorReason.of(e));
+            }
+        };
+        javafx.beans.value.ChangeListener<Scene> replaced = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != scene) {
+                    stage.sceneProperty().removeListener(this);
+                    close.run();
+                }
+            }
+        };
+        stage.sceneProperty().addListener(replaced);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            if (stage.getScene() == scene) {
+                close.run();
+            }
+        });
     }
 
     /** One daemon thread for recomputation; an error there (even OutOfMemoryError) becomes a dialog. */

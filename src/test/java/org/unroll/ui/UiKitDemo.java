@@ -14,6 +14,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.unroll.ui.formula.FormulaImages;
 import org.unroll.ui.formula.FormulaView;
 import org.unroll.ui.formula.Tex;
 import org.unroll.ui.inspector.MatrixData;
@@ -61,7 +62,7 @@ public final class UiKitDemo {
         presenter.selectedProperty().addListener((obs, old, on) -> zoom.setPresenter(on));
         ToolBar bar = new ToolBar(zoomOut, zoomIn, presenter);
 
-        VBox formulas = new VBox(formulas().toArray(new FormulaView[0]));
+        VBox formulas = new VBox(formulas(new FormulaImages()).toArray(new FormulaView[0]));
         FlowPane heat = new FlowPane(heatMaps().toArray(new MatrixHeatView[0]));
         heat.setHgap(12);
         heat.setVgap(12);
@@ -81,7 +82,7 @@ public final class UiKitDemo {
         return new ScrollPane(heat);
     }
 
-    static List<FormulaView> formulas() {
+    static List<FormulaView> formulas(FormulaImages images) {
         Tex tex = Tex.DEFAULT;
         String ht = "h_t = \\tanh(W_{hh} h_{t-1} + W_{xh} x_t + b) = \\tanh\\left("
                 + tex.matrix(new double[][] {{0.12, -0.5}, {0.3, 0.8}}) + tex.columnVector(new double[] {0.25, -1.5})
@@ -89,7 +90,7 @@ public final class UiKitDemo {
                 + tex.columnVector(new double[] {-0.6352, 0.00001234});
         String dhraw = "dh_{raw} = (1 - h_t^2) \\odot (W_{hy}^\\top dy_t + dh_{next}) = "
                 + tex.columnVector(new double[] {0.5, Double.NaN, Double.POSITIVE_INFINITY, 1, 2, 3, 4, 5, 6, 7, 8.5});
-        return List.of(new FormulaView(ht), new FormulaView(dhraw), new FormulaView("\\frac{1}{2"));
+        return List.of(new FormulaView(ht, images), new FormulaView(dhraw, images), new FormulaView("\\frac{1}{2", images));
     }
 
     static List<MatrixHeatView> heatMaps() {

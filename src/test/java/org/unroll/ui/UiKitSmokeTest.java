@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.unroll.ui.formula.FormulaImages;
 import org.unroll.ui.formula.FormulaView;
 import org.unroll.ui.formula.Tex;
 import org.unroll.ui.inspector.Cell;
@@ -43,7 +44,7 @@ class UiKitSmokeTest {
     @Start
     void start(Stage stage) {
         I18n.setLocale(I18n.ENGLISH);
-        formula = new FormulaView(H_T);
+        formula = new FormulaView(H_T, new FormulaImages());
         heat = new MatrixHeatView(MatrixData.column("dh_next", new double[] {0.25, -1.5, Double.NaN}));
         zoom = new ZoomModel();
         Scene scene = new Scene(new VBox(formula, heat), 900, 600);

@@ -16,8 +16,10 @@ import javafx.scene.image.Image;
  * Formula images for {@link FormulaView}s: every JLaTeXMath call ({@link FormulaRenderer}) happens on
  * one daemon thread, which also converts the result to a JavaFX image; the images of recent renderings
  * are kept (the symbolic formulas repeat from step to step), so showing one again costs a map lookup.
+ * One per window: the window makes it, hands it to its formula views and {@link #close closes} it
+ * with the window (nothing here is static, so two windows or two tests never share renderings).
  */
-final class FormulaImages {
+public final class FormulaImages implements AutoCloseable {
 
     /** What to render: LaTeX, size in device pixels, colour 0xAARRGGBB. */
     record Key(String latex, float pixelSize, int argb) {
@@ -30,8 +32,6 @@ final class FormulaImages {
         }
     }
 
-    private static final FormulaImages SHARED = new FormulaImages(FormulaRenderer.shared(), 256);
-
     private final FormulaRenderer renderer;
     private final Map<Key, Result> cache;
     /** A background request waits this long before rendering, so a key held down renders only where it stops. */
@@ -43,6 +43,11 @@ final class FormulaImages {
         return t;
     });
 
+    /** The images of one window: up to 256 renderings kept. */
+    public FormulaImages() {
+        this(new FormulaRenderer(16), 256);
+    }
+
     FormulaImages(FormulaRenderer renderer, int capacity) {
         this.renderer = renderer;
         this.cache = new LinkedHashMap<>(64, 0.75f, true) {
@@ -53,22 +58,11 @@ final class FormulaImages {
         };
     }
 
-    /** The images all views of the shared renderer use. */
-    static FormulaImages shared() {
-        return SHARED;
+    /** Ends the formula thread; views still asking afterwards get a failed rendering, not a hang. */
+    @Override
+    public void close() {
+        thread.shutdownNow();
     }
-
-    /** The images of a renderer: the shared ones for the shared renderer, else a set of its own. */
-    static FormulaImages of(FormulaRenderer renderer) {
-        if (renderer == FormulaRenderer.shared()) {
-            return SHARED;
-        }
-        synchronized (OTHERS) {
-            return OTHERS.computeIfAbsent(renderer, r -> new FormulaImages(r, 64));
-        }
-    }
-
-    private static final Map<FormulaRenderer, FormulaImages> OTHERS = new java.util.WeakHashMap<>();
 
     /** A rendering already made, or null. */
     synchronized Result cached(Key key) {
@@ -83,6 +77,8 @@ final class FormulaImages {
         }
         try {
             return thread.submit(() -> render(key)).get();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return new Result(null, "closed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(null, "interrupted");
@@ -97,6 +93,9 @@ final class FormulaImages {
      * repeats only render the latest point).
      */
     void renderLater(Key key, BooleanSupplier wanted, Consumer<Result> done) {
+        if (thread.isShutdown()) {
+            return;
+        }
         thread.schedule(() -> {
             if (!wanted.getAsBoolean()) {
                 return;

@@ -8,14 +8,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.unroll.engine.Walkthrough;
-import org.unroll.ui.I18n;
 import org.unroll.ui.session.Session;
 
 /**
- * The equations of the session's current point ({@link FormulaContent}): a heading (phase, t, stage),
- * a one-sentence caption, then each equation symbolically and with the current numbers substituted,
- * rendered by {@link FormulaView}s that are reused from one point to the next (as are the rows they sit
+ * The equations of the session's current point as its {@link FormulaViewModel} gives them: a heading
+ * (phase, t, stage), a one-sentence caption, then each equation symbolically and with the current
+ * numbers substituted, each line in the pieces it may wrap between, rendered by {@link FormulaView}s that are reused from one point to the next (as are the rows they sit
  * in). A new point's images are rendered in the background; each view shows its previous image until its
  * new one lands ({@link #isRendering()}). Formulas wider than the
  * pane are drawn smaller (down to {@value #MIN_FIT} of their size) and scroll beyond that. Sizes follow
@@ -32,7 +30,8 @@ public class FormulaPane extends VBox {
     private static final Color NUMERIC_COLOR = Color.web("#0b3d75");
     private static final Color SYMBOLIC_COLOR = Color.web("#1a1a1a");
 
-    private final Session session;
+    private final FormulaViewModel model;
+    private final FormulaImages images;
     private final Label heading = new Label();
     private final Label caption = new Label();
     private final VBox lines = new VBox();
@@ -42,19 +41,25 @@ public class FormulaPane extends VBox {
     private final List<FlowPane> numericRows = new ArrayList<>();
     private boolean fitting;
     private static final String BASE_SIZE = "formula-pane.baseSize";
-    private FormulaContent content;
 
-    public FormulaPane(Session session) {
-        this.session = session;
+    /** A pane over its own view model of {@code session}, rendering through the window's {@code images}. */
+    public FormulaPane(Session session, FormulaImages images) {
+        this(new FormulaViewModel(session), images);
+    }
+
+    public FormulaPane(FormulaViewModel model, FormulaImages images) {
+        this.model = model;
+        this.images = images;
         createView();
-        session.positionProperty().addListener((obs, old, now) -> refresh());
-        session.walkthroughProperty().addListener((obs, old, now) -> refresh());
+        heading.textProperty().bind(model.headingProperty());
+        caption.textProperty().bind(model.captionProperty());
+        model.linesProperty().addListener((obs, old, now) -> show(now));
         scroller.viewportBoundsProperty().addListener((obs, old, now) -> {
             if (old == null || Math.abs(old.getWidth() - now.getWidth()) > 0.5) {
                 fitWidths();
             }
         });
-        refresh();
+        show(model.getLines());
     }
 
     private void createView() {
@@ -75,31 +80,14 @@ public class FormulaPane extends VBox {
         getChildren().addAll(heading, caption, scroller);
     }
 
-    /** Reads the formulas at the session's cursor and shows them. */
-    public final void refresh() {
-        Walkthrough w = session.getWalkthrough();
-        if (w == null) {
-            content = null;
-            heading.setText("");
-            caption.setText(I18n.get("inspector.empty"));
-            lines.getChildren().clear();
-            return;
-        }
-        show(FormulaContent.at(w, session.getScenario(), session.getCursor()));
-    }
-
-    private void show(FormulaContent next) {
-        content = next;
-        heading.setText(next.heading());
-        caption.setText(next.caption());
+    /** Builds (or reuses) one row per line of the view model and shows only those. */
+    private void show(List<FormulaViewModel.Line> next) {
         int symbolic = 0;
         int numeric = 0;
-        List<javafx.scene.Node> rows = new ArrayList<>();
-        for (FormulaContent.Equation e : next.equations()) {
-            rows.add(row(symbolicRows, symbolic++, segments(e.symbolic(), false), true));
-            if (e.numeric() != null) {
-                rows.add(row(numericRows, numeric++, segments(e.numeric(), true), false));
-            }
+        List<javafx.scene.Node> rows = new ArrayList<>(next.size());
+        for (FormulaViewModel.Line line : next) {
+            rows.add(line.symbolic() ? row(symbolicRows, symbolic++, line.pieces(), true)
+                    : row(numericRows, numeric++, line.pieces(), false));
         }
         org.unroll.ui.Nodes.showOnly(lines.getChildren(), rows);
         fitWidths();
@@ -116,7 +104,7 @@ public class FormulaPane extends VBox {
         FlowPane flow = pool.get(index);
         double size = isSymbolic ? SYMBOLIC_SIZE : NUMERIC_SIZE;
         while (flow.getChildren().size() < parts.size()) {
-            FormulaView v = FormulaView.inBackground();
+            FormulaView v = FormulaView.inBackground(images);
             v.getProperties().put(BASE_SIZE, size);
             v.colorProperty().set(isSymbolic ? SYMBOLIC_COLOR : NUMERIC_COLOR);
             v.imageProperty().addListener((obs, old, now) -> fitWidths());
@@ -132,87 +120,6 @@ public class FormulaPane extends VBox {
         }
         org.unroll.ui.Nodes.showOnly(flow.getChildren(), shown);
         return flow;
-    }
-
-    /**
-     * Splits an equation where a line may break: at top-level {@code ,\quad} (separate equations) and,
-     * in numeric lines, before each top-level {@code =} after the first, so that a long chain
-     * "a = b = c" wraps as "a = b", "= c". Falls back to the whole equation if a piece would not be
-     * valid LaTeX on its own.
-     */
-    static List<String> segments(String latex, boolean atEquals) {
-        List<String> out = new ArrayList<>();
-        for (String clause : splitTopLevel(latex, ",\\quad ")) {
-            if (!atEquals) {
-                out.add(clause);
-                continue;
-            }
-            List<String> parts = splitTopLevel(clause, " = ");
-            for (int i = 0; i < parts.size(); i++) {
-                // "a = b": the left side stays with the first right-hand side
-                String prefix = i == 0 ? "" : "= ";
-                if (i == 0 && parts.size() > 1 && !parts.get(0).contains("\\leftarrow")) {
-                    List<String> terms = splitTopLevel(parts.get(1), " + ");
-                    out.add(parts.get(0) + " = " + terms.get(0));
-                    terms.subList(1, terms.size()).forEach(term -> out.add("+ " + term));
-                    i++;
-                    continue;
-                }
-                List<String> terms = splitTopLevel(parts.get(i), " + ");
-                out.add(prefix + terms.get(0));
-                terms.subList(1, terms.size()).forEach(term -> out.add("+ " + term));
-            }
-        }
-        for (String s : out) {
-            if (FormulaRenderer.unbalancedBraces(s) != null || count(s, "\\left") != count(s, "\\right")
-                    || count(s, "\\begin") != count(s, "\\end")) {
-                return List.of(latex);
-            }
-        }
-        return out;
-    }
-
-    /** Splits at {@code sep} outside braces and outside \\left … \\right and environments. */
-    private static List<String> splitTopLevel(String s, String sep) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (command(s, i, "\\left") || command(s, i, "\\begin")) {
-                depth++;
-            } else if (command(s, i, "\\right") || command(s, i, "\\end")) {
-                depth--;
-            } else if (c == '\\') {
-                i++;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-            } else if (depth == 0 && s.startsWith(sep, i)) {
-                parts.add(s.substring(from, i));
-                from = i + sep.length();
-                i = from - 1;
-            }
-        }
-        parts.add(s.substring(from));
-        return parts;
-    }
-
-    /** Whether the control word {@code name} (not a longer one such as \\leftarrow) starts at i. */
-    private static boolean command(String s, int i, String name) {
-        int end = i + name.length();
-        return s.startsWith(name, i) && (end >= s.length() || !Character.isLetter(s.charAt(end)));
-    }
-
-    private static int count(String s, String name) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (command(s, i, name)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Shrinks formula pieces wider than the pane, down to {@link #MIN_FIT} of their size. */
@@ -253,7 +160,12 @@ public class FormulaPane extends VBox {
 
     /** The formulas shown now, or null before a walk exists. */
     public FormulaContent getContent() {
-        return content;
+        return model.getContent();
+    }
+
+    /** What decides what this pane shows. */
+    public FormulaViewModel model() {
+        return model;
     }
 
     /** The formula views shown now, in order (symbolic and numeric lines alternating, each in pieces). */

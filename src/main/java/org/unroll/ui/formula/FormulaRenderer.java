@@ -14,11 +14,10 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 /**
  * Renders LaTeX with JLaTeXMath into a transparent BufferedImage (painting the TeXIcon through AWT;
  * drawing it through FXGraphics2D gives wrong glyphs). Results, failures included, are kept in a
- * least-recently-used cache keyed by (latex, pixel size, colour). Never throws for bad LaTeX.
+ * least-recently-used cache keyed by (latex, pixel size, colour). Never throws for bad LaTeX. Each
+ * {@link FormulaImages} owns one; there is no shared instance.
  */
 public final class FormulaRenderer {
-
-    private static final FormulaRenderer SHARED = new FormulaRenderer(256);
 
     private record Key(String latex, float pixelSize, int argb) {
     }
@@ -36,11 +35,6 @@ public final class FormulaRenderer {
                 return size() > capacity;
             }
         };
-    }
-
-    /** The renderer all {@link FormulaView}s share. */
-    public static FormulaRenderer shared() {
-        return SHARED;
     }
 
     /**

@@ -64,16 +64,13 @@ public class FormulaView extends Region {
             .flatMap(Window::renderScaleXProperty)
             .orElse(1.0);
 
-    public FormulaView() {
-        this("", FormulaRenderer.shared());
+    /** A view that renders through its window's {@code images}. */
+    public FormulaView(FormulaImages images) {
+        this("", images);
     }
 
-    public FormulaView(String latex) {
-        this(latex, FormulaRenderer.shared());
-    }
-
-    public FormulaView(String latex, FormulaRenderer renderer) {
-        this.images = FormulaImages.of(renderer);
+    public FormulaView(String latex, FormulaImages images) {
+        this.images = images;
         createView();
         initListeners();
         this.latex.set(latex);
@@ -103,8 +100,8 @@ public class FormulaView extends Region {
     }
 
     /** A view that, once it shows an image in a window, renders new formulas in the background. */
-    static FormulaView inBackground() {
-        FormulaView v = new FormulaView();
+    static FormulaView inBackground(FormulaImages images) {
+        FormulaView v = new FormulaView(images);
         v.background = true;
         return v;
     }

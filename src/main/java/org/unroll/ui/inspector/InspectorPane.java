@@ -15,7 +15,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import org.unroll.engine.Walkthrough;
 import org.unroll.ui.I18n;
 import org.unroll.ui.session.Session;
 
@@ -32,7 +31,7 @@ public class InspectorPane extends BorderPane {
 
     public static final String STYLE_CLASS = "inspector-pane";
 
-    private final Session session;
+    private final InspectorViewModel model;
     private final VBox sections = new VBox();
     private final ScrollPane scroller = new ScrollPane(sections);
     private final Label empty = new Label();
@@ -46,12 +45,16 @@ public class InspectorPane extends BorderPane {
     private final Map<InspectorEntry.Section, FlowPane> flows = new EnumMap<>(InspectorEntry.Section.class);
     private List<InspectorEntry> entries = List.of();
 
+    /** A pane over its own view model of {@code session}. */
     public InspectorPane(Session session) {
-        this.session = session;
+        this(new InspectorViewModel(session));
+    }
+
+    public InspectorPane(InspectorViewModel model) {
+        this.model = model;
         createView();
-        session.positionProperty().addListener((obs, old, now) -> refresh());
-        session.walkthroughProperty().addListener((obs, old, now) -> refresh());
-        refresh();
+        model.shownProperty().addListener((obs, old, now) -> show(now));
+        show(model.getShown());
     }
 
     private void createView() {
@@ -84,10 +87,9 @@ public class InspectorPane extends BorderPane {
         setCenter(empty);
     }
 
-    /** Reads the content at the session's cursor and shows it. */
-    public final void refresh() {
-        Walkthrough w = session.getWalkthrough();
-        if (w == null) {
+    /** Shows or hides the pooled views as the view model says; gives the shown ones their new data. */
+    private void show(InspectorViewModel.Shown next) {
+        if (next.empty()) {
             entries = List.of();
             shown = Set.of();
             sections.getChildren().clear();
@@ -96,41 +98,38 @@ public class InspectorPane extends BorderPane {
             setCenter(empty);
             return;
         }
-        // On a new walk the session moves its cursor right after; read the point it will move to.
-        show(InspectorContent.at(w, session.getScenario(), session.getCursor()));
-    }
-
-    private void show(List<InspectorEntry> next) {
-        entries = next;
-        Map<InspectorEntry.Section, List<Node>> wanted = new LinkedHashMap<>();
+        entries = next.entries();
         Set<String> now = new HashSet<>();
-        for (InspectorEntry e : next) {
-            InspectorMatrixView v = views.computeIfAbsent(e.id(), this::newView);
-            if (!e.data().equals(v.getData())) {
-                v.setData(e.data());
-            }
-            v.setFresh(e.fresh());
-            wanted.computeIfAbsent(e.section(), s -> new ArrayList<>()).add(v);
-            now.add(e.id());
-        }
-        for (String id : shown) {
-            if (!now.contains(id)) {
+        for (String id : next.left()) {
+            InspectorMatrixView gone = views.get(id);
+            if (gone != null) {
                 // a quantity that goes away forgets its selected cell, as a new view would
-                views.get(id).selectedCellProperty().set(null);
+                gone.selectedCellProperty().set(null);
             }
+        }
+        List<Node> sectionNodes = new ArrayList<>();
+        Map<FlowPane, List<Node>> wantedIn = new LinkedHashMap<>();
+        for (InspectorViewModel.Group g : next.groups()) {
+            List<Node> wanted = new ArrayList<>(g.entries().size());
+            for (InspectorEntry e : g.entries()) {
+                InspectorMatrixView v = views.computeIfAbsent(e.id(), this::newView);
+                if (!e.data().equals(v.getData())) {
+                    v.setData(e.data());
+                }
+                v.setFresh(e.fresh());
+                wanted.add(v);
+                now.add(e.id());
+            }
+            Label heading = headings.computeIfAbsent(g.section(), InspectorPane::newHeading);
+            heading.setText(g.heading());
+            sectionNodes.add(heading);
+            FlowPane flow = flows.computeIfAbsent(g.section(), k -> newFlow());
+            sectionNodes.add(flow);
+            wantedIn.put(flow, wanted);
         }
         shown = now;
-        List<Node> sectionNodes = new ArrayList<>();
-        for (Map.Entry<InspectorEntry.Section, List<Node>> g : wanted.entrySet()) {
-            Label heading = headings.computeIfAbsent(g.getKey(), InspectorPane::newHeading);
-            heading.setText(I18n.get(g.getKey().key()));
-            sectionNodes.add(heading);
-            sectionNodes.add(flows.computeIfAbsent(g.getKey(), k -> newFlow()));
-        }
         // section flows first: a view moving between sections must leave its old flow before it is kept hidden there
-        for (Map.Entry<InspectorEntry.Section, List<Node>> g : wanted.entrySet()) {
-            org.unroll.ui.Nodes.showOnly(flows.get(g.getKey()).getChildren(), g.getValue());
-        }
+        wantedIn.forEach((flow, wanted) -> org.unroll.ui.Nodes.showOnly(flow.getChildren(), wanted));
         org.unroll.ui.Nodes.showOnly(sections.getChildren(), sectionNodes);
         updateValueLine();
         if (getCenter() != scroller) {
@@ -162,26 +161,16 @@ public class InspectorPane extends BorderPane {
         return v;
     }
 
-    /** The one value line: the hovered cell of any matrix, else a selected one, else the hint. */
+    /** The one value line, as the view model picks it from the shown matrices' cells. */
     private void updateValueLine() {
-        String text = null;
+        List<InspectorViewModel.CellState> cells = new ArrayList<>(shown.size());
         for (MatrixHeatView v : shownViews()) {
-            if (v.hoveredCellProperty().get() != null) {
-                text = v.valueTextProperty().get();
-                break;
-            }
+            cells.add(new InspectorViewModel.CellState(v.hoveredCellProperty().get() != null,
+                    v.selectedCellProperty().get() != null, v.valueTextProperty().get()));
         }
-        if (text == null) {
-            for (MatrixHeatView v : shownViews()) {
-                if (v.selectedCellProperty().get() != null) {
-                    text = v.valueTextProperty().get();
-                    break;
-                }
-            }
-        }
-        boolean hint = text == null;
-        valueLine.setText(hint ? I18n.get("inspector.hint") : text);
-        valueLine.pseudoClassStateChanged(HINT, hint);
+        InspectorViewModel.ValueLine line = InspectorViewModel.valueLine(cells);
+        valueLine.setText(line.text());
+        valueLine.pseudoClassStateChanged(HINT, line.hint());
     }
 
     private List<MatrixHeatView> shownViews() {
@@ -209,6 +198,11 @@ public class InspectorPane extends BorderPane {
         double em = valueLine.getFont().getSize();
         double width = getWidth() > 0 ? getWidth() : getPrefWidth() > 0 ? getPrefWidth() : 640;
         return Math.max(12, width / em - 5);
+    }
+
+    /** What decides what this pane shows. */
+    public InspectorViewModel model() {
+        return model;
     }
 
     /** The entries shown now, in order. */

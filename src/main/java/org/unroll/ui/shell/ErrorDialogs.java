@@ -20,7 +20,6 @@ public final class ErrorDialogs {
     public static final String STYLE_CLASS = "unroll-error";
 
     /** True while the last-resort dialog is open, so a burst of exceptions shows one dialog, not hundreds. */
-    private static final AtomicBoolean LAST_RESORT_SHOWING = new AtomicBoolean(false);
 
     private ErrorDialogs() {
     }
@@ -51,18 +50,20 @@ public final class ErrorDialogs {
      * Safe to call from any thread; exceptions on other threads are not covered.
      */
     public static void installUncaughtHandler() {
+        // one dialog at a time per handler: the handler installed last replaces the one before
+        AtomicBoolean lastResortShowing = new AtomicBoolean(false);
         Runnable install = () -> Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
             log(thread, error);
-            if (LAST_RESORT_SHOWING.compareAndSet(false, true)) {
+            if (lastResortShowing.compareAndSet(false, true)) {
                 String reason = ErrorReason.of(error);
                 Platform.runLater(() -> {
                     try {
                         Alert alert = show(focusedWindow(), reason);
                         // The window, not the Alert: closing the window directly never fires the Alert's onHidden.
                         alert.getDialogPane().getScene().getWindow()
-                                .addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> LAST_RESORT_SHOWING.set(false));
+                                .addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> lastResortShowing.set(false));
                     } catch (RuntimeException e) {
-                        LAST_RESORT_SHOWING.set(false);
+                        lastResortShowing.set(false);
                         log(Thread.currentThread(), e);
                     }
                 });

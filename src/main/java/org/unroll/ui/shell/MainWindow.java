@@ -252,8 +252,8 @@ public final class MainWindow {
         status.textProperty().bind(Bindings.createStringBinding(
                 () -> StatusText.of(session.getWalkthrough(), session.getSetup() == null && session.getScenario() != null
                         ? I18n.get("shell.fromFile", session.getWalkthrough() == null ? "" : session.getWalkthrough().model().label())
-                        : null),
-                session.walkthroughProperty(), session.setupProperty()));
+                        : null, session.diagnosticsFailureProperty().get()),
+                session.walkthroughProperty(), session.setupProperty(), session.diagnosticsFailureProperty()));
         zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> StatusText.zoom(zoom.getZoom()), zoom.zoomProperty()));
         busy.visibleProperty().bind(session.busyProperty());
         timelineVm.baseScaleProperty().bind(zoom.fontSizeProperty().divide(ZoomModel.BASE_FONT_PX));

@@ -9,6 +9,12 @@ public final class StatusText {
     private StatusText() {
     }
 
+    /** As {@link #of(Walkthrough, String)}, followed by why the diagnostics failed when they did (one line). */
+    public static String of(Walkthrough w, String source, String diagnosticsFailure) {
+        String text = of(w, source);
+        return w == null || diagnosticsFailure == null ? text : text + " · " + diagnosticsFailure;
+    }
+
     public static String of(Walkthrough w, String source) {
         if (w == null) {
             return I18n.get("shell.busy");

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.unroll.ui.formula.FormulaImages;
 import org.unroll.engine.BackwardStage;
 import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
@@ -42,7 +43,7 @@ class InspectorPanesSmokeTest {
         I18n.setLocale(I18n.ENGLISH);
         session = new Session(Runnable::run, Runnable::run);
         inspector = new InspectorPane(session);
-        formulas = new FormulaPane(session);
+        formulas = new FormulaPane(session, new FormulaImages());
         HBox root = new HBox(formulas, inspector);
         HBox.setHgrow(formulas, Priority.ALWAYS);
         HBox.setHgrow(inspector, Priority.ALWAYS);

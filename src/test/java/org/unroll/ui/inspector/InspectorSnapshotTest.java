@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.unroll.ui.formula.FormulaImages;
 import org.unroll.engine.BackwardStage;
 import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
@@ -60,7 +61,7 @@ class InspectorSnapshotTest {
                     Session session = new Session(Runnable::run, Runnable::run);
                     session.apply(s.setup());
                     session.moveTo(s.cursor());
-                    FormulaPane formulas = new FormulaPane(session);
+                    FormulaPane formulas = new FormulaPane(session, new FormulaImages());
                     InspectorPane inspector = new InspectorPane(session);
                     formulas.setPrefWidth(640);
                     inspector.setPrefWidth(640);

@@ -166,6 +166,63 @@ class SessionTest {
     }
 
     @Test
+    void aFailureOfTheDiagnosticsIsNamedInOneTranslatedLineAndTheWalkStays() throws Exception {
+        org.unroll.ui.I18n.setLocale(org.unroll.ui.I18n.ENGLISH);
+        java.util.ArrayDeque<Runnable> diagnostics = new java.util.ArrayDeque<>();
+        boolean[] fail = {true};
+        Session s = new Session(Runnable::run, diagnostics::add, Runnable::run, w -> {
+            if (fail[0]) {
+                throw new IllegalStateException("power iteration did not converge");
+            }
+            w.derived().flow();
+        });
+        Walkthrough shown = s.apply(Setup.JEEP).get();
+        assertNull(s.diagnosticsFailureProperty().get());
+        diagnostics.poll().run();
+        String line = s.diagnosticsFailureProperty().get();
+        assertNotNull(line, "the failure is reported, not swallowed");
+        assertEquals(org.unroll.ui.I18n.get("session.diagnosticsFailed",
+                org.unroll.ui.ErrorReason.of(new IllegalStateException("power iteration did not converge"))), line);
+        assertTrue(line.contains("power iteration did not converge"), line);
+        assertFalse(line.contains("\n") || line.contains("IllegalStateException"), line);
+        assertSame(shown, s.getWalkthrough());
+        assertNull(s.diagnosticsProperty().get(), "no diagnostics are claimed ready");
+        // the status line names it after the walk's own numbers
+        String status = org.unroll.ui.shell.StatusText.of(shown, null, line);
+        assertTrue(status.startsWith(org.unroll.ui.shell.StatusText.of(shown, null)) && status.endsWith(line), status);
+
+        // a new walk clears it; its diagnostics succeed
+        fail[0] = false;
+        Walkthrough next = s.apply(Setup.JEEP.withSeed(8)).get();
+        assertNull(s.diagnosticsFailureProperty().get());
+        diagnostics.poll().run();
+        assertNull(s.diagnosticsFailureProperty().get());
+        assertSame(next, s.diagnosticsProperty().get());
+
+        org.unroll.ui.I18n.setLocale(org.unroll.ui.I18n.TRADITIONAL_CHINESE);
+        try {
+            fail[0] = true;
+            s.apply(Setup.JEEP.withSeed(9)).get();
+            diagnostics.poll().run();
+            assertTrue(s.diagnosticsFailureProperty().get().startsWith("診斷"), s.diagnosticsFailureProperty().get());
+        } finally {
+            org.unroll.ui.I18n.setLocale(org.unroll.ui.I18n.ENGLISH);
+        }
+    }
+
+    @Test
+    void aCancelledDiagnosticsRunIsNoFailure() throws Exception {
+        java.util.ArrayDeque<Runnable> diagnostics = new java.util.ArrayDeque<>();
+        Session s = new Session(Runnable::run, diagnostics::add, Runnable::run, w -> {
+            throw new java.util.concurrent.CancellationException("a newer setup");
+        });
+        s.apply(Setup.JEEP).get();
+        diagnostics.poll().run();
+        assertNull(s.diagnosticsFailureProperty().get());
+        assertNull(s.diagnosticsProperty().get());
+    }
+
+    @Test
     void aSetupThatCannotBeBuiltCompletesExceptionallyWithItsReason() {
         List<String> errors = new ArrayList<>();
         session.setErrorHandler(errors::add);

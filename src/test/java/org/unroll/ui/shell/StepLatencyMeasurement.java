@@ -48,7 +48,7 @@ class StepLatencyMeasurement {
             window.chartsSlot().getChildren().add(new org.unroll.ui.charts.ChartsPane(session));
         }
         if (Boolean.getBoolean("unroll.measure.full")) {
-            window.formulaSlot().getChildren().add(new org.unroll.ui.formula.FormulaPane(session));
+            window.formulaSlot().getChildren().add(new org.unroll.ui.formula.FormulaPane(session, new org.unroll.ui.formula.FormulaImages()));
             window.inspectorSlot().getChildren().add(new org.unroll.ui.inspector.InspectorPane(session));
         }
         scene = new Scene(window.root(), 1280, 720);
