@@ -68,13 +68,11 @@ final class QuestionBox extends VBox {
                 b.setOnAction(e -> model.answerOption(k));
                 choices.getChildren().add(b);
             }
-            boolean isNumber = model.options().isEmpty();
-            choices.setVisible(!isNumber);
-            choices.setManaged(!isNumber);
-            numberRow.setVisible(isNumber);
-            numberRow.setManaged(isNumber);
+            showInputs(model, choices, numberRow);
         };
         model.options().addListener((ListChangeListener<String>) c -> rebuild.run());
+        // once answered, the verdict names the right answer: the options step aside and give the room to the step
+        model.awaitingAnswerProperty().addListener((o, was, now) -> showInputs(model, choices, numberRow));
         model.stepIndexProperty().addListener((o, was, now) -> number.clear());
         model.lessonProperty().addListener((o, was, now) -> number.clear());
         Runnable words = () -> {
@@ -87,5 +85,15 @@ final class QuestionBox extends VBox {
         model.languageProperty().addListener((o, was, now) -> words.run());
         rebuild.run();
         getChildren().addAll(ask, choices, numberRow, reveal, verdict);
+    }
+
+    /** The options (or the number field) while the question waits for its answer; nothing after. */
+    private static void showInputs(LessonViewModel model, FlowPane choices, HBox numberRow) {
+        boolean isNumber = model.options().isEmpty();
+        boolean waiting = model.awaitingAnswerProperty().get();
+        choices.setVisible(!isNumber && waiting);
+        choices.setManaged(!isNumber && waiting);
+        numberRow.setVisible(isNumber && waiting);
+        numberRow.setManaged(isNumber && waiting);
     }
 }
