@@ -108,6 +108,30 @@ public final class SlideDeck {
             player.goTo(k);
             Step step = player.step();
             Setup setup = step.setup(lang);
+            String head0 = player.title(lang) + "   ·   " + Labels.step(lang, k + 1, lesson.size());
+            if (setup.isGrid()) {
+                // a stacked, bidirectional or batched step: its narration quotes the network's numbers (no one-layer walk to draw)
+                Question q = step.question();
+                if (q != null) {
+                    List<String> ask = new ArrayList<>();
+                    ask.add(Labels.question(lang) + " " + org.unroll.lesson.Placeholders.fill(q.ask().get(lang), null));
+                    List<String> options = q.options(lang);
+                    for (int i = 0; i < options.size(); i++) {
+                        ask.add((i + 1) + ". " + options.get(i));
+                    }
+                    textPage(doc, fonts, head0, ask);
+                    progress.accept(++page);
+                }
+                List<String> texts = new ArrayList<>();
+                if (q != null) {
+                    texts.add(Labels.answer(lang) + " " + q.rightAnswer(lang, null) + ". "
+                            + org.unroll.lesson.Placeholders.fill(q.explain().get(lang), null));
+                }
+                texts.add(org.unroll.lesson.Placeholders.fill(step.narration().get(lang), null));
+                textPage(doc, fonts, head0, texts);
+                progress.accept(++page);
+                continue;
+            }
             Walkthrough w = walks.computeIfAbsent(setup, s -> player.walk(lang));
             Scenario sc = Scenario.build(setup);
             String head = player.title(lang) + "   ·   " + Labels.step(lang, k + 1, lesson.size());
