@@ -64,6 +64,9 @@ final class QuestionBox extends VBox {
                 Button b = new Button(k + ". " + model.options().get(i));
                 b.getStyleClass().add("lesson-question-option");
                 b.setWrapText(true);
+                // a long option wraps inside the box instead of widening it past the pane
+                b.maxWidthProperty().bind(choices.widthProperty());
+                b.setMinHeight(Region.USE_PREF_SIZE);
                 b.setMnemonicParsing(false); // x_t, not a mnemonic on t
                 b.setOnAction(e -> model.answerOption(k));
                 choices.getChildren().add(b);
