@@ -4,7 +4,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -31,7 +30,9 @@ final class QuestionBox extends VBox {
         ask.getStyleClass().add("lesson-question-ask");
         ask.setStyle("-fx-font-size: 1.35em; -fx-font-weight: bold;");
 
-        FlowPane choices = new FlowPane(8, 8);
+        // one option a line, each wrapping inside the box: a long option never widens the pane
+        VBox choices = new VBox(6);
+        choices.setFillWidth(false);
         TextField number = new TextField();
         number.getStyleClass().add("lesson-question-number");
         number.setPrefColumnCount(8);
@@ -64,8 +65,8 @@ final class QuestionBox extends VBox {
                 Button b = new Button(k + ". " + model.options().get(i));
                 b.getStyleClass().add("lesson-question-option");
                 b.setWrapText(true);
-                // a long option wraps inside the box instead of widening it past the pane
-                b.maxWidthProperty().bind(choices.widthProperty());
+                b.setMinWidth(0);
+                b.maxWidthProperty().bind(widthProperty().subtract(24));
                 b.setMinHeight(Region.USE_PREF_SIZE);
                 b.setMnemonicParsing(false); // x_t, not a mnemonic on t
                 b.setOnAction(e -> model.answerOption(k));
@@ -91,7 +92,7 @@ final class QuestionBox extends VBox {
     }
 
     /** The options (or the number field) while the question waits for its answer; nothing after. */
-    private static void showInputs(LessonViewModel model, FlowPane choices, HBox numberRow) {
+    private static void showInputs(LessonViewModel model, VBox choices, HBox numberRow) {
         boolean isNumber = model.options().isEmpty();
         boolean waiting = model.awaitingAnswerProperty().get();
         choices.setVisible(!isNumber && waiting);
