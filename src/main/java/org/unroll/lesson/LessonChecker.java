@@ -44,6 +44,11 @@ public final class LessonChecker {
                     problems.add(new LessonProblem(lesson.source(), r.line(), p));
                 }
             }
+            for (NetworkFacts f : step.networks()) {
+                for (String p : f.problems()) {
+                    problems.add(new LessonProblem(lesson.source(), f.line(), p));
+                }
+            }
             java.util.Set<Setup> factsChecked = new java.util.HashSet<>();
             for (Lang lang : Lang.values()) {
                 Walkthrough w;
