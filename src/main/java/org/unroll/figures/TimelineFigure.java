@@ -291,7 +291,7 @@ public final class TimelineFigure {
             }
         } else if (detail) {
             g.setColor(FAINT);
-            drawCentered("h" + sub(t + 1) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
+            drawCentered("h" + sub(at.display(t)) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
         }
 
         // the input
@@ -305,7 +305,7 @@ public final class TimelineFigure {
         drawCentered(shortText(f.scenario().inputLabel(t), 4), cx, in.getCenterY() + l.font() * 0.45, big);
         if (detail || t % 10 == 0) {
             g.setColor(MUTED);
-            drawCentered("t = " + (t + 1), cx, l.stepCaptionBaseline(), small);
+            drawCentered("t = " + at.display(t), cx, l.stepCaptionBaseline(), small);
         }
 
         paintOutput(t, out, done, detail);
@@ -331,7 +331,7 @@ public final class TimelineFigure {
         int row = tape.row(t);
         if (!done) {
             g.setColor(MUTED);
-            drawCentered("y" + sub(t + 1) + " ?", cx, line1, font);
+            drawCentered("y" + sub(at.display(t)) + " ?", cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + shortText(target, 4), cx, line2, small);
             }
@@ -341,14 +341,14 @@ public final class TimelineFigure {
         if (tape.probs != null) {
             int best = argmax(tape.probs, row);
             String pred = classLabel(best);
-            drawCentered("ŷ" + sub(t + 1) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
+            drawCentered("ŷ" + sub(at.display(t)) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
             int k = f.scenario().sequence().hasTarget(row) ? f.scenario().sequence().classTarget(row) : -1;
             if (k >= 0) {
                 double p = Tape.at(tape.probs, row, k);
                 drawCentered("p(" + shortText(classLabel(k), 3) + ") = " + fmt(p, 2), cx, line2, small);
             }
         } else {
-            drawCentered("y" + sub(t + 1) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
+            drawCentered("y" + sub(at.display(t)) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + target, cx, line2, small);
             }
@@ -356,7 +356,7 @@ public final class TimelineFigure {
         // the step loss above
         boolean lossPhase = at.lossDone();
         g.setColor(lossPhase ? TEXT : MUTED);
-        drawCentered("L" + sub(t + 1) + " = " + fmt(tape.stepLoss[t], 3), cx, l.lossBaseline(),
+        drawCentered("L" + sub(at.display(t)) + " = " + fmt(f.walk().stepLoss(t), 3), cx, l.lossBaseline(),
                 lossPhase ? font.deriveFont(Font.BOLD) : font);
     }
 
@@ -380,7 +380,7 @@ public final class TimelineFigure {
         if (detail && backwardDone(t, BackwardStage.ADD_FUTURE)) {
             double norm = MatOps.blockNorm(tape.dh, row, 1);
             g.setColor(colorOf(GradientStyle.of(norm)).darker());
-            drawCentered("‖dh" + sub(t + 1) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
+            drawCentered("‖dh" + sub(at.display(t)) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
         }
         if (backwardDone(t, BackwardStage.PASS_BACK) && t == 0 && carried()) {
             // dh₀ would go back into the window before; truncated BPTT drops it
