@@ -103,6 +103,19 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) implements LanePoint {
         return t >= 0 && t < steps() && q.existsFor(walk.tape()) && hasRun(q.from(t, steps()));
     }
 
+    /** Whether this walk's cell and loss have the quantity at all (c_t only for LSTM, softmax only for cross-entropy). */
+    public boolean has(Quantity q) {
+        return q.existsFor(walk.tape());
+    }
+
+    /** The class step t is scored against (sequence 0), if its loss is cross-entropy and the step has a target. */
+    public java.util.OptionalInt classTarget(int t) {
+        SequenceBatch seq = walk.sequence();
+        int row = t * seq.batch();
+        return seq.loss() == LossType.CROSS_ENTROPY && seq.hasTarget(row)
+                ? java.util.OptionalInt.of(seq.classTarget(row)) : java.util.OptionalInt.empty();
+    }
+
     /** The value of step t for sequence 0 of the only lane, if it exists at this cursor. */
     public Optional<double[]> value(Quantity q, int t) {
         return value(Lane.SINGLE, q, t, 0);

@@ -204,11 +204,6 @@ public final class TimelineFigure {
         }
     }
 
-    /** The number a person reads for engine step t (0-based): 1-based, counted in the whole sequence. */
-    private int shown(int t) {
-        return f.walk().window().display(t);
-    }
-
     /** The index of the initial state as shown: 0, or the steps before the window. */
     private int initialIndex() {
         return f.walk().window().displayState(0);
@@ -310,7 +305,7 @@ public final class TimelineFigure {
             }
         } else if (detail) {
             g.setColor(FAINT);
-            drawCentered("h" + sub(shown(t)) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
+            drawCentered("h" + sub(at.display(t)) + " ?", cx, l.hRow(t).getCenterY() + l.font() * 0.35, font);
         }
 
         // the input
@@ -324,7 +319,7 @@ public final class TimelineFigure {
         drawCentered(shortText(f.scenario().inputLabel(t), 4), cx, in.getCenterY() + l.font() * 0.45, big);
         if (detail || t % 10 == 0) {
             g.setColor(MUTED);
-            drawCentered("t = " + shown(t), cx, l.stepCaptionBaseline(), small);
+            drawCentered("t = " + at.display(t), cx, l.stepCaptionBaseline(), small);
         }
 
         paintOutput(t, out, done, detail);
@@ -350,7 +345,7 @@ public final class TimelineFigure {
         int row = tape.row(t);
         if (!done) {
             g.setColor(MUTED);
-            drawCentered("y" + sub(shown(t)) + " ?", cx, line1, font);
+            drawCentered("y" + sub(at.display(t)) + " ?", cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + shortText(target, 4), cx, line2, small);
             }
@@ -360,14 +355,14 @@ public final class TimelineFigure {
         if (tape.probs != null) {
             int best = argmax(tape.probs, row);
             String pred = classLabel(best);
-            drawCentered("ŷ" + sub(shown(t)) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
+            drawCentered("ŷ" + sub(at.display(t)) + " = " + shortText(pred, 4), cx, line1, font.deriveFont(Font.BOLD));
             int k = f.scenario().sequence().hasTarget(row) ? f.scenario().sequence().classTarget(row) : -1;
             if (k >= 0) {
                 double p = Tape.at(tape.probs, row, k);
                 drawCentered("p(" + shortText(classLabel(k), 3) + ") = " + fmt(p, 2), cx, line2, small);
             }
         } else {
-            drawCentered("y" + sub(shown(t)) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
+            drawCentered("y" + sub(at.display(t)) + " = " + fmt(Tape.at(tape.y, row, 0), 3), cx, line1, font);
             if (target != null) {
                 drawCentered(f.texts().apply("timeline.target") + " " + target, cx, line2, small);
             }
@@ -375,7 +370,7 @@ public final class TimelineFigure {
         // the step loss above
         boolean lossPhase = at.lossDone();
         g.setColor(lossPhase ? TEXT : MUTED);
-        drawCentered("L" + sub(shown(t)) + " = " + fmt(tape.stepLoss[t], 3), cx, l.lossBaseline(),
+        drawCentered("L" + sub(at.display(t)) + " = " + fmt(f.walk().stepLoss(t), 3), cx, l.lossBaseline(),
                 lossPhase ? font.deriveFont(Font.BOLD) : font);
     }
 
@@ -399,7 +394,7 @@ public final class TimelineFigure {
         if (detail && backwardDone(t, BackwardStage.ADD_FUTURE)) {
             double norm = MatOps.blockNorm(tape.dh, row, 1);
             g.setColor(colorOf(GradientStyle.of(norm)).darker());
-            drawCentered("‖dh" + sub(shown(t)) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
+            drawCentered("‖dh" + sub(at.display(t)) + "‖ = " + fmt(norm, 2), cx, l.dhBaseline(), small);
         }
         if (backwardDone(t, BackwardStage.PASS_BACK) && t == 0 && carried()) {
             // dh₀ would go back into the window before; truncated BPTT drops it

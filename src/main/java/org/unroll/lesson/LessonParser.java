@@ -31,7 +31,7 @@ public final class LessonParser {
     /** The setup directives, in the order the README lists them. */
     public static final List<String> SETUP_DIRECTIVES = List.of(
             "cell", "activation", "hidden", "seed", "spectral_norm", "text", "initial_state", "learning_rate",
-            "sequence", "targets", "weights", "train");
+            "sequence", "targets", "weights", "train", "layers", "bidirectional", "batch");
 
     /** The texts a step may carry besides its narration: a question's, written {@code ask.en:} and so on. */
     private static final List<String> QUESTION_TEXTS = List.of("ask", "options", "explain");
@@ -49,6 +49,7 @@ public final class LessonParser {
         d.add("check");
         d.add("question");
         d.add("reproduce");
+        d.add("network");
         d.add("exercise");
         d.addAll(SETUP_DIRECTIVES);
         for (Lang l : Lang.values()) {
@@ -97,6 +98,7 @@ public final class LessonParser {
         final List<String> changes = new ArrayList<>();
         final List<Check> checks = new ArrayList<>();
         final List<Reproduction> reproductions = new ArrayList<>();
+        final List<NetworkFacts> networks = new ArrayList<>();
         boolean hasAt;
         boolean hasShow;
         int questionLine;
@@ -230,6 +232,7 @@ public final class LessonParser {
             case "check" -> check(n, rest);
             case "question" -> question(n, rest);
             case "reproduce" -> reproduce(n, rest);
+            case "network" -> network(n, rest);
             default -> {
                 if (head.startsWith("text.") && Lang.ofCode(head.substring(5)) != null
                         && Lang.ofCode(head.substring(5)).code().equals(head.substring(5))) {
@@ -325,6 +328,59 @@ public final class LessonParser {
             return;
         }
         step.reproductions.add(r);
+    }
+
+    /** {@code network cell=rnn layers=2 bidirectional=yes hidden=4 seed=7 words=a,b expect loss=… }: facts of a network on the engine. */
+    private void network(int n, String rest) {
+        if (step == null || step.exercise) {
+            problem(n, "\"network\" belongs inside a step");
+            return;
+        }
+        String usage = " (expected \"network cell=rnn layers=2 bidirectional=yes hidden=4 seed=7 words=cat,horse"
+                + " expect loss=… padded_loss=0.000000\")";
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        boolean expecting = false;
+        for (String w : rest.isBlank() ? new String[0] : rest.strip().split("\\s+")) {
+            if (w.equals("expect")) {
+                expecting = true;
+                continue;
+            }
+            int eq = w.indexOf('=');
+            if (eq <= 0 || eq == w.length() - 1) {
+                problem(n, "\"network\": \"" + w + "\" is not key=value" + usage);
+                return;
+            }
+            String key = w.substring(0, eq);
+            String value = w.substring(eq + 1);
+            if (expecting) {
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    problem(n, "\"network\": the expected " + key + " must be a number, got \"" + value + "\"");
+                    return;
+                }
+                expected.put(key, value);
+            } else if (!NetworkFacts.OPTIONS.contains(key)) {
+                problem(n, "\"network\": unknown option \"" + key + "\" (expected " + String.join(", ", NetworkFacts.OPTIONS)
+                        + ", then \"expect\")");
+                return;
+            } else {
+                options.put(key, value);
+            }
+        }
+        if (expected.isEmpty()) {
+            problem(n, "\"network\" expects nothing: write the numbers the narration quotes after \"expect\"" + usage);
+            return;
+        }
+        NetworkFacts f = new NetworkFacts(n, options, expected);
+        try {
+            f.validate();
+        } catch (IllegalArgumentException e) {
+            problem(n, "\"network\": " + e.getMessage());
+            return;
+        }
+        step.networks.add(f);
     }
 
     /** {@code question choice K} or {@code question number EXPR ± TOL}. */
@@ -636,6 +692,17 @@ public final class LessonParser {
                 case "targets" -> setup.withNumbers(numbers(key).withTargets(reals(rest, "targets")));
                 case "weights" -> setup.withNumbers(numbers(key).withWeights(weights(rest)));
                 case "train" -> setup.withTraining(training(rest));
+                case "layers" -> setup.withLayers(whole(rest, "layers"));
+                case "bidirectional" -> {
+                    if (!rest.equals("yes") && !rest.equals("no")) {
+                        throw new IllegalArgumentException("bidirectional must be yes or no, got \"" + rest + "\"");
+                    }
+                    yield setup.withBidirectional(rest.equals("yes"));
+                }
+                case "batch" -> {
+                    localText.clear();
+                    yield setup.withBatch(rest.equals("off") ? List.of() : Setup.parseBatch(rest));
+                }
                 default -> throw new IllegalStateException(key);
             };
         } catch (IllegalArgumentException e) {
@@ -831,7 +898,7 @@ public final class LessonParser {
         }
         if (complete) {
             steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes, s.checks, question, localText,
-                    shown, s.reproductions));
+                    shown, s.reproductions, s.networks));
         }
     }
 

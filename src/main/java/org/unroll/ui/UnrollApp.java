@@ -57,20 +57,16 @@ public final class UnrollApp extends Application {
         ErrorDialogs.installUncaughtHandler();
         MainWindow window = new MainWindow(session, zoom);
         window.setOnLanguageChosen(() -> open(stage, session, zoom));
-        // the charts are built the first time their tab is shown: the first frame does not wait for them
-        Label chartsComing = new Label();
-        window.chartsSlot().getChildren().add(chartsComing);
-        window.focusTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
-            if (tab != null && tab.getContent() == window.chartsSlot() && window.chartsSlot().getChildren().get(0) == chartsComing) {
-                ChartsPane charts = new ChartsPane(session);
-                charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
-                window.chartsSlot().getChildren().setAll(charts);
-            }
+        // the charts and the values are built the first time their tab is shown: the first frame does not wait for them
+        whenFirstShown(window, window.chartsSlot(), () -> {
+            ChartsPane charts = new ChartsPane(session);
+            charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
+            return charts;
         });
+        whenFirstShown(window, window.inspectorSlot(), () -> new InspectorPane(session));
         // the formula images (a renderer, its cache and its thread) belong to this window and end with it
         FormulaImages formulaImages = new FormulaImages();
         window.formulaSlot().getChildren().add(new FormulaPane(session, formulaImages));
-        window.inspectorSlot().getChildren().add(new InspectorPane(session));
         LessonPane lesson = new LessonPane(session);
         // a lesson step that names a chart or pane brings it to the front of the focus
         lesson.model().setOnShown(shown -> {
@@ -90,6 +86,7 @@ public final class UnrollApp extends Application {
             Platform.runLater(() -> lesson.model().replayShown());
         }
         window.lessonSlot().getChildren().add(lesson);
+        window.addFileExport(lesson.exportSlidesItem());
         Scene old = stage.getScene();
         Scene scene = old == null ? new Scene(window.root(), 1280, 720) : new Scene(window.root(), old.getWidth(), old.getHeight());
         window.install(scene);
@@ -100,6 +97,17 @@ public final class UnrollApp extends Application {
         stage.setMinHeight(560);
         stage.show();
         return window;
+    }
+
+    /** Puts a placeholder in {@code slot} and replaces it by {@code build}'s pane the first time the slot's tab is selected. */
+    private static void whenFirstShown(MainWindow window, javafx.scene.layout.StackPane slot, java.util.function.Supplier<javafx.scene.Node> build) {
+        Label coming = new Label();
+        slot.getChildren().add(coming);
+        window.focusTabs().getSelectionModel().selectedItemProperty().addListener((o, was, tab) -> {
+            if (tab != null && tab.getContent() == slot && slot.getChildren().get(0) == coming) {
+                slot.getChildren().setAll(build.get());
+            }
+        });
     }
 
     /** Closes {@code owned} when the stage closes or shows another scene (the Language menu reopens the window). */
@@ -155,7 +163,13 @@ public final class UnrollApp extends Application {
         pulse[0] = () -> {
             if (session.getWalkthrough() != null && window.timeline().paintCount() > 0) {
                 scene.removePostLayoutPulseListener(pulse[0]);
-                System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart));
+                // the CPU time says how much work the first frame took, whatever else the machine runs
+                long cpuMs = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                        ? os.getProcessCpuTime() / 1_000_000 : -1;
+                System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart)
+                        + " process-cpu-ms=" + cpuMs + " fx-thread-cpu-ms="
+                        + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+                        + " load=" + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 if (Boolean.getBoolean("unroll.timing.exit")) {
                     Platform.exit();
                 }

@@ -9,7 +9,8 @@ import org.unroll.engine.BackwardStage;
 import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
 import org.unroll.engine.Params;
-import org.unroll.engine.Tape;
+import org.unroll.engine.Quantity;
+import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
 import org.unroll.task.Scenario;
 import org.unroll.ui.I18n;
@@ -80,7 +81,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
     private static final class Builder {
         private final Walkthrough w;
         private final Scenario sc;
-        private final Tape tape;
+        private WalkPoint point;
         private final Params p;
         private final CellType cell;
         private final Activation act;
@@ -88,20 +89,25 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
         private final boolean ce;
         private final List<Equation> eqs = new ArrayList<>();
 
+        /** The value of step t at the point shown; it exists there, or this pane would show a value not yet computed. */
+        private double[] at(Quantity q, int t) {
+            return point.value(q, t).orElseThrow(() -> new IllegalStateException(q + " of step " + t + " does not exist at " + point.cursor()));
+        }
+
         Builder(Walkthrough w, Scenario sc) {
             this.w = w;
             this.sc = sc;
-            this.tape = w.tape();
             this.p = w.model().params();
             this.cell = w.model().cell();
             this.act = w.model().activation();
-            this.hs = tape.hiddenSize;
-            this.ce = tape.probs != null;
+            this.hs = w.model().hiddenSize();
+            this.ce = w.at(Cursor.START).has(Quantity.PROBABILITIES);
         }
 
         FormulaContent build(Cursor cur) {
+            point = w.at(cur);
             int t = cur.step();
-            int shown = w.at(cur).displayStep();
+            int shown = point.displayStep();
             String heading;
             String caption;
             switch (cur.phase()) {
@@ -151,10 +157,10 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
         }
 
         private String caption(int t, BackwardStage s) {
-            int shown = t + 1;
+            int shown = point.display(t);
             return switch (s) {
                 case OUTPUT_GRADIENT -> I18n.get("formula.caption.outputGradient", shown);
-                case ADD_FUTURE -> t == tape.steps - 1
+                case ADD_FUTURE -> t == w.steps() - 1
                         ? I18n.get("formula.caption.addFuture.last", shown)
                         : I18n.get(cell == CellType.LSTM ? "formula.caption.addFuture.lstm" : "formula.caption.addFuture",
                         shown, shown + 1);
@@ -169,9 +175,9 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
         private void start() {
             eqs.add(new Equation(recurrence(), null));
             eqs.add(new Equation("y_t = " + WOUT + " h_t + " + BOUT, null));
-            StringBuilder num = new StringBuilder("h_0 = ").append(col(row(tape.h, 0)));
-            if (tape.c != null) {
-                num.append(",\\quad c_0 = ").append(col(row(tape.c, 0)));
+            StringBuilder num = new StringBuilder("h_0 = ").append(col(at(Quantity.HIDDEN_BEFORE, 0)));
+            if (point.has(Quantity.CELL)) {
+                num.append(",\\quad c_0 = ").append(col(at(Quantity.CELL_BEFORE, 0)));
             }
             String inputs = inputList();
             eqs.add(new Equation("x_t = \\mathrm{onehot}(\\text{input}_t)" + (inputs.isEmpty() ? "" : ":\\ " + inputs),
@@ -192,12 +198,11 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
         }
 
         private void forward(int t) {
-            int r = tape.row(t);
-            double[] zIh = row(tape.zIh, r);
-            double[] zHh = row(tape.zHh, r);
-            double[] g = row(tape.gates, r);
-            double[] hPrev = row(tape.h, tape.stateRow(t));
-            double[] h = row(tape.h, tape.stateRow(t + 1));
+            double[] zIh = at(Quantity.INPUT_PROJECTION, t);
+            double[] zHh = at(Quantity.RECURRENT_PROJECTION, t);
+            double[] g = at(Quantity.GATES, t);
+            double[] hPrev = at(Quantity.HIDDEN_BEFORE, t);
+            double[] h = at(Quantity.HIDDEN, t);
             switch (cell) {
                 case RNN -> {
                     double[] wxhX = minus(zIh, p.biasIh.data);
@@ -219,13 +224,13 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                     eqs.add(new Equation("g_t = \\tanh(z^g_t),\\quad o_t = \\sigma(z^o_t)",
                             "g_t = \\tanh\\left(" + col(slice(z, 2)) + "\\right) = " + col(slice(g, 2))
                                     + ",\\quad o_t = \\sigma\\left(" + col(slice(z, 3)) + "\\right) = " + col(slice(g, 3))));
-                    double[] cPrev = row(tape.c, tape.stateRow(t));
-                    double[] c = row(tape.c, tape.stateRow(t + 1));
+                    double[] cPrev = at(Quantity.CELL_BEFORE, t);
+                    double[] c = at(Quantity.CELL, t);
                     eqs.add(new Equation("c_t = f_t \\odot c_{t-1} + i_t \\odot g_t",
                             "c_t = " + col(slice(g, 1)) + "\\odot" + col(cPrev) + " + " + col(slice(g, 0)) + "\\odot"
                                     + col(slice(g, 2)) + " = " + col(c)));
                     eqs.add(new Equation("h_t = o_t \\odot \\tanh(c_t)",
-                            "h_t = " + col(slice(g, 3)) + "\\odot" + col(row(tape.tanhC, r)) + " = " + col(h)));
+                            "h_t = " + col(slice(g, 3)) + "\\odot" + col(at(Quantity.TANH_CELL, t)) + " = " + col(h)));
                 }
                 case GRU -> {
                     double[] zr = plus(slice(zIh, 0), slice(zHh, 0));
@@ -241,19 +246,19 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                                     + col(slice(g, 1)) + "\\odot" + col(hPrev) + " = " + col(h)));
                 }
             }
-            eqs.add(new Equation("y_t = " + WOUT + " h_t + " + BOUT, "y_t = " + col(row(tape.y, r))));
+            eqs.add(new Equation("y_t = " + WOUT + " h_t + " + BOUT, "y_t = " + col(at(Quantity.OUTPUT, t))));
             if (ce) {
-                double[] prob = row(tape.probs, r);
+                double[] prob = at(Quantity.PROBABILITIES, t);
                 String pred = "\\hat{p}_t = \\mathrm{softmax}(y_t) = " + col(prob);
-                int target = sc == null || !sc.sequence().hasTarget(r) ? -1 : sc.sequence().classTarget(r);
+                int target = point.classTarget(t).orElse(-1);
                 if (target >= 0) {
                     eqs.add(new Equation(pred, "L_t = -\\log \\hat{p}_t[" + targetTex(t, target) + "] = -\\log "
-                            + num(prob[target]) + " = " + num(tape.stepLoss[t])));
+                            + num(prob[target]) + " = " + num(w.stepLoss(t))));
                 } else {
-                    eqs.add(new Equation(pred, "L_t = " + num(tape.stepLoss[t])));
+                    eqs.add(new Equation(pred, "L_t = " + num(w.stepLoss(t))));
                 }
             } else {
-                eqs.add(new Equation("L_t = \\| y_t - \\hat{y}_t \\|^2", "L_t = " + num(tape.stepLoss[t])));
+                eqs.add(new Equation("L_t = \\| y_t - \\hat{y}_t \\|^2", "L_t = " + num(w.stepLoss(t))));
             }
         }
 
@@ -261,18 +266,18 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             StringBuilder terms = new StringBuilder();
             StringBuilder names = new StringBuilder();
             double total = 0;
-            for (int t = 0; t < tape.steps; t++) {
+            for (int t = 0; t < w.steps(); t++) {
                 if (t > 0) {
                     terms.append(" + ");
                     names.append(" + ");
                 }
-                if (tape.steps > 6 && t == 4) {
+                if (w.steps() > 6 && t == 4) {
                     terms.append("\\cdots + ");
                     names.append("\\cdots + ");
-                    t = tape.steps - 1;
+                    t = w.steps() - 1;
                 }
-                terms.append(num(tape.stepLoss[t]));
-                names.append("L_{").append(t + 1).append('}');
+                terms.append(num(w.stepLoss(t)));
+                names.append("L_{").append(point.display(t)).append('}');
             }
             total = w.loss();
             String each = ce ? "L_t = -\\log \\mathrm{softmax}(y_t)[\\mathrm{target}_t]"
@@ -283,12 +288,11 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
         }
 
         private void outputGradient(int t) {
-            int r = tape.row(t);
-            double[] dy = row(tape.dy, r);
+            double[] dy = at(Quantity.OUTPUT_GRADIENT, t);
             if (ce) {
-                double[] prob = row(tape.probs, r);
+                double[] prob = at(Quantity.PROBABILITIES, t);
                 double[] onehot = new double[prob.length];
-                int target = sc == null || !sc.sequence().hasTarget(r) ? -1 : sc.sequence().classTarget(r);
+                int target = point.classTarget(t).orElse(-1);
                 if (target >= 0) {
                     onehot[target] = 1;
                 }
@@ -299,35 +303,32 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
             }
             eqs.add(new Equation("\\partial L_t/\\partial h_t = " + WOUT + T + " dy_t",
                     "\\partial L_t/\\partial h_t = " + mat(transpose(p.weightOut)) + col(dy) + " = "
-                            + col(row(tape.dhLocal, r))));
+                            + col(at(Quantity.LOCAL_HIDDEN_GRADIENT, t))));
         }
 
         private void addFuture(int t) {
-            int r = tape.row(t);
-            boolean last = t == tape.steps - 1;
-            double[] next = last ? new double[hs] : row(tape.dhBack, tape.row(t + 1));
+            double[] next = at(Quantity.HIDDEN_GRADIENT_NEXT, t);
             eqs.add(new Equation("dh_t = " + WOUT + T + " dy_t + " + DH_NEXT,
-                    "dh_t = " + col(row(tape.dhLocal, r)) + " + " + col(next) + " = " + col(row(tape.dh, r))));
-            if (tape.dc != null) {
-                double[] dcNext = last ? new double[hs] : row(tape.dcBack, tape.row(t + 1));
-                double[] o = slice(row(tape.gates, r), 3);
-                double[] tc = row(tape.tanhC, r);
+                    "dh_t = " + col(at(Quantity.LOCAL_HIDDEN_GRADIENT, t)) + " + " + col(next) + " = " + col(at(Quantity.HIDDEN_GRADIENT, t))));
+            if (point.has(Quantity.CELL_GRADIENT)) {
+                double[] dcNext = at(Quantity.CELL_GRADIENT_NEXT, t);
+                double[] o = slice(at(Quantity.GATES, t), 3);
+                double[] tc = at(Quantity.TANH_CELL, t);
                 double[] d = new double[hs];
                 for (int j = 0; j < hs; j++) {
                     d[j] = 1 - tc[j] * tc[j];
                 }
                 eqs.add(new Equation("dc_t = " + DC_NEXT + " + dh_t \\odot o_t \\odot (1 - \\tanh^2 c_t)",
-                        "dc_t = " + col(dcNext) + " + " + col(row(tape.dh, r)) + "\\odot" + col(o) + "\\odot"
-                                + col(d) + " = " + col(row(tape.dc, r))));
+                        "dc_t = " + col(dcNext) + " + " + col(at(Quantity.HIDDEN_GRADIENT, t)) + "\\odot" + col(o) + "\\odot"
+                                + col(d) + " = " + col(at(Quantity.CELL_GRADIENT, t))));
             }
         }
 
         private void parameterGradients(int t) {
-            int r = tape.row(t);
-            double[] dh = row(tape.dh, r);
-            double[] dA = row(tape.dA, r);
-            double[] hPrev = row(tape.h, tape.stateRow(t));
-            double[] h = row(tape.h, tape.stateRow(t + 1));
+            double[] dh = at(Quantity.HIDDEN_GRADIENT, t);
+            double[] dA = at(Quantity.DELTA, t);
+            double[] hPrev = at(Quantity.HIDDEN_BEFORE, t);
+            double[] h = at(Quantity.HIDDEN, t);
             Params step = w.stepContribution(t);
             switch (cell) {
                 case RNN -> {
@@ -339,7 +340,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                         }
                         sym = "\\delta_t = dh_t \\odot (1 - h_t^2)";
                     } else {
-                        double[] z = plus(row(tape.zIh, r), row(tape.zHh, r));
+                        double[] z = plus(at(Quantity.INPUT_PROJECTION, t), at(Quantity.RECURRENT_PROJECTION, t));
                         for (int j = 0; j < hs; j++) {
                             d[j] = z[j] > 0 ? 1 : 0;
                         }
@@ -361,7 +362,7 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                             "\\Delta " + WHH + " = " + mat(matrix(step.weightHh))));
                 }
                 case GRU -> {
-                    double[] dR = row(tape.dR, r);
+                    double[] dR = at(Quantity.DELTA_RECURRENT, t);
                     eqs.add(new Equation("\\delta^n_t = dh_t \\odot (1 - z_t) \\odot (1 - n_t^2),\\quad "
                             + "\\delta^z_t = dh_t \\odot (h_{t-1} - n_t) \\odot z_t(1 - z_t)",
                             "\\delta^n_t = " + col(slice(dA, 2)) + ",\\quad \\delta^z_t = " + col(slice(dA, 1))));
@@ -386,21 +387,20 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
         }
 
         private void passBack(int t) {
-            int r = tape.row(t);
-            double[] back = row(tape.dhBack, r);
+            double[] back = at(Quantity.HIDDEN_GRADIENT_BACK, t);
             String prev = "dh_{t-1}";
             switch (cell) {
                 case RNN -> eqs.add(new Equation(prev + " = " + WHH + T + "\\delta_t\\quad(= " + DH_NEXT + "\\text{ of } t-1)",
-                        prev + " = " + mat(transpose(p.weightHh)) + col(row(tape.dA, r)) + " = " + col(back)));
+                        prev + " = " + mat(transpose(p.weightHh)) + col(at(Quantity.DELTA, t)) + " = " + col(back)));
                 case LSTM -> {
                     eqs.add(new Equation(prev + " = " + WHH + T + "\\delta_t", prev + " = " + mat(transpose(p.weightHh))
-                            + col(row(tape.dA, r)) + " = " + col(back)));
-                    eqs.add(new Equation("dc_{t-1} = dc_t \\odot f_t", "dc_{t-1} = " + col(row(tape.dc, r)) + "\\odot"
-                            + col(slice(row(tape.gates, r), 1)) + " = " + col(row(tape.dcBack, r))));
+                            + col(at(Quantity.DELTA, t)) + " = " + col(back)));
+                    eqs.add(new Equation("dc_{t-1} = dc_t \\odot f_t", "dc_{t-1} = " + col(at(Quantity.CELL_GRADIENT, t)) + "\\odot"
+                            + col(slice(at(Quantity.GATES, t), 1)) + " = " + col(at(Quantity.CELL_GRADIENT_BACK, t))));
                 }
                 case GRU -> {
-                    double[] z = slice(row(tape.gates, r), 1);
-                    double[] dh = row(tape.dh, r);
+                    double[] z = slice(at(Quantity.GATES, t), 1);
+                    double[] dh = at(Quantity.HIDDEN_GRADIENT, t);
                     double[] direct = new double[hs];
                     for (int j = 0; j < hs; j++) {
                         direct[j] = z[j] * dh[j];
@@ -428,13 +428,13 @@ public record FormulaContent(String heading, String caption, List<Equation> equa
                 return "";
             }
             StringBuilder s = new StringBuilder();
-            for (int t = 0; t < tape.steps && t < 8; t++) {
+            for (int t = 0; t < w.steps() && t < 8; t++) {
                 if (t > 0) {
                     s.append(",\\ ");
                 }
                 s.append(charTex(sc.inputLabel(t)));
             }
-            if (tape.steps > 8) {
+            if (w.steps() > 8) {
                 s.append(",\\ \\ldots");
             }
             return s.toString();

@@ -43,9 +43,13 @@ public final class FormulaImages implements AutoCloseable {
         return t;
     });
 
-    /** The images of one window: up to 256 renderings kept. */
+    /**
+     * The images of one window: up to 256 renderings kept. JLaTeXMath loads its fonts and tables on
+     * the formula thread right away, while the window is still being built and shown.
+     */
     public FormulaImages() {
         this(new FormulaRenderer(16), 256);
+        thread.execute(() -> renderer.render("h_t = \\tanh(W_{hh} h_{t-1})", 16, 0xFF000000));
     }
 
     FormulaImages(FormulaRenderer renderer, int capacity) {

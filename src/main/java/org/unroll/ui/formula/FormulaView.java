@@ -29,9 +29,9 @@ import org.unroll.ui.I18n;
  * at the window's output scale and re-rendered whenever the size changes, so it stays crisp.
  * LaTeX that cannot be parsed shows as raw red text (style class {@code formula-error}).
  * Rendering happens on one background thread ({@link FormulaImages}); a view waits for it, except a
- * view made with {@link #inBackground()} that already shows an image in a window: it keeps showing
- * that image until the new one lands ({@link #renderingProperty()}), and only the latest request is
- * rendered.
+ * view made with {@link #inBackground()} in a showing window: it keeps showing its previous image (or
+ * nothing, the first time) until the new one lands ({@link #renderingProperty()}), and only the latest
+ * request is rendered.
  */
 public class FormulaView extends Region {
 
@@ -130,7 +130,9 @@ public class FormulaView extends Region {
         }
         int request = ++requested;
         FormulaImages.Result known = images.cached(key);
-        if (known != null || !background || image.get() == null || !inShowingWindow()) {
+        // a view on screen never waits for JLaTeXMath, not even for its first image (the first frame
+        // of the app would wait for its fonts to load); a view off screen (a snapshot) renders now
+        if (known != null || !background || !inShowingWindow()) {
             rendering.set(false);
             apply(tex, scale, known != null ? known : images.renderNow(key));
             return;

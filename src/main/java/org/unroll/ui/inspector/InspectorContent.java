@@ -8,15 +8,16 @@ import org.unroll.engine.CellType;
 import org.unroll.engine.Cursor;
 import org.unroll.engine.Model;
 import org.unroll.engine.Params;
-import org.unroll.engine.Tape;
+import org.unroll.engine.Quantity;
+import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
 import org.unroll.task.Scenario;
 import org.unroll.ui.I18n;
 import org.unroll.ui.inspector.InspectorEntry.Section;
 
 /**
- * What the inspector shows at the walk's cursor: the vectors and matrices that exist there, read from
- * the tape (and from {@link Walkthrough#stepContribution}, {@link Walkthrough#runningSum},
+ * What the inspector shows at the walk's cursor: the vectors and matrices that exist there, read
+ * through the walk's query API ({@link WalkPoint}, which refuses a value the cursor has not reached) and from {@link Walkthrough#stepContribution}, {@link Walkthrough#runningSum},
  * {@link Walkthrough#gradients} and {@link Walkthrough#updatedModel}), never anything computed later.
  * Toolkit-free. Vectors are rows (1×n); the per-step input/loss tables have one row per step.
  * Titles use the symbolic time index t (the caption of the formula pane says which t); the
@@ -26,7 +27,7 @@ public final class InspectorContent {
 
     private final Walkthrough w;
     private final Scenario sc;
-    private final Tape tape;
+    private WalkPoint point;
     private final Model model;
     private final CellType cell;
     private final int hs;
@@ -39,16 +40,15 @@ public final class InspectorContent {
     private InspectorContent(Walkthrough w, Scenario sc) {
         this.w = w;
         this.sc = sc;
-        this.tape = w.tape();
         this.model = w.model();
         this.cell = model.cell();
-        this.hs = tape.hiddenSize;
-        this.gh = tape.gateRows;
+        this.hs = model.hiddenSize();
+        this.gh = cell.gates() * hs;
         this.gateNames = cell.gateNames();
         List<String> vocab = model.vocab() == null ? null : model.vocab().stream().map(InspectorContent::visible).toList();
         List<String> shown = vocab == null ? null : vocab.stream().map(InspectorContent::visible).toList();
-        this.inputLabels = shown != null && shown.size() == tape.inputSize ? shown : List.of();
-        this.outputLabels = shown != null && shown.size() == tape.outputSize ? shown : List.of();
+        this.inputLabels = shown != null && shown.size() == model.inputSize() ? shown : List.of();
+        this.outputLabels = shown != null && shown.size() == model.outputSize() ? shown : List.of();
     }
 
     /** The entries at {@code cursor} (clamped to the walk), without moving the walk's own cursor. */
@@ -59,6 +59,7 @@ public final class InspectorContent {
     }
 
     private void build(Cursor cur) {
+        point = w.at(cur);
         switch (cur.phase()) {
             case START -> start();
             case FORWARD -> forward(cur.step());
@@ -71,24 +72,23 @@ public final class InspectorContent {
     // ---- phases ----
 
     private void start() {
-        add("x_all", Section.INPUTS, new MatrixData(I18n.get("inspector.entry.allInputs"), rows(tape.x, 0, tape.steps),
+        add("x_all", Section.INPUTS, new MatrixData(I18n.get("inspector.entry.allInputs"), rows(Quantity.INPUT),
                 stepLabels(false), inputLabels), true);
-        add("h_prev", Section.INPUTS, vector("h_0", state(tape.h, 0), List.of()), true);
-        if (tape.c != null) {
-            add("c_prev", Section.INPUTS, vector("c_0", state(tape.c, 0), List.of()), true);
+        add("h_prev", Section.INPUTS, vector("h_0", at(Quantity.HIDDEN_BEFORE, 0), List.of()), true);
+        if (point.has(Quantity.CELL)) {
+            add("c_prev", Section.INPUTS, vector("c_0", at(Quantity.CELL_BEFORE, 0), List.of()), true);
         }
     }
 
     private void forward(int t) {
-        int r = tape.row(t);
-        add("x", Section.INPUTS, vector("x_t", row(tape.x, r), inputLabels), false);
-        add("h_prev", Section.INPUTS, vector("h_{t−1}", state(tape.h, t), List.of()), false);
-        if (tape.c != null) {
-            add("c_prev", Section.INPUTS, vector("c_{t−1}", state(tape.c, t), List.of()), false);
+        add("x", Section.INPUTS, vector("x_t", at(Quantity.INPUT, t), inputLabels), false);
+        add("h_prev", Section.INPUTS, vector("h_{t−1}", at(Quantity.HIDDEN_BEFORE, t), List.of()), false);
+        if (point.has(Quantity.CELL)) {
+            add("c_prev", Section.INPUTS, vector("c_{t−1}", at(Quantity.CELL_BEFORE, t), List.of()), false);
         }
-        double[] zIh = row(tape.zIh, r);
-        double[] zHh = row(tape.zHh, r);
-        double[] gates = row(tape.gates, r);
+        double[] zIh = at(Quantity.INPUT_PROJECTION, t);
+        double[] zHh = at(Quantity.RECURRENT_PROJECTION, t);
+        double[] gates = at(Quantity.GATES, t);
         switch (cell) {
             case RNN -> {
                 add("zIh", Section.FORWARD, vector("W_xh x_t + b_xh", zIh, List.of()), true);
@@ -98,8 +98,8 @@ public final class InspectorContent {
             case LSTM -> {
                 add("z", Section.FORWARD, gateMatrix("z_t = W_xh x_t + W_hh h_{t−1} + b", sum(zIh, zHh)), true);
                 addGates(gates);
-                add("c", Section.FORWARD, vector("c_t", state(tape.c, t + 1), List.of()), true);
-                add("tanhC", Section.FORWARD, vector("tanh(c_t)", row(tape.tanhC, r), List.of()), true);
+                add("c", Section.FORWARD, vector("c_t", at(Quantity.CELL, t), List.of()), true);
+                add("tanhC", Section.FORWARD, vector("tanh(c_t)", at(Quantity.TANH_CELL, t), List.of()), true);
             }
             case GRU -> {
                 add("zIh", Section.FORWARD, gateMatrix("W_xh x_t + b_xh", zIh), true);
@@ -107,12 +107,12 @@ public final class InspectorContent {
                 addGates(gates);
             }
         }
-        add("h", Section.FORWARD, vector("h_t", state(tape.h, t + 1), List.of()), true);
-        add("y", Section.FORWARD, vector("y_t", row(tape.y, r), outputLabels), true);
-        if (tape.probs != null) {
-            add("p", Section.FORWARD, vector("softmax(y_t)", row(tape.probs, r), outputLabels), true);
+        add("h", Section.FORWARD, vector("h_t", at(Quantity.HIDDEN, t), List.of()), true);
+        add("y", Section.FORWARD, vector("y_t", at(Quantity.OUTPUT, t), outputLabels), true);
+        if (point.has(Quantity.PROBABILITIES)) {
+            add("p", Section.FORWARD, vector("softmax(y_t)", at(Quantity.PROBABILITIES, t), outputLabels), true);
         }
-        add("L_t", Section.LOSS, MatrixData.of("L_t", new double[][] {{tape.stepLoss[t]}}), true);
+        add("L_t", Section.LOSS, MatrixData.of("L_t", new double[][] {{w.stepLoss(t)}}), true);
     }
 
     private void addGates(double[] gates) {
@@ -122,63 +122,61 @@ public final class InspectorContent {
     }
 
     private void loss() {
-        int n = tape.steps;
+        int n = w.steps();
         double[][] losses = new double[n][1];
         for (int t = 0; t < n; t++) {
             losses[t][0] = w.stepLoss(t);
         }
         double total = w.loss();
-        boolean ce = tape.probs != null;
+        boolean ce = point.has(Quantity.PROBABILITIES);
         add("out_all", Section.FORWARD, new MatrixData(I18n.get("inspector.entry.allSteps", ce ? "softmax(y_t)" : "y_t"),
-                rows(ce ? tape.probs : tape.y, 0, n), stepLabels(true), outputLabels), false);
+                rows(ce ? Quantity.PROBABILITIES : Quantity.OUTPUT), stepLabels(true), outputLabels), false);
         add("L_steps", Section.LOSS, new MatrixData(I18n.get("inspector.entry.allSteps", "L_t"), losses,
                 stepLabels(true), List.of()), true);
         add("L", Section.LOSS, MatrixData.of("L = Σ_t L_t", new double[][] {{total}}), true);
     }
 
     private void backward(int t, BackwardStage stage) {
-        int r = tape.row(t);
         int s = stage.number();
-        boolean last = t == tape.steps - 1;
-        boolean ce = tape.probs != null;
-        add("dy", Section.BACKWARD, vector("dy_t", row(tape.dy, r), outputLabels), s == 1);
-        add("dhLocal", Section.BACKWARD, vector("dL_t/dh_t", row(tape.dhLocal, r), List.of()), s == 1);
+        boolean ce = point.has(Quantity.PROBABILITIES);
+        add("dy", Section.BACKWARD, vector("dy_t", at(Quantity.OUTPUT_GRADIENT, t), outputLabels), s == 1);
+        add("dhLocal", Section.BACKWARD, vector("dL_t/dh_t", at(Quantity.LOCAL_HIDDEN_GRADIENT, t), List.of()), s == 1);
         if (s >= 2) {
-            double[] dhNext = last ? new double[hs] : row(tape.dhBack, tape.row(t + 1));
+            double[] dhNext = at(Quantity.HIDDEN_GRADIENT_NEXT, t);
             add("dhNext", Section.BACKWARD, vector("dh_next", dhNext, List.of()), false);
-            add("dh", Section.BACKWARD, vector("dh_t", row(tape.dh, r), List.of()), s == 2);
-            if (tape.dc != null) {
-                double[] dcNext = last ? new double[hs] : row(tape.dcBack, tape.row(t + 1));
+            add("dh", Section.BACKWARD, vector("dh_t", at(Quantity.HIDDEN_GRADIENT, t), List.of()), s == 2);
+            if (point.has(Quantity.CELL_GRADIENT)) {
+                double[] dcNext = at(Quantity.CELL_GRADIENT_NEXT, t);
                 add("dcNext", Section.BACKWARD, vector("dc_next", dcNext, List.of()), false);
-                add("dc", Section.BACKWARD, vector("dc_t", row(tape.dc, r), List.of()), s == 2);
+                add("dc", Section.BACKWARD, vector("dc_t", at(Quantity.CELL_GRADIENT, t), List.of()), s == 2);
             }
         }
         if (s >= 3) {
             switch (cell) {
-                case RNN -> add("delta", Section.BACKWARD, vector("δ_t", row(tape.dA, r), List.of()), s == 3);
-                case LSTM -> add("delta", Section.BACKWARD, gateMatrix("δ_t (dz_t)", row(tape.dA, r)), s == 3);
+                case RNN -> add("delta", Section.BACKWARD, vector("δ_t", at(Quantity.DELTA, t), List.of()), s == 3);
+                case LSTM -> add("delta", Section.BACKWARD, gateMatrix("δ_t (dz_t)", at(Quantity.DELTA, t)), s == 3);
                 case GRU -> {
-                    add("delta", Section.BACKWARD, gateMatrix("δ_t → W_xh", row(tape.dA, r)), s == 3);
-                    add("deltaH", Section.BACKWARD, gateMatrix("δ_t → W_hh", row(tape.dR, r)), s == 3);
+                    add("delta", Section.BACKWARD, gateMatrix("δ_t → W_xh", at(Quantity.DELTA, t)), s == 3);
+                    add("deltaH", Section.BACKWARD, gateMatrix("δ_t → W_hh", at(Quantity.DELTA_RECURRENT, t)), s == 3);
                 }
             }
         }
         if (s >= 4) {
-            add("dhBack", Section.BACKWARD, vector("dh_{t−1}", row(tape.dhBack, r), List.of()), true);
-            if (tape.dcBack != null) {
-                add("dcBack", Section.BACKWARD, vector("dc_{t−1}", row(tape.dcBack, r), List.of()), true);
+            add("dhBack", Section.BACKWARD, vector("dh_{t−1}", at(Quantity.HIDDEN_GRADIENT_BACK, t), List.of()), true);
+            if (point.has(Quantity.CELL_GRADIENT_BACK)) {
+                add("dcBack", Section.BACKWARD, vector("dc_{t−1}", at(Quantity.CELL_GRADIENT_BACK, t), List.of()), true);
             }
         }
         if (s >= 3) {
-            addParams("d", Section.STEP_GRADIENTS, w.stepContribution(t), "Δ", "inspector.entry.step", s == 3);
+            addParams("d", Section.STEP_GRADIENTS, point.stepContribution(t).orElseThrow(), "Δ", "inspector.entry.step", s == 3);
         }
-        Params running = s >= 3 ? w.runningSum(t) : last ? model.params().zerosLike() : w.runningSum(t + 1);
+        Params running = point.accumulated();
         addParams("sum", Section.RUNNING_SUMS, running, "Σ", "inspector.entry.running", s == 3);
         // what the step read in the forward pass, for reference, after the gradients
-        add("x", Section.INPUTS, vector("x_t", row(tape.x, r), inputLabels), false);
-        add("h_prev", Section.INPUTS, vector("h_{t−1}", state(tape.h, t), List.of()), false);
-        add("h", Section.INPUTS, vector("h_t", state(tape.h, t + 1), List.of()), false);
-        add("p", Section.INPUTS, vector(ce ? "softmax(y_t)" : "y_t", row(ce ? tape.probs : tape.y, r), outputLabels), false);
+        add("x", Section.INPUTS, vector("x_t", at(Quantity.INPUT, t), inputLabels), false);
+        add("h_prev", Section.INPUTS, vector("h_{t−1}", at(Quantity.HIDDEN_BEFORE, t), List.of()), false);
+        add("h", Section.INPUTS, vector("h_t", at(Quantity.HIDDEN, t), List.of()), false);
+        add("p", Section.INPUTS, vector(ce ? "softmax(y_t)" : "y_t", at(ce ? Quantity.PROBABILITIES : Quantity.OUTPUT, t), outputLabels), false);
     }
 
     private void update() {
@@ -283,32 +281,32 @@ public final class InspectorContent {
 
     /** "1: j" (inputs) or "1: j→e" (with targets), one per step. */
     private List<String> stepLabels(boolean withTarget) {
-        List<String> labels = new ArrayList<>(tape.steps);
-        for (int t = 0; t < tape.steps; t++) {
-            String in = sc == null ? "x" + (t + 1) : visible(sc.inputLabel(t));
+        List<String> labels = new ArrayList<>(w.steps());
+        for (int t = 0; t < w.steps(); t++) {
+            String in = sc == null ? "x" + point.display(t) : visible(sc.inputLabel(t));
             String target = sc == null || sc.targetLabel(t) == null ? null : visible(sc.targetLabel(t));
-            labels.add((t + 1) + ": " + in + (withTarget && target != null ? "→" + target : ""));
+            labels.add(point.display(t) + ": " + in + (withTarget && target != null ? "→" + target : ""));
         }
         return labels;
     }
 
-    /** Row r of a per-step matrix. */
+    /** Row r of a matrix. */
     static double[] row(DMatrixRMaj m, int r) {
         double[] v = new double[m.numCols];
         System.arraycopy(m.data, r * m.numCols, v, 0, m.numCols);
         return v;
     }
 
-    /** State block t (0 = the initial state) of h or c, first sequence. */
-    private double[] state(DMatrixRMaj m, int t) {
-        return row(m, tape.stateRow(t));
+    /** The value of step t at the point shown; it exists there, or the inspector would show a value not yet computed. */
+    private double[] at(Quantity q, int t) {
+        return point.value(q, t).orElseThrow(() -> new IllegalStateException(q + " of step " + t + " does not exist at " + point.cursor()));
     }
 
-    /** Step rows [from, to) of a per-step matrix, first sequence of each step. */
-    private double[][] rows(DMatrixRMaj m, int from, int to) {
-        double[][] v = new double[to - from][];
-        for (int t = from; t < to; t++) {
-            v[t - from] = row(m, tape.row(t));
+    /** The value at every step, one row each (first sequence). */
+    private double[][] rows(Quantity q) {
+        double[][] v = new double[w.steps()][];
+        for (int t = 0; t < v.length; t++) {
+            v[t] = at(q, t);
         }
         return v;
     }
