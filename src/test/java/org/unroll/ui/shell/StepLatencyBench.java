@@ -87,8 +87,11 @@ public final class StepLatencyBench {
                 }
             });
             CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+            String only = System.getProperty("bench.focus"); // FORMULA, VALUES or CHARTS: one run only
             for (MainWindow.Focus focus : MainWindow.Focus.values()) {
-                all = all.thenCompose(v -> run(window, session, scene, focus, presses));
+                if (only == null || only.equalsIgnoreCase(focus.name())) {
+                    all = all.thenCompose(v -> run(window, session, scene, focus, presses));
+                }
             }
             all.whenComplete((v, e) -> {
                 if (e != null) {
@@ -109,6 +112,11 @@ public final class StepLatencyBench {
         Platform.runLater(() -> {
             window.showFocus(focus);
             session.moveToIndex(90);
+            focusTabs = window.focusTabs();
+            resized[0] = 0;
+            if (Boolean.getBoolean("bench.watchCharts")) {
+                watch(window.chartsSlot());
+            }
             Passes passes = new Passes(scene);
             List<double[]> samples = new ArrayList<>();
             press(scene, passes, samples, -WARM_UP, presses, done, focus, session);
@@ -116,13 +124,33 @@ public final class StepLatencyBench {
         return done;
     }
 
+    /** Prints every size change of a chart viewer under {@code root} (a chart redraws when its viewer is resized). */
+    private static void watch(javafx.scene.Node root) {
+        if (root instanceof org.jfree.chart.fx.ChartViewer v) {
+            v.heightProperty().addListener((o, a, b) -> System.out.println("bench: chart viewer height " + a + " -> " + b
+                    + " visible=" + v.isVisible() + " tree=" + Thread.currentThread().getStackTrace().length));
+            v.widthProperty().addListener((o, a, b) -> System.out.println("bench: chart viewer width " + a + " -> " + b));
+        }
+        if (root instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(StepLatencyBench::watch);
+        }
+    }
+
+    /** How many measured presses of the current run changed the focus tabs' height (a relayout of every pane). */
+    private final int[] resized = new int[1];
+    private javafx.scene.layout.Region focusTabs;
+
     private void press(Scene scene, Passes passes, List<double[]> samples, int i, int presses,
                        CompletableFuture<Void> done, MainWindow.Focus focus, Session session) {
         timer.schedule(() -> Platform.runLater(() -> {
             if (i == 0) {
                 System.gc(); // start the measured presses with the warm-up's garbage gone
             }
+            double before = focusTabs.getHeight();
             double[] one = passes.press(scene);
+            if (i >= 0 && focusTabs.getHeight() != before) {
+                resized[0]++;
+            }
             if (i >= 0) {
                 samples.add(one);
             }
@@ -130,6 +158,7 @@ public final class StepLatencyBench {
                 press(scene, passes, samples, i + 1, presses, done, focus, session);
             } else {
                 report(focus, samples, session);
+                System.out.printf(Locale.ROOT, "bench: focus %-7s presses that changed the focus's height: %d%n", focus, resized[0]);
                 done.complete(null);
             }
         }), i == -WARM_UP ? 1000 : GAP_MS, TimeUnit.MILLISECONDS);
