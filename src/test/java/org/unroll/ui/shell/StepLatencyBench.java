@@ -69,7 +69,14 @@ public final class StepLatencyBench {
 
     private void start(Stage stage, int presses) {
         I18n.setLocale(I18n.ENGLISH);
-        Session session = new Session(compute, diagnostics, Platform::runLater);
+        // every task the session publishes on the JavaFX thread is timed, with the CSS and layout passes after it
+        Session session = new Session(compute, diagnostics, r -> Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            r.run();
+            if (publishing != null) {
+                publishing.run(stage.getScene(), t0);
+            }
+        }));
         MainWindow window = UnrollApp.open(stage, session);
         Scene scene = stage.getScene();
         String text = "the quick brown fox jumps over the lazy dog. ".repeat(3).substring(0, 101);
@@ -93,6 +100,9 @@ public final class StepLatencyBench {
                     all = all.thenCompose(v -> run(window, session, scene, focus, presses));
                 }
             }
+            if (Boolean.getBoolean("bench.big")) {
+                all = all.thenCompose(v -> big(session));
+            }
             all.whenComplete((v, e) -> {
                 if (e != null) {
                     e.printStackTrace();
@@ -104,6 +114,55 @@ public final class StepLatencyBench {
                 });
             });
         });
+    }
+
+    /** Called after each task the session publishes (scene, its start in ns), while the big walk is measured. */
+    private volatile Publishing publishing;
+
+    private interface Publishing {
+        void run(Scene scene, long t0);
+    }
+
+    /**
+     * An LSTM with T = 1000 and H = 128 (the formula tab in front): the pass on the compute thread, then
+     * on the JavaFX thread the walk published and every pane updated (with the CSS and layout passes),
+     * then the diagnostics computed on their own thread and shown.
+     */
+    private CompletableFuture<Void> big(Session session) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        String text = "the quick brown fox jumps over the lazy dog. ".repeat(23).substring(0, 1001);
+        Setup lstm = Setup.JEEP.withCell(CellType.LSTM).withHiddenSize(128).withText(text);
+        Platform.runLater(() -> {
+            long asked = System.nanoTime();
+            long[] shown = new long[1];
+            Passes[] passes = new Passes[1];
+            publishing = (scene, t0) -> {
+                if (passes[0] == null) {
+                    passes[0] = new Passes(scene);
+                }
+                if (session.getWalkthrough() != null && session.getWalkthrough().steps() == 1000 && shown[0] == 0) {
+                    passes[0].passesOnly(scene);
+                    shown[0] = System.nanoTime();
+                    System.out.printf(Locale.ROOT, "bench: LSTM T=1000 H=128: pass ready after %.0f ms; published and every pane updated "
+                            + "(CSS + layout included) in %.1f ms on the JavaFX thread%n", (t0 - asked) / 1e6, (shown[0] - t0) / 1e6);
+                }
+            };
+            session.diagnosticsProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends org.unroll.engine.Walkthrough> o,
+                                    org.unroll.engine.Walkthrough a, org.unroll.engine.Walkthrough w) {
+                    if (w != null && w.steps() == 1000) {
+                        session.diagnosticsProperty().removeListener(this);
+                        System.out.printf(Locale.ROOT, "bench: LSTM T=1000 H=128: diagnostics (gradient flow, Jacobian norms) shown "
+                                + "%.0f ms after the walk%n", (System.nanoTime() - shown[0]) / 1e6);
+                        publishing = null;
+                        done.complete(null);
+                    }
+                }
+            });
+            session.apply(lstm);
+        });
+        return done;
     }
 
     /** One run: the focus tab in front, the cursor at 90, warm-up presses, then the measured ones. */
@@ -216,6 +275,16 @@ public final class StepLatencyBench {
                 layout.setAccessible(true);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the scene's passes cannot be called: " + e, e);
+            }
+        }
+
+        /** The scene's CSS and layout passes alone. */
+        void passesOnly(Scene scene) {
+            try {
+                css.invoke(scene);
+                layout.invoke(scene);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
         }
 
