@@ -273,7 +273,8 @@ public final class ChartStyle {
      * @return the axis
      */
     public static LogAxis logAxis(String label) {
-        LogAxis axis = new LogAxis(label);
+        // at least three labelled ticks: whole decades, or m × 10ⁿ over a short range
+        LogAxis axis = new ReadableLogAxis(label);
         styleAxis(axis);
         axis.setBase(10);
         axis.setSmallestValue(Double.MIN_NORMAL);

@@ -33,6 +33,7 @@ public final class GateHeatmapChart {
     private final JFreeChart chart;
     private final List<DefaultXYZDataset> datasets = new ArrayList<>();
     private GateActivations shown;
+    private int shownSteps;
 
     /** An empty chart. */
     public GateHeatmapChart() {
@@ -54,6 +55,18 @@ public final class GateHeatmapChart {
      * @param a the activations
      */
     public void update(GateActivations a) {
+        update(a, a.steps());
+    }
+
+    /**
+     * Shows the activations of time steps 1 … {@code lastShown} only (what the forward pass has
+     * computed at the cursor); the time axis keeps every step of the walk.
+     *
+     * @param a         the activations
+     * @param lastShown the last time step drawn, 0 (none) … T
+     */
+    public void update(GateActivations a, int lastShown) {
+        int last = Math.max(0, Math.min(a.steps(), lastShown));
         ChartBatch.run(chart, () -> {
             boolean sameShape = shown != null && shown.gateNames().equals(a.gateNames())
                     && shown.tanhGates().equals(a.tanhGates())
@@ -62,11 +75,17 @@ public final class GateHeatmapChart {
                 rebuild(a);
             }
             for (int g = 0; g < a.gateNames().size(); g++) {
-                datasets.get(g).addSeries(a.gateNames().get(g), cells(a, g));
+                datasets.get(g).addSeries(a.gateNames().get(g), cells(a, g, last));
             }
             chart.setTitle(Texts.get("chart.gates.titleOf", a.cellLabel(), String.valueOf(a.units())));
             shown = a;
+            shownSteps = last;
         });
+    }
+
+    /** @return the last time step drawn, 0 before any */
+    public int lastShownStep() {
+        return shownSteps;
     }
 
     /**
@@ -82,10 +101,10 @@ public final class GateHeatmapChart {
         return List.copyOf(plot.getSubplots());
     }
 
-    private static double[][] cells(GateActivations a, int g) {
-        int n = a.steps() * a.units();
+    private static double[][] cells(GateActivations a, int g, int last) {
+        int n = last * a.units();
         double[][] xyz = new double[3][n];
-        for (int t = 1; t <= a.steps(); t++) {
+        for (int t = 1; t <= last; t++) {
             for (int u = 0; u < a.units(); u++) {
                 int i = (t - 1) * a.units() + u;
                 xyz[0][i] = t;

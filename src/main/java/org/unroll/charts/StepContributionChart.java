@@ -246,6 +246,8 @@ public final class StepContributionChart {
         steps.setRange(0.3, last + 0.7);
         steps.setTickUnit(ChartStyle.stepTickUnit(c.steps()));
         steps.setNumberFormatOverride(new StepFormat(c.steps()));
+        // the y range from the data over the new steps (the data bounds are taken within the x range)
+        plot.configureRangeAxes();
         if (mode == Mode.ENTRY) {
             chart.setTitle(Texts.get("chart.contrib.entryTitle", c.cellLabel(), c.entryLabel()));
             plot.getRangeAxis().setLabel(Texts.get("chart.contrib.entryAxis", c.entryLabel()));

@@ -27,6 +27,8 @@ public final class StepNormChart extends FlowOverlayChart {
     private final ValueMarker stepMarker;
     private boolean logScale;
     private int currentStep = -1;
+    /** The first time step (1-based) drawn: the backward pass computes ‖dL/dh_t‖ from t = T down. */
+    private int firstShown = 1;
 
     /** An empty chart on a linear axis with no step marked. */
     public StepNormChart() {
@@ -95,6 +97,29 @@ public final class StepNormChart extends FlowOverlayChart {
         return currentStep;
     }
 
+    /**
+     * Draws only time steps {@code first} … T, the norms the backward pass has computed at the
+     * cursor (it runs from T down to 1): 1 draws every step, T + 1 or more none. The axes keep the
+     * whole walk's steps, as the timeline does.
+     *
+     * @param first the first time step drawn, 1 or more
+     */
+    public void setFirstShownStep(int first) {
+        if (first < 1) {
+            throw new IllegalArgumentException("the first shown step is 1 or more, was " + first);
+        }
+        if (first == firstShown) {
+            return;
+        }
+        firstShown = first;
+        ChartBatch.run(chart(), this::redraw);
+    }
+
+    /** @return the first time step drawn (1 = all) */
+    public int firstShownStep() {
+        return firstShown;
+    }
+
     /** @return the marks standing in for unplottable values (0, ∞, NaN) */
     public List<EdgeMarkAnnotation> marks() {
         return lines.marks();
@@ -105,11 +130,15 @@ public final class StepNormChart extends FlowOverlayChart {
         List<MarkedLines.Line> ls = new ArrayList<>();
         for (int f = 0; f < flows().size(); f++) {
             GradientFlow g = flows().get(f);
-            double[] x = new double[g.steps()];
-            for (int t = 1; t <= g.steps(); t++) {
-                x[t - 1] = t;
+            int from = Math.min(firstShown, g.steps() + 1);
+            double[] x = new double[g.steps() - from + 1];
+            double[] y = new double[x.length];
+            double[] norms = g.dhNorms();
+            for (int t = from; t <= g.steps(); t++) {
+                x[t - from] = t;
+                y[t - from] = norms[t - 1];
             }
-            ls.add(new MarkedLines.Line(Labels.unique(g.cellLabel(), f, flows()), x, g.dhNorms(), f, f, f, true));
+            ls.add(new MarkedLines.Line(Labels.unique(g.cellLabel(), f, flows()), x, y, f, f, f, true));
         }
         lines.set(ls, logScale);
         int steps = flows().stream().mapToInt(GradientFlow::steps).max().orElse(0);
@@ -121,5 +150,8 @@ public final class StepNormChart extends FlowOverlayChart {
         } else {
             x.setAutoRange(true);
         }
+        // the y range from the new data over the new steps: set after the x range, which the data
+        // bounds are taken within (else a walk of another length keeps the old walk's y range)
+        plot.configureRangeAxes();
     }
 }

@@ -76,5 +76,8 @@ public final class VanishingChart extends FlowOverlayChart {
         } else {
             x.setAutoRange(true);
         }
+        // the y range from the new data over the new steps: set after the x range, which the data
+        // bounds are taken within (else a walk of another length keeps the old walk's y range)
+        plot.configureRangeAxes();
     }
 }

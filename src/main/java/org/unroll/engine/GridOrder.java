@@ -84,4 +84,26 @@ public final class GridOrder {
         }
         return i;
     }
+
+    /**
+     * Where a point of another grid (another depth, direction or sequence) lands in this order:
+     * the same point if this grid has it, else the last point of the same phase, direction, time
+     * and stage, else the start (before the loss) or the loss (after it).
+     */
+    public int placeOf(GridCursor c) {
+        Integer i = index.get(c);
+        if (i != null) {
+            return i;
+        }
+        if (c.lane() != null) {
+            for (int j = points.size() - 1; j >= 0; j--) {
+                GridCursor p = points.get(j);
+                if (p.phase() == c.phase() && p.lane() != null && p.lane().direction() == c.lane().direction()
+                        && p.time() == c.time() && p.stage() == c.stage()) {
+                    return j;
+                }
+            }
+        }
+        return c.phase() == Phase.START ? 0 : indexOf(GridCursor.LOSS);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param sequence b, the sequence shown
  * @param index    the place in {@link GridWalk#order(int)} (clamped)
  */
-public record GridWalkPoint(GridWalk walk, int sequence, int index) {
+public record GridWalkPoint(GridWalk walk, int sequence, int index) implements LanePoint {
 
     public GridWalkPoint {
         if (sequence < 0 || sequence >= walk.sequences()) {
@@ -34,14 +34,48 @@ public record GridWalkPoint(GridWalk walk, int sequence, int index) {
         return index >= order().indexOf(point);
     }
 
+    @Override
+    public java.util.List<Lane> lanes() {
+        return walk.lanes();
+    }
+
+    @Override
+    public Phase phase() {
+        return cursor().phase();
+    }
+
+    @Override
+    public Lane lane() {
+        return cursor().lane();
+    }
+
+    @Override
+    public int time() {
+        return cursor().time();
+    }
+
+    @Override
+    public BackwardStage stage() {
+        return cursor().stage();
+    }
+
+    /** The 1-based time step a person reads for t. */
+    @Override
+    public int display(int t) {
+        return t + 1;
+    }
+
+    @Override
     public boolean forwardDone(Lane lane, int t) {
         return hasRun(GridCursor.forward(lane, t));
     }
 
+    @Override
     public boolean lossDone() {
         return hasRun(GridCursor.LOSS);
     }
 
+    @Override
     public boolean backwardDone(Lane lane, int t, BackwardStage stage) {
         return hasRun(GridCursor.backward(lane, t, stage));
     }
@@ -56,10 +90,6 @@ public record GridWalkPoint(GridWalk walk, int sequence, int index) {
         return lossDone() ? Optional.of(walk.stepLoss(t, sequence)) : Optional.empty();
     }
 
-    /** The 1-based time step a person reads for t. */
-    public static int display(int t) {
-        return t + 1;
-    }
 
     /**
      * The values of a cell that exist at this point; every value not yet computed is null, and

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param walk   the walk
  * @param cursor the point, within the walk
  */
-public record WalkPoint(Walkthrough walk, Cursor cursor) {
+public record WalkPoint(Walkthrough walk, Cursor cursor) implements LanePoint {
 
     public WalkPoint {
         cursor = cursor.fit(walk.steps());
@@ -31,6 +31,7 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) {
         return hasRun(Cursor.forward(t));
     }
 
+    @Override
     public boolean lossDone() {
         return hasRun(Cursor.loss());
     }
@@ -44,8 +45,40 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) {
         return hasRun(Cursor.update());
     }
 
+    @Override
     public Phase phase() {
         return cursor.phase();
+    }
+
+    @Override
+    public java.util.List<Lane> lanes() {
+        return walk.lanes();
+    }
+
+    /** {@link Lane#SINGLE} on a step, else null. */
+    @Override
+    public Lane lane() {
+        return step() >= 0 ? Lane.SINGLE : null;
+    }
+
+    @Override
+    public int time() {
+        return step();
+    }
+
+    @Override
+    public BackwardStage stage() {
+        return cursor.phase() == Phase.BACKWARD ? cursor.stage() : null;
+    }
+
+    @Override
+    public boolean forwardDone(Lane lane, int t) {
+        return Lane.SINGLE.equals(lane) && forwardDone(t);
+    }
+
+    @Override
+    public boolean backwardDone(Lane lane, int t, BackwardStage s) {
+        return Lane.SINGLE.equals(lane) && backwardDone(t, s);
     }
 
     /** The engine step (0-based) the cursor is on in FORWARD and BACKWARD, else −1. */
@@ -60,6 +93,7 @@ public record WalkPoint(Walkthrough walk, Cursor cursor) {
     }
 
     /** The 1-based number of engine step t, as every pane shows it. */
+    @Override
     public int display(int t) {
         return walk.window().display(t);
     }

@@ -192,7 +192,7 @@ public final class GridTimelineFigure {
         centered(s, r.getCenterX(), r.getCenterY() + lay.font() / 3);
         g.setFont(small);
         g.setColor(MUTED);
-        centered(String.valueOf(GridWalkPoint.display(t)), lay.centerX(t), lay.stepNumberBaseline());
+        centered(String.valueOf(at.display(t)), lay.centerX(t), lay.stepNumberBaseline());
     }
 
     private boolean topDone(int t) {
@@ -360,7 +360,7 @@ public final class GridTimelineFigure {
         GridPoint p = at.cell(lane, cur.time()).orElseThrow();
         String where = text(cur.phase() == Phase.FORWARD ? "grid.forward" : "grid.backward") + " · "
                 + text("grid.layer") + " " + (lane.layer() + 1) + (forward(lane) ? " →" : " ←")
-                + " · t = " + GridWalkPoint.display(cur.time());
+                + " · t = " + at.display(cur.time());
         if (cur.phase() == Phase.BACKWARD) {
             where += " · " + text("grid.stage." + cur.stage().number());
         }

@@ -39,6 +39,16 @@ public final class LessonChecker {
         for (int k = 0; k < lesson.size(); k++) {
             player.goTo(k);
             Step step = player.step();
+            for (Reproduction r : step.reproductions()) {
+                for (String p : r.problems()) {
+                    problems.add(new LessonProblem(lesson.source(), r.line(), p));
+                }
+            }
+            for (NetworkFacts f : step.networks()) {
+                for (String p : f.problems()) {
+                    problems.add(new LessonProblem(lesson.source(), f.line(), p));
+                }
+            }
             java.util.Set<Setup> factsChecked = new java.util.HashSet<>();
             for (Lang lang : Lang.values()) {
                 Walkthrough w;

@@ -48,6 +48,8 @@ public final class LessonParser {
         d.add("show");
         d.add("check");
         d.add("question");
+        d.add("reproduce");
+        d.add("network");
         d.add("exercise");
         d.addAll(SETUP_DIRECTIVES);
         for (Lang l : Lang.values()) {
@@ -95,6 +97,8 @@ public final class LessonParser {
         final Map<String, Integer> seen = new LinkedHashMap<>();
         final List<String> changes = new ArrayList<>();
         final List<Check> checks = new ArrayList<>();
+        final List<Reproduction> reproductions = new ArrayList<>();
+        final List<NetworkFacts> networks = new ArrayList<>();
         boolean hasAt;
         boolean hasShow;
         int questionLine;
@@ -227,6 +231,8 @@ public final class LessonParser {
             case "show" -> show(n, rest);
             case "check" -> check(n, rest);
             case "question" -> question(n, rest);
+            case "reproduce" -> reproduce(n, rest);
+            case "network" -> network(n, rest);
             default -> {
                 if (head.startsWith("text.") && Lang.ofCode(head.substring(5)) != null
                         && Lang.ofCode(head.substring(5)).code().equals(head.substring(5))) {
@@ -260,6 +266,121 @@ public final class LessonParser {
         } catch (IllegalArgumentException e) {
             problem(n, e.getMessage());
         }
+    }
+
+    /** {@code reproduce TASK key=value … expect name=number …}: a run whose numbers the narration quotes. */
+    private void reproduce(int n, String rest) {
+        if (step == null || step.exercise) {
+            problem(n, "\"reproduce\" belongs inside a step");
+            return;
+        }
+        String usage = " (expected \"reproduce adding cell=rnn hidden=16 length=40 iterations=1000 expect test_mse=0.1643\")";
+        String[] words = rest.isBlank() ? new String[0] : rest.strip().split("\\s+");
+        if (words.length == 0) {
+            problem(n, "\"reproduce\" needs a task" + usage);
+            return;
+        }
+        String task = words[0];
+        if (!List.of("adding", "copy", "sine", "text", "regress123").contains(task)) {
+            problem(n, "\"reproduce\": unknown task \"" + task + "\" (expected adding, copy, sine, text or regress123)");
+            return;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        boolean expecting = false;
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].equals("expect")) {
+                expecting = true;
+                continue;
+            }
+            int eq = words[i].indexOf('=');
+            if (eq <= 0 || eq == words[i].length() - 1) {
+                problem(n, "\"reproduce\": \"" + words[i] + "\" is not key=value" + usage);
+                return;
+            }
+            String key = words[i].substring(0, eq);
+            String value = words[i].substring(eq + 1);
+            if (expecting) {
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    problem(n, "\"reproduce\": the expected " + key + " must be a number, got \"" + value + "\"");
+                    return;
+                }
+                expected.put(key, value);
+            } else if (!Reproduction.OPTIONS.contains(key)) {
+                problem(n, "\"reproduce\": unknown option \"" + key + "\" (expected " + String.join(", ", Reproduction.OPTIONS)
+                        + ", then \"expect\")");
+                return;
+            } else {
+                options.put(key, value);
+            }
+        }
+        if (expected.isEmpty()) {
+            problem(n, "\"reproduce\" expects nothing: write the numbers the narration quotes after \"expect\"" + usage);
+            return;
+        }
+        Reproduction r = new Reproduction(n, task, options, expected);
+        try {
+            r.taskOptions();
+        } catch (IllegalArgumentException e) {
+            problem(n, "\"reproduce\": " + e.getMessage());
+            return;
+        }
+        step.reproductions.add(r);
+    }
+
+    /** {@code network cell=rnn layers=2 bidirectional=yes hidden=4 seed=7 words=a,b expect loss=… }: facts of a network on the engine. */
+    private void network(int n, String rest) {
+        if (step == null || step.exercise) {
+            problem(n, "\"network\" belongs inside a step");
+            return;
+        }
+        String usage = " (expected \"network cell=rnn layers=2 bidirectional=yes hidden=4 seed=7 words=cat,horse"
+                + " expect loss=… padded_loss=0.000000\")";
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        boolean expecting = false;
+        for (String w : rest.isBlank() ? new String[0] : rest.strip().split("\\s+")) {
+            if (w.equals("expect")) {
+                expecting = true;
+                continue;
+            }
+            int eq = w.indexOf('=');
+            if (eq <= 0 || eq == w.length() - 1) {
+                problem(n, "\"network\": \"" + w + "\" is not key=value" + usage);
+                return;
+            }
+            String key = w.substring(0, eq);
+            String value = w.substring(eq + 1);
+            if (expecting) {
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    problem(n, "\"network\": the expected " + key + " must be a number, got \"" + value + "\"");
+                    return;
+                }
+                expected.put(key, value);
+            } else if (!NetworkFacts.OPTIONS.contains(key)) {
+                problem(n, "\"network\": unknown option \"" + key + "\" (expected " + String.join(", ", NetworkFacts.OPTIONS)
+                        + ", then \"expect\")");
+                return;
+            } else {
+                options.put(key, value);
+            }
+        }
+        if (expected.isEmpty()) {
+            problem(n, "\"network\" expects nothing: write the numbers the narration quotes after \"expect\"" + usage);
+            return;
+        }
+        NetworkFacts f = new NetworkFacts(n, options, expected);
+        try {
+            f.validate();
+        } catch (IllegalArgumentException e) {
+            problem(n, "\"network\": " + e.getMessage());
+            return;
+        }
+        step.networks.add(f);
     }
 
     /** {@code question choice K} or {@code question number EXPR ± TOL}. */
@@ -642,15 +763,15 @@ public final class LessonParser {
         if (rest.equals("off")) {
             return null;
         }
-        List<String> names = List.of("updates", "optimizer", "lr", "clip", "batch", "num_steps", "stateful");
-        String[] v = {"100", "adam", "0.01", "0", "1", "0", "no"};
+        List<String> names = List.of("updates", "optimizer", "lr", "clip", "batch", "num_steps", "stateful", "show");
+        String[] v = {"100", "adam", "0.01", "0", "1", "0", "no", "all"};
         boolean[] set = new boolean[names.size()];
         for (String w : rest.split("\\s+")) {
             int eq = w.indexOf('=');
             int k = eq < 0 ? -1 : names.indexOf(w.substring(0, eq));
             if (k < 0) {
                 throw new IllegalArgumentException("expected \"train updates=N optimizer=sgd|momentum|adam lr=X clip=X batch=B"
-                        + " num_steps=K stateful=yes|no\" (each optional) or \"train off\", got \"" + w + "\"");
+                        + " num_steps=K stateful=yes|no show=all|window\" (each optional) or \"train off\", got \"" + w + "\"");
             }
             if (set[k]) {
                 throw new IllegalArgumentException(names.get(k) + " is given twice");
@@ -661,8 +782,12 @@ public final class LessonParser {
         if (!v[6].equals("yes") && !v[6].equals("no")) {
             throw new IllegalArgumentException("stateful must be yes or no, got \"" + v[6] + "\"");
         }
+        if (!v[7].equals("all") && !v[7].equals("window")) {
+            throw new IllegalArgumentException("show must be all (the whole sequence, trained) or window (the last update's"
+                    + " window as the training met it), got \"" + v[7] + "\"");
+        }
         return new org.unroll.task.Training(v[1], real(v[2], "lr"), real(v[3], "clip"), whole(v[0], "updates"),
-                whole(v[4], "batch"), whole(v[5], "num_steps"), v[6].equals("yes"));
+                whole(v[4], "batch"), whole(v[5], "num_steps"), v[6].equals("yes"), v[7].equals("window"));
     }
 
     private static int whole(String word, String key) {
@@ -762,7 +887,7 @@ public final class LessonParser {
         }
         if (complete) {
             steps.add(new Step(s.line, setup, cursor, new Localized(texts, s.lines), s.changes, s.checks, question, localText,
-                    shown));
+                    shown, s.reproductions, s.networks));
         }
     }
 

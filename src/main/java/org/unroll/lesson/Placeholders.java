@@ -38,8 +38,13 @@ public final class Placeholders {
         /** t = 1 … T, a time step */
         STEP,
         /** k = 0 … T, a state (h_0 is the initial one) */
-        STATE
+        STATE,
+        /** k = 1 … 99, which draw of a sample (the seed of its random numbers) */
+        DRAW
     }
+
+    /** The highest draw number a sample placeholder takes. */
+    static final int MAX_DRAW = 99;
 
     /** A value is a String (shown as is) or a Double (shown with four significant digits, usable in checks). */
     private record Def(String name, Index index, CellType needs, BiFunction<Walkthrough, Integer, Object> value) {
@@ -47,7 +52,9 @@ public final class Placeholders {
 
     private static final Map<String, Def> DEFS = new LinkedHashMap<>();
     private static final Pattern TOKEN = Pattern.compile("\\{\\{|}}|\\{([^{}]*)}|[{}]");
-    private static final Pattern BODY = Pattern.compile("([a-z_]+)(?:\\[(\\d+)])?");
+    private static final Pattern BODY = Pattern.compile("([a-z_0-9]+)(?:\\[(\\d+)])?");
+    /** A family named with its temperature in hundredths: {@code sample_t50[k]}, {@code top_p_t200[t]}. */
+    private static final Pattern TEMPERED = Pattern.compile("(sample|top_p)_t(\\d{1,4})");
 
     static {
         def("loss", Index.NONE, null, (w, i) -> (Object) (w.loss()));
@@ -105,6 +112,8 @@ public final class Placeholders {
         def("grad_b", Index.NONE, null, (w, i) -> flat(w.gradients().biasIh));
         def("grad_wout", Index.NONE, null, (w, i) -> flat(w.gradients().weightOut));
         def("grad_bout", Index.NONE, null, (w, i) -> flat(w.gradients().biasOut));
+        // generation: the first character of the text, then the model's own predictions fed back in
+        def("generated", Index.NONE, null, (w, i) -> generated(w, true, 1.0, 0));
         for (CellType cell : new CellType[] {CellType.LSTM, CellType.GRU}) {
             String[] names = cell.gateNames();
             for (int g = 0; g < names.length; g++) {
@@ -158,7 +167,7 @@ public final class Placeholders {
         if (!b.matches()) {
             return "bad placeholder \"{" + body + "}\" (expected {name} or {name[number]})";
         }
-        Def d = DEFS.get(b.group(1));
+        Def d = def(b.group(1));
         if (d == null) {
             String near = Suggest.nearest(b.group(1), DEFS.keySet());
             return "unknown placeholder \"{" + body + "}\"" + (near != null ? " (did you mean {" + near + "}?)" : "")
@@ -172,6 +181,10 @@ public final class Placeholders {
         }
         if (d.needs != null && setup.cell() != d.needs) {
             return "{" + body + "} needs the " + d.needs.id() + " cell (this step uses " + setup.cell().id() + ")";
+        }
+        if (d.index == Index.DRAW) {
+            long i = parseIndex(b.group(2));
+            return i < 1 || i > MAX_DRAW ? "{" + body + "}: the draw " + b.group(2) + " is outside 1 … " + MAX_DRAW : null;
         }
         if (d.index != Index.NONE) {
             int lo = d.index == Index.STEP ? 1 : 0;
@@ -259,7 +272,7 @@ public final class Placeholders {
         if (!b.matches()) {
             return null;
         }
-        Def d = DEFS.get(b.group(1));
+        Def d = def(b.group(1));
         if (d == null || (d.needs != null && w.model().cell() != d.needs)) {
             return null;
         }
@@ -267,7 +280,13 @@ public final class Placeholders {
             return null;
         }
         int i = 0;
-        if (d.index != Index.NONE) {
+        if (d.index == Index.DRAW) {
+            long k = parseIndex(b.group(2));
+            if (k < 1 || k > MAX_DRAW) {
+                return null;
+            }
+            i = (int) k;
+        } else if (d.index != Index.NONE) {
             i = Integer.parseInt(b.group(2));
             int lo = d.index == Index.STEP ? 1 : 0;
             if (i < lo || i > w.steps()) {
@@ -275,6 +294,63 @@ public final class Placeholders {
             }
         }
         return d.value.apply(w, i);
+    }
+
+    /** The placeholder called {@code name}: one of the list, or one of a family that names its temperature. */
+    private static Def def(String name) {
+        Def d = DEFS.get(name);
+        if (d != null) {
+            return d;
+        }
+        Matcher m = TEMPERED.matcher(name);
+        if (!m.matches() || Integer.parseInt(m.group(2)) == 0) {
+            return null;
+        }
+        double temperature = Integer.parseInt(m.group(2)) / 100.0;
+        return m.group(1).equals("sample")
+                ? new Def(name, Index.DRAW, null, (w, k) -> generated(w, false, temperature, k))
+                : new Def(name, Index.STEP, null, (w, t) -> (Object) topProbability(w, t - 1, temperature));
+    }
+
+    private static long parseIndex(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * What the model writes from the first character of the text, T characters more, each
+     * prediction fed back in as the next input: the most likely one (greedy), or one drawn from
+     * softmax(y / temperature) with the random numbers of seed {@code draw}.
+     */
+    private static Object generated(Walkthrough w, boolean greedy, double temperature, long draw) {
+        String text = w.sequence().text();
+        if (text == null || text.isEmpty() || w.model().vocab() == null) {
+            return null;
+        }
+        String prime = new String(Character.toChars(text.codePointAt(0)));
+        return org.unroll.task.Sampler.generate(w.model(), prime, w.steps(), greedy, temperature, draw);
+    }
+
+    /** The largest probability of softmax(y_t / temperature): how sure the model is of its first choice. */
+    private static double topProbability(Walkthrough w, int t, double temperature) {
+        if (w.sequence().loss() == LossType.MSE) {
+            return Double.NaN;
+        }
+        Tape tape = w.tape();
+        int n = tape.y.numCols;
+        int row = tape.row(t);
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            max = Math.max(max, Tape.at(tape.y, row, j) / temperature);
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += Math.exp(Tape.at(tape.y, row, j) / temperature - max);
+        }
+        return 1.0 / sum;
     }
 
     /** A number with four significant digits; scientific notation when very small or large. */

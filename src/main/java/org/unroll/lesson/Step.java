@@ -18,13 +18,23 @@ import org.unroll.task.Setup;
  * @param question  what the step asks before it shows itself, or null
  * @param localText the text in force for some languages instead of {@code setup.text()}
  * @param shown     the chart or pane the step talks about ({@code show}, carried to later steps), or null
+ * @param reproductions runs whose numbers the narration quotes, made again by {@code lesson check}
+ * @param networks  stacked, bidirectional or padded networks whose numbers the narration quotes, run by {@code lesson check}
  */
 public record Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes,
-                   List<Check> checks, Question question, Map<Lang, String> localText, Shown shown) {
+                   List<Check> checks, Question question, Map<Lang, String> localText, Shown shown,
+                   List<Reproduction> reproductions, List<NetworkFacts> networks) {
     public Step {
+        networks = List.copyOf(networks);
         changes = List.copyOf(changes);
         checks = List.copyOf(checks);
         localText = Map.copyOf(localText);
+        reproductions = List.copyOf(reproductions);
+    }
+
+    public Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes,
+                List<Check> checks, Question question, Map<Lang, String> localText, Shown shown) {
+        this(line, setup, cursor, narration, changes, checks, question, localText, shown, List.of(), List.of());
     }
 
     public Step(int line, Setup setup, Cursor cursor, Localized narration, List<String> changes) {

@@ -28,8 +28,14 @@ public record Scenario(Model model, SequenceBatch sequence, CharText text) {
         if (s.training() == null) {
             return untrained;
         }
-        Model trained = s.training().train(untrained.model(), untrained.sequence()).model();
-        return new Scenario(trained, untrained.sequence(), untrained.text());
+        Training.Result r = s.training().train(untrained.model(), untrained.sequence());
+        if (s.training().window()) {
+            // the last update's window as the training met it: its weights before the update, its
+            // own steps, its initial state (carried in when stateful); labels come from the vocabulary
+            org.unroll.train.Snapshot last = r.window();
+            return new Scenario(last.model(), last.sequence(0), null);
+        }
+        return new Scenario(r.model(), untrained.sequence(), untrained.text());
     }
 
     /** The scenario without its training: the model as the seed (or fixed weights) gives it. */

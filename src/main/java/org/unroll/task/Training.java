@@ -26,10 +26,18 @@ import org.unroll.train.Update;
  * @param batch     B, the streams the sequence is cut into
  * @param numSteps  the truncation window, 0 for the whole stream
  * @param stateful  a window starts from the previous window's final state (detached), else zeros
+ * @param window    the walk shows the last update's window as the training met it (the weights
+ *                  before that update, stream 1's steps of that window, its initial state: the
+ *                  carried one when stateful) instead of the whole sequence with the trained weights
  */
 public record Training(String optimizer, double lr, double clip, int updates, int batch, int numSteps,
-                       boolean stateful) {
+                       boolean stateful, boolean window) {
     public static final int MAX_UPDATES = 100_000;
+
+    /** The walk shows the whole sequence with the trained weights. */
+    public Training(String optimizer, double lr, double clip, int updates, int batch, int numSteps, boolean stateful) {
+        this(optimizer, lr, clip, updates, batch, numSteps, stateful, false);
+    }
 
     public Training {
         OptimizerSpec check = spec(optimizer, lr);
@@ -102,6 +110,24 @@ public record Training(String optimizer, double lr, double clip, int updates, in
         return new TrainSpec(model, data, k, stateful, epochs, spec(optimizer, lr), clip, Reduction.SUM);
     }
 
+    /**
+     * T of the walk this training shows for a sequence of {@code steps} steps: the whole of it,
+     * or with {@link #window()} the length of the last update's window.
+     */
+    public int shownSteps(int steps) {
+        if (!window) {
+            return steps;
+        }
+        int len = steps / batch;
+        if (len < 1) {
+            return steps;
+        }
+        int k = numSteps == 0 ? len : Math.min(numSteps, len);
+        int windows = (len + k - 1) / k;
+        int w = (updates - 1) % windows;
+        return Math.min(k, len - w * k);
+    }
+
     /** Trains a copy of {@code model} on {@code seq}; the model given is not changed. */
     public Result train(Model model, SequenceBatch seq) {
         try (TrainingRun run = new TrainingRun(spec(model, seq), 1)) {
@@ -118,23 +144,24 @@ public record Training(String optimizer, double lr, double clip, int updates, in
                 }
                 last = u;
             }
-            return new Result(run.model().withParams(run.model().params().copy()), first, last);
+            return new Result(run.model().withParams(run.model().params().copy()), first, last, run.snapshot());
         }
     }
 
     /**
      * A trained model, with its first and last update.
      *
-     * @param model the trained model
-     * @param first the first update (its loss is the untrained model's on that window)
-     * @param last  the last update (its loss is before that update's step)
+     * @param model  the trained model
+     * @param first  the first update (its loss is the untrained model's on that window)
+     * @param last   the last update (its loss is before that update's step)
+     * @param window the last update's window as the training met it (weights before it, initial state), or null
      */
-    public record Result(Model model, Update first, Update last) {
+    public record Result(Model model, Update first, Update last, org.unroll.train.Snapshot window) {
     }
 
     /** As the lesson format writes it. */
     public String describe() {
         return String.format(Locale.ROOT, "optimizer=%s lr=%s clip=%s updates=%d batch=%d num_steps=%d stateful=%s",
-                optimizer, lr, clip, updates, batch, numSteps, stateful);
+                optimizer, lr, clip, updates, batch, numSteps, stateful) + (window ? " show=window" : "");
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.unroll.task.Setup;
 import org.unroll.ui.charts.ChartsPane;
+import org.unroll.ui.charts.ChartsViewModel;
 import org.unroll.ui.formula.FormulaImages;
 import org.unroll.ui.formula.FormulaPane;
 import org.unroll.ui.inspector.InspectorPane;
@@ -83,7 +84,7 @@ public final class UnrollApp extends Application {
                 default -> {
                     window.showFocus(MainWindow.Focus.CHARTS);
                     if (window.chartsSlot().getChildren().get(0) instanceof ChartsPane charts) {
-                        charts.select(ChartsPane.Kind.valueOf(shown.name()));
+                        charts.select(ChartsViewModel.Kind.valueOf(shown.name()));
                     }
                 }
             }
@@ -93,6 +94,7 @@ public final class UnrollApp extends Application {
             Platform.runLater(() -> lesson.model().replayShown());
         }
         window.lessonSlot().getChildren().add(lesson);
+        window.addFileExport(lesson.exportSlidesItem());
         Scene old = stage.getScene();
         Scene scene = old == null ? new Scene(window.root(), 1280, 720) : new Scene(window.root(), old.getWidth(), old.getHeight());
         window.install(scene);

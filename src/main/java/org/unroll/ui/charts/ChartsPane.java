@@ -50,30 +50,18 @@ import org.unroll.ui.I18n;
 import org.unroll.ui.session.Session;
 
 /**
- * The five charts of a session in tabs: gradient norm per step, vanishing/exploding,
- * gate activations, each step's contribution, gradient check. A new walk (the model panel
- * changed, say the W_hh spectral-norm slider) refills every chart in one batch on the
- * JavaFX thread; moving the cursor only moves the current-step mark. Every chart exports
- * as PNG (1–4×) or SVG.
+ * The five charts of a session as pages: gradient norm per step, vanishing/exploding, gate
+ * activations, each step's share, gradient check. It only builds the nodes, binds them to its
+ * {@link ChartsViewModel} (which chart is in front, the entry and mode of the contributions, the
+ * log scale, what exists at the cursor, the gradient check, export) and delegates the controls to
+ * it. Each page is the chart with its own controls and the export menu on one bar above it; a
+ * chart with nothing to show at the cursor shows its one-line reason instead.
  */
 public final class ChartsPane extends BorderPane {
 
-    /** The tabs, in order. */
-    public enum Kind { STEP_NORMS, VANISHING, GATES, CONTRIBUTIONS, GRADCHECK }
-
-    private final Session session;
-    private final StepNormChart stepNorms = new StepNormChart();
-    private final VanishingChart vanishing = new VanishingChart();
-    private final GateHeatmapChart gates = new GateHeatmapChart();
-    private final StepContributionChart contributions = new StepContributionChart();
-    private GradCheckChart gradCheck = new GradCheckChart();
-
-    private final ChartViewer gatesViewer = new ChartViewer(gates.chart());
-    private final ChartViewer gradCheckViewer = new ChartViewer(gradCheck.chart());
-    private final Label noGates = new Label();
-    private final Label gradCheckHint = new Label();
-    private final StackPane gatesArea = new StackPane();
-    private final StackPane gradCheckArea = new StackPane();
+    private final ChartsViewModel model;
+    private final java.util.Map<ChartsViewModel.Kind, ChartViewer> viewers = new java.util.EnumMap<>(ChartsViewModel.Kind.class);
+    private final java.util.Map<ChartsViewModel.Kind, Label> reasons = new java.util.EnumMap<>(ChartsViewModel.Kind.class);
     private final TabPane tabs = new TabPane();
 
     private final ComboBox<String> parameter = new ComboBox<>(FXCollections.observableList(EngineCharts.offerOrder()));
@@ -86,28 +74,26 @@ public final class ChartsPane extends BorderPane {
     private final Button cancelCheck = new Button(I18n.get("charts.gradcheck.cancel"));
     private final ProgressBar checkProgress = new ProgressBar(0);
     private final Label checkStatus = new Label();
-    private final ChoiceBox<Integer> pngScale = new ChoiceBox<>(FXCollections.observableArrayList(1, 2, 3, 4));
-
-    /** The gradient check's lifecycle (its own background thread, its state and status); this pane only binds to it. */
-    private final GradCheckViewModel check = GradCheckViewModel.withOwnThread(javafx.application.Platform::runLater);
-    private Walkthrough shown;
     private boolean filling;
     private Consumer<String> errors = m -> { };
 
     public ChartsPane(Session session) {
-        this.session = session;
+        this(ChartsViewModel.withOwnCheckThread(session, javafx.application.Platform::runLater), session);
+    }
+
+    /** A pane over {@code model}, which follows {@code session}. */
+    public ChartsPane(ChartsViewModel model, Session session) {
+        this.model = model;
         getStyleClass().add("unroll-charts");
-        pngScale.setValue(2);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
-                tab("charts.tab.stepNorms", withBar(new ChartViewer(stepNorms.chart()), logScale)),
-                tab("charts.tab.vanishing", withBar(new ChartViewer(vanishing.chart()))),
-                tab("charts.tab.gates", withBar(gatesArea)),
-                tab("charts.tab.contributions", withBar(new ChartViewer(contributions.chart()),
-                        group(new Label(I18n.get("charts.contrib.parameter")), parameter),
+                page(ChartsViewModel.Kind.STEP_NORMS, logScale),
+                page(ChartsViewModel.Kind.VANISHING),
+                page(ChartsViewModel.Kind.GATES),
+                page(ChartsViewModel.Kind.CONTRIBUTIONS, group(new Label(I18n.get("charts.contrib.parameter")), parameter),
                         group(new Label(I18n.get("charts.contrib.row")), row,
-                                new Label(I18n.get("charts.contrib.col")), col), group(entryMode, normMode))),
-                tab("charts.tab.gradcheck", withBar(gradCheckArea, group(runCheck, cancelCheck, checkProgress), checkStatus)));
+                                new Label(I18n.get("charts.contrib.col")), col), group(entryMode, normMode)),
+                page(ChartsViewModel.Kind.GRADCHECK, group(runCheck, cancelCheck, checkProgress), checkStatus));
         setCenter(tabs);
         // the charts are chosen from a box at the start of each page's bar (one row, not a row of tab
         // headers that a narrow column cuts or hides behind an overflow menu); the tab pane only holds the pages
@@ -116,23 +102,22 @@ public final class ChartsPane extends BorderPane {
             javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) ((BorderPane) t.getContent()).getTop();
             bar.getChildren().add(0, chartBox());
         }
+        tabs.getSelectionModel().select(model.selectedProperty().get().ordinal());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() >= 0) {
+                model.selectedProperty().set(ChartsViewModel.Kind.values()[i.intValue()]);
+            }
+        });
+        model.selectedProperty().addListener((o, a, k) -> tabs.getSelectionModel().select(k.ordinal()));
+        model.gradCheckChartProperty().addListener((o, a, c) -> viewers.get(ChartsViewModel.Kind.GRADCHECK).setChart(c.chart()));
 
-        noGates.setWrapText(true);
-        noGates.getStyleClass().add("unroll-charts-message");
-        noGates.setStyle("-fx-font-size: 20px; -fx-padding: 40;");
-        gatesArea.getChildren().addAll(gatesViewer, noGates);
-        gradCheckHint.setText(I18n.get("charts.gradcheck.hint"));
-        gradCheckHint.setWrapText(true);
-        gradCheckHint.setStyle("-fx-font-size: 20px; -fx-padding: 40;");
-        gradCheckArea.getChildren().addAll(gradCheckViewer, gradCheckHint);
-        gradCheckViewer.setVisible(false);
-
-        logScale.setOnAction(e -> stepNorms.setLogScale(logScale.isSelected()));
+        logScale.selectedProperty().bindBidirectional(model.logScaleProperty());
         ToggleGroup mode = new ToggleGroup();
         entryMode.setToggleGroup(mode);
         normMode.setToggleGroup(mode);
-        entryMode.setSelected(true);
-        mode.selectedToggleProperty().addListener((o, a, b) -> contributions.setMode(
+        entryMode.setSelected(model.modeProperty().get() == StepContributionChart.Mode.ENTRY);
+        normMode.setSelected(!entryMode.isSelected());
+        mode.selectedToggleProperty().addListener((o, a, b) -> model.modeProperty().set(
                 b == normMode ? StepContributionChart.Mode.NORMS : StepContributionChart.Mode.ENTRY));
         parameter.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -145,23 +130,34 @@ public final class ChartsPane extends BorderPane {
                 return EngineCharts.offerOrder().stream().filter(n -> toString(n).equals(text)).findFirst().orElse(null);
             }
         });
-        parameter.setValue("weight_hh");
+        parameter.setValue(model.parameterProperty().get());
         parameter.valueProperty().addListener((o, a, b) -> {
             if (!filling && b != null) {
-                chooseParameter(b, true);
+                model.parameterProperty().set(b);
             }
         });
-        ChangeListener<Integer> entryChanged = (o, a, b) -> {
-            if (!filling) {
-                refreshContributions();
+        javafx.beans.InvalidationListener entry = o -> showEntry();
+        model.parameterProperty().addListener(entry);
+        model.rowProperty().addListener(entry);
+        model.colProperty().addListener(entry);
+        model.rowsProperty().addListener(entry);
+        model.colsProperty().addListener(entry);
+        showEntry();
+        row.valueProperty().addListener((o, a, b) -> {
+            if (!filling && b != null) {
+                model.setRow(b);
             }
-        };
-        row.valueProperty().addListener(entryChanged);
-        col.valueProperty().addListener(entryChanged);
-        row.setPrefWidth(80);
-        col.setPrefWidth(80);
+        });
+        col.valueProperty().addListener((o, a, b) -> {
+            if (!filling && b != null) {
+                model.setCol(b);
+            }
+        });
+        row.setPrefWidth(76);
+        col.setPrefWidth(76);
 
         // the check's verdict wraps under its buttons rather than ending in "…"
+        GradCheckViewModel check = model.gradCheck();
         checkStatus.setWrapText(true);
         checkStatus.setMinHeight(Region.USE_PREF_SIZE);
         checkStatus.maxWidthProperty().bind(widthProperty().subtract(24));
@@ -172,15 +168,17 @@ public final class ChartsPane extends BorderPane {
         checkStatus.textProperty().bind(check.statusProperty());
         check.explanationProperty().addListener((o, a, why) -> checkStatus.setTooltip(
                 why == null ? null : new javafx.scene.control.Tooltip(why)));
-        check.resultProperty().addListener((o, a, r) -> showCheck(r));
         runCheck.setOnAction(e -> runGradCheck());
         cancelCheck.setOnAction(e -> cancelGradCheck());
 
-        session.walkthroughProperty().addListener((o, a, w) -> show(w));
-        session.diagnosticsProperty().addListener((o, a, w) -> showFlow(w));
-        session.cursorProperty().addListener((o, a, c) -> showCursor(c));
-        show(session.getWalkthrough());
-        showCursor(session.getCursor());
+        if (session != null) {
+            session.cursorProperty().addListener((o, a, c) -> followVisibility());
+        }
+    }
+
+    /** The pane's view model. */
+    public ChartsViewModel model() {
+        return model;
     }
 
     /** Where export failures are reported (an error dialog in the window). */
@@ -188,10 +186,35 @@ public final class ChartsPane extends BorderPane {
         this.errors = handler;
     }
 
-    private Tab tab(String key, Node content) {
-        Tab t = new Tab(I18n.get(key), content);
+    /** One page: the chart (or its reason) under a bar of its controls and the export menu. */
+    private Tab page(ChartsViewModel.Kind kind, Node... controls) {
+        ChartViewer viewer = new ChartViewer(model.chart(kind));
+        viewer.getStyleClass().add("chart-viewer");
+        Label reason = new Label();
+        reason.setWrapText(true);
+        reason.getStyleClass().add("unroll-charts-message");
+        reason.setStyle("-fx-font-size: 20px; -fx-padding: 40;");
+        reason.textProperty().bind(model.placeholderProperty(kind));
+        reason.visibleProperty().bind(model.placeholderProperty(kind).isNotNull());
+        viewer.visibleProperty().bind(reason.visibleProperty().not());
+        viewers.put(kind, viewer);
+        reasons.put(kind, reason);
+        StackPane area = new StackPane(viewer, reason);
+        Tab t = new Tab(I18n.get(ChartsViewModel.tabKey(kind)), withBar(area, controls));
         t.setClosable(false);
         return t;
+    }
+
+    private void showEntry() {
+        filling = true;
+        try {
+            parameter.setValue(model.parameterProperty().get());
+            row.setValueFactory(countedFromOne(model.rowsProperty().get() - 1, model.rowProperty().get()));
+            col.setValueFactory(countedFromOne(model.colsProperty().get() - 1, model.colProperty().get()));
+            row.setDisable(model.rowsProperty().get() == 1);
+        } finally {
+            filling = false;
+        }
     }
 
     private Node withBar(Node chart, Node... controls) {
@@ -201,17 +224,15 @@ public final class ChartsPane extends BorderPane {
         for (int k = 1; k <= 4; k++) {
             int scale = k;
             javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem(I18n.get("charts.export.png") + "  " + k + "×");
-            png.setOnAction(e -> {
-                pngScale.setValue(scale);
-                exportWithChooser(false);
-            });
+            png.setOnAction(e -> exportWithChooser(false, scale));
             export.getItems().add(png);
         }
         javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem(I18n.get("charts.export.svg"));
-        svg.setOnAction(e -> exportWithChooser(true));
+        svg.setOnAction(e -> exportWithChooser(true, 1));
         export.getItems().add(svg);
         // the chart's own controls, then the export group; a row that does not fit wraps, nothing is cut
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 4);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 4);
+        bar.getStyleClass().add("chart-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getChildren().addAll(controls);
@@ -252,71 +273,10 @@ public final class ChartsPane extends BorderPane {
         return c;
     }
 
-    /** Refills every chart from a new walk (null clears nothing and waits). */
-    private void show(Walkthrough w) {
-        if (w == null) {
-            return;
-        }
-        check.show(w);
-        shown = w;
-        showFlow(session.diagnosticsProperty().get());
-        Optional<GateActivations> g = EngineCharts.gates(w);
-        g.ifPresent(gates::update);
-        gatesViewer.setVisible(g.isPresent());
-        noGates.setVisible(g.isEmpty());
-        noGates.setText(g.isEmpty() ? EngineCharts.noGatesReason(w.model()) : "");
-        chooseParameter(parameter.getValue() == null ? "weight_hh" : parameter.getValue(), false);
-    }
-
-    /** A finished check's chart, or (null: a new model, a cancelled check) the hint in its place. */
-    private void showCheck(GradCheckResult r) {
-        if (r == null) {
-            gradCheck = new GradCheckChart();
-            gradCheckViewer.setChart(gradCheck.chart());
-        } else {
-            gradCheck.update(r);
-        }
-        gradCheckViewer.setVisible(r != null);
-        gradCheckHint.setVisible(r == null);
-    }
-
-    /** The flow charts, once the shown walk's diagnostics are computed (they are never computed here). */
-    private void showFlow(Walkthrough w) {
-        if (w != null && w == shown) {
-            stepNorms.update(EngineCharts.flow(w));
-            vanishing.update(EngineCharts.flow(w));
-        }
-    }
-
-    private void chooseParameter(String name, boolean largest) {
-        Walkthrough w = shown;
-        if (w == null) {
-            return;
-        }
-        DMatrixRMaj m = w.gradients().get(name);
-        int[] rc = EngineCharts.largestEntry(w.gradients(), name);
-        filling = true;
-        try {
-            parameter.setValue(name);
-            // the largest entry for a new parameter (or the first walk); else the entry stays while it exists
-            boolean fresh = largest || !name.equals(entryParameter)
-                    || row.getValue() >= m.numRows || col.getValue() >= m.numCols;
-            int r = fresh ? rc[0] : row.getValue();
-            int c = fresh ? rc[1] : col.getValue();
-            row.setValueFactory(countedFromOne(m.numRows - 1, r));
-            col.setValueFactory(countedFromOne(m.numCols - 1, c));
-            row.setDisable(m.numRows == 1);
-        } finally {
-            filling = false;
-        }
-        entryParameter = name;
-        refreshContributions();
-        contributions.setNormParameter(name);
-    }
-
     /** A spinner over 0-based indices 0 … max that shows and reads them counted from 1, as a person counts. */
     private static SpinnerValueFactory<Integer> countedFromOne(int max, int value) {
-        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, max, value);
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = new SpinnerValueFactory.IntegerSpinnerValueFactory(0,
+                Math.max(0, max), Math.max(0, Math.min(max, value)));
         f.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer i) {
@@ -335,31 +295,14 @@ public final class ChartsPane extends BorderPane {
         return f;
     }
 
-    /** The parameter whose entry the spinners hold, or null before the first walk. */
-    private String entryParameter;
-
-    private void refreshContributions() {
-        Walkthrough w = shown;
-        if (w == null) {
-            return;
-        }
-        contributions.update(EngineCharts.contributions(w, parameter.getValue(), row.getValue(), col.getValue()));
-    }
-
     /**
-     * Moves the current-step mark; while the pane is hidden (the charts tab not selected) the mark is
-     * moved when it shows again, so stepping does not repaint a chart nobody sees.
+     * While the pane is hidden (the charts tab not selected) the view model only notes the cursor;
+     * it catches up when the pane shows again, so stepping does not repaint a chart nobody sees.
      */
-    private void showCursor(Cursor c) {
+    private void followVisibility() {
         Node hidden = hiddenAncestor();
-        if (hidden == null) {
-            cursorPending = false;
-            stepNorms.setCurrentStep(c == null || shown == null ? -1 : shown.at(c).displayStep());
-            return;
-        }
-        pendingCursor = c;
-        cursorPending = true;
-        if (waitingOn != hidden) {
+        model.setActive(hidden == null);
+        if (hidden != null && waitingOn != hidden) {
             if (waitingOn != null) {
                 waitingOn.visibleProperty().removeListener(becameVisible);
             }
@@ -381,42 +324,38 @@ public final class ChartsPane extends BorderPane {
         return null;
     }
 
-    private Cursor pendingCursor;
-    private boolean cursorPending;
-    /** The hidden node whose visibility a pending mark waits for. */
+    /** The hidden node whose visibility the view model waits for. */
     private Node waitingOn;
     private final javafx.beans.InvalidationListener becameVisible = o -> {
         if (waitingOn != null && waitingOn.isVisible()) {
             waitingOn.visibleProperty().removeListener(this.becameVisible);
             waitingOn = null;
-            if (cursorPending) {
-                showCursor(pendingCursor);
-            }
+            followVisibility();
         }
     };
 
     /** Starts the gradient check of the shown model in the background. */
     public java.util.concurrent.CompletableFuture<GradCheckResult> runGradCheck() {
-        return check.run();
+        return model.gradCheck().run();
     }
 
     /** Stops a running gradient check (it stops after the entry it is on). */
     public void cancelGradCheck() {
-        check.cancel();
+        model.gradCheck().cancel();
     }
 
     /** The gradient check's view model. */
     public GradCheckViewModel gradCheckModel() {
-        return check;
+        return model.gradCheck();
     }
 
     /** Whether a gradient check runs. */
     public boolean isCheckRunning() {
-        return check.isRunning();
+        return model.gradCheck().isRunning();
     }
 
-    private void exportWithChooser(boolean svg) {
-        Kind kind = Kind.values()[tabs.getSelectionModel().getSelectedIndex()];
+    private void exportWithChooser(boolean svg, int scale) {
+        ChartsViewModel.Kind kind = model.selectedProperty().get();
         FileChooser fc = new FileChooser();
         fc.setTitle(I18n.get(svg ? "menu.exportSvg" : "menu.exportPng"));
         fc.setInitialFileName(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + (svg ? ".svg" : ".png"));
@@ -427,7 +366,7 @@ public final class ChartsPane extends BorderPane {
             return;
         }
         try {
-            export(kind, f.toPath(), svg, pngScale.getValue());
+            export(kind, f.toPath(), svg, scale);
         } catch (IOException | RuntimeException ex) {
             errors.accept(I18n.get("charts.export.failed", f.getName(), String.valueOf(ex.getMessage())));
         }
@@ -442,94 +381,71 @@ public final class ChartsPane extends BorderPane {
      * @param scale the PNG's pixel density 1–4
      * @throws IOException when the file cannot be written
      */
-    public void export(Kind kind, Path file, boolean svg, int scale) throws IOException {
-        Figure f = figure(kind);
+    public void export(ChartsViewModel.Kind kind, Path file, boolean svg, int scale) throws IOException {
         int[] size = exportSize();
-        int w = size[0];
-        int h = size[1];
-        if (svg) {
-            ChartExport.writeSvg(f, file, w, h);
-        } else {
-            ChartExport.writePng(f, file, w, h, scale);
-        }
+        model.export(kind, file, svg, size[0], size[1], scale);
     }
 
     /** The size a chart exports at, width and height in px: as on screen, or 1280 × 720 when not laid out. */
     public int[] exportSize() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
-        if (t != null && t.getContent() instanceof BorderPane p && p.getCenter() != null
-                && p.getCenter().getLayoutBounds().getWidth() > 100 && p.getCenter().getLayoutBounds().getHeight() > 100) {
-            // the chart's own area, as on screen
-            return new int[] {(int) p.getCenter().getLayoutBounds().getWidth(), (int) p.getCenter().getLayoutBounds().getHeight()};
+        if (t != null && t.getContent() instanceof BorderPane p && p.getCenter() != null) {
+            return ChartsViewModel.exportSize(p.getCenter().getLayoutBounds().getWidth(), p.getCenter().getLayoutBounds().getHeight());
         }
-        return new int[] {1280, 720};
+        return ChartsViewModel.exportSize(0, 0);
     }
 
     /** What a chart exports as: the chart, or the message that stands in for it. */
-    public Figure figure(Kind kind) {
-        return switch (kind) {
-            case STEP_NORMS -> Figure.of(stepNorms.chart());
-            case VANISHING -> Figure.of(vanishing.chart());
-            case GATES -> noGates.isVisible() ? new MessageFigure(
-                    (shown == null ? "" : shown.model().label() + " ") + I18n.get("charts.tab.gates"),
-                    noGates.getText()) : Figure.of(gates.chart());
-            case CONTRIBUTIONS -> Figure.of(contributions.chart());
-            case GRADCHECK -> Figure.of(gradCheck.chart());
-        };
+    public Figure figure(ChartsViewModel.Kind kind) {
+        return model.figure(kind);
     }
 
-    /** Brings a chart's tab to the front. */
-    public void select(Kind kind) {
-        tabs.getSelectionModel().select(kind.ordinal());
+    /** Brings a chart's page to the front. */
+    public void select(ChartsViewModel.Kind kind) {
+        model.selectedProperty().set(kind);
+    }
+
+    /** The viewer of a chart (on its page). */
+    public ChartViewer viewer(ChartsViewModel.Kind kind) {
+        return viewers.get(kind);
     }
 
     public StepNormChart stepNormChart() {
-        return stepNorms;
+        return model.stepNormChart();
     }
 
     public VanishingChart vanishingChart() {
-        return vanishing;
+        return model.vanishingChart();
     }
 
     public GateHeatmapChart gateChart() {
-        return gates;
+        return model.gateChart();
     }
 
     public StepContributionChart contributionChart() {
-        return contributions;
+        return model.contributionChart();
     }
 
     public GradCheckChart gradCheckChart() {
-        return gradCheck;
+        return model.gradCheckChart();
     }
 
-    /** Whether the gates tab shows the "no gates" message instead of a heat map. */
+    /** Whether the gates page shows the "no gates" message instead of a heat map. */
     public boolean showsNoGatesMessage() {
-        return noGates.isVisible();
+        return reasons.get(ChartsViewModel.Kind.GATES).isVisible();
     }
 
-    /** Chooses the entry chart 4 stacks. */
+    /** Chooses the entry chart 4 stacks (0-based row and column). */
     public void chooseEntry(String param, int r, int c) {
-        chooseParameter(param, false);
-        filling = true;
-        row.getValueFactory().setValue(r);
-        col.getValueFactory().setValue(c);
-        filling = false;
-        refreshContributions();
+        model.chooseEntry(param, r, c);
     }
 
-    /** The chart's current entry: parameter, row, column. */
+    /** The chart's current entry: parameter, row, column (0-based). */
     public String entryLabel() {
-        return parameter.getValue() + "[" + row.getValue() + "," + col.getValue() + "]";
+        return model.entryLabel();
     }
 
-    JFreeChart chart(Kind k) {
-        return switch (k) {
-            case STEP_NORMS -> stepNorms.chart();
-            case VANISHING -> vanishing.chart();
-            case GATES -> gates.chart();
-            case CONTRIBUTIONS -> contributions.chart();
-            case GRADCHECK -> gradCheck.chart();
-        };
+    JFreeChart chart(ChartsViewModel.Kind k) {
+        return model.chart(k);
     }
 }

@@ -138,21 +138,7 @@ public final class GridWalkViewModel {
 
     /** Where a point is in another walk's order: the same cell if it has it, else its phase's start or end. */
     static int placeOf(GridWalk w, int b, GridCursor c) {
-        List<GridCursor> pts = w.order(b).points();
-        int i = pts.indexOf(c);
-        if (i >= 0) {
-            return i;
-        }
-        if (c.lane() != null) {
-            for (int j = pts.size() - 1; j >= 0; j--) {
-                GridCursor p = pts.get(j);
-                if (p.phase() == c.phase() && p.lane() != null && p.lane().direction() == c.lane().direction()
-                        && p.time() == c.time() && p.stage() == c.stage()) {
-                    return j;
-                }
-            }
-        }
-        return c.phase() == org.unroll.engine.Phase.START ? 0 : w.order(b).indexOf(GridCursor.LOSS);
+        return w.order(b).placeOf(c);
     }
 
     public GridCursor cursor() {

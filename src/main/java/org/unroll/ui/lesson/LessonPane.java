@@ -28,6 +28,21 @@ import org.unroll.ui.session.Session;
  */
 public final class LessonPane extends VBox {
     private final LessonViewModel model;
+    /** Slides are built on their own daemon thread, made at the first export. */
+    private final SlideExport slides = new SlideExport(new java.util.concurrent.Executor() {
+        private java.util.concurrent.ExecutorService thread;
+
+        @Override
+        public synchronized void execute(Runnable r) {
+            if (thread == null) {
+                thread = org.unroll.ui.UnrollApp.computeThread("unroll-slides");
+            }
+            thread.execute(r);
+        }
+    }, javafx.application.Platform::runLater);
+    /** The export's progress and its last word, in the pane's row; hidden when the student moves on. */
+    private final javafx.scene.control.ProgressBar exportBar = new javafx.scene.control.ProgressBar();
+    private final Label exportStatus = new Label();
 
     public LessonPane(Session session) {
         this(session, LessonLibrary.load(problem -> System.err.println("unroll: lesson " + problem)));
@@ -125,9 +140,21 @@ public final class LessonPane extends VBox {
         // one row; on a narrow column the stepping group wraps under the chooser rather than being cut
         HBox choose = new HBox(8, chooser, open);
         HBox stepping = new HBox(8, step, previous, next);
+        exportBar.progressProperty().bind(slides.progressProperty());
+        exportBar.visibleProperty().bind(slides.runningProperty());
+        exportBar.managedProperty().bind(slides.runningProperty());
+        exportBar.setPrefWidth(120);
+        exportStatus.textProperty().bind(slides.statusProperty());
+        exportStatus.getStyleClass().add("muted");
+        exportStatus.setVisible(false);
+        exportStatus.managedProperty().bind(exportStatus.visibleProperty());
+        slides.statusProperty().addListener((o, was, now) -> exportStatus.setVisible(!now.isEmpty()));
+        model.stepIndexProperty().addListener((o, was, now) -> exportStatus.setVisible(slides.runningProperty().get()));
+        HBox exporting = new HBox(8, exportBar, exportStatus);
+        exporting.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         choose.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         stepping.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 6, choose, stepping);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 6, choose, stepping, exporting);
         // presenting, the room needs the steps, not the chooser: the teacher picks a lesson before
         choose.visibleProperty().bind(presenting.not());
         choose.managedProperty().bind(presenting.not());
@@ -172,6 +199,39 @@ public final class LessonPane extends VBox {
             }
             watch.accept(now);
         });
+    }
+
+    /**
+     * File › Export lesson as slides…: asks where (proposing the lesson's id as the name), then
+     * builds and writes the deck off the UI thread, the progress in the pane's row.
+     */
+    public MenuItem exportSlidesItem() {
+        MenuItem item = new MenuItem(LessonTexts.exportSlides(model.languageProperty().get()));
+        model.languageProperty().addListener((o, was, now) -> item.setText(LessonTexts.exportSlides(now)));
+        item.disableProperty().bind(model.lessonProperty().isNull().or(slides.runningProperty()));
+        item.setOnAction(e -> exportSlides());
+        return item;
+    }
+
+    private void exportSlides() {
+        Lesson lesson = model.lessonProperty().get();
+        if (lesson == null) {
+            return;
+        }
+        Lang l = model.languageProperty().get();
+        FileChooser c = new FileChooser();
+        c.setTitle(LessonTexts.exportSlides(l));
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(LessonTexts.slideFiles(l), "*.pdf"));
+        c.setInitialFileName(SlideExport.defaultName(lesson, l));
+        File out = c.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (out != null) {
+            slides.export(lesson, l, out.toPath());
+        }
+    }
+
+    /** The slide export's state (for tests and the File menu). */
+    public SlideExport slides() {
+        return slides;
     }
 
     /** The panel's state: for key bindings (a clicker's Page Down → {@code model().next()}) and the language menu. */

@@ -91,6 +91,35 @@ final class LessonTexts {
         return pick(lang, "The answer: " + answer + ".", "答案：" + answer + "。", "答案：" + answer + "。");
     }
 
+    static String exportSlides(Lang lang) {
+        return pick(lang, "Export lesson as slides…", "把课程导出为幻灯片…", "把課程匯出為投影片…");
+    }
+
+    static String slideFiles(Lang lang) {
+        return pick(lang, "PDF slides (*.pdf)", "PDF 幻灯片 (*.pdf)", "PDF 投影片 (*.pdf)");
+    }
+
+    static String exporting(Lang lang, int page, int total) {
+        if (total == 0) {
+            return pick(lang, "Preparing the slides…", "正在准备幻灯片…", "正在準備投影片…");
+        }
+        return pick(lang, "Slides: page " + page + " of " + total + "…", "幻灯片：第 " + page + " 页，共 " + total + " 页…",
+                "投影片：第 " + page + " 頁，共 " + total + " 頁…");
+    }
+
+    static String exported(Lang lang, String name, int total) {
+        return pick(lang, "Saved " + name + " (" + total + " pages)", "已保存 " + name + "（" + total + " 页）",
+                "已儲存 " + name + "（" + total + " 頁）");
+    }
+
+    static String exportFailed(Lang lang, String reason) {
+        return pick(lang, "Cannot export the slides: " + reason, "无法导出幻灯片：" + reason, "無法匯出投影片：" + reason);
+    }
+
+    static String exportBusy(Lang lang) {
+        return pick(lang, "Slides are already being exported", "正在导出幻灯片，请稍候", "正在匯出投影片，請稍候");
+    }
+
     private static String pick(Lang lang, String en, String zhCn, String zhTw) {
         return switch (lang) {
             case EN -> en;

@@ -116,8 +116,9 @@ public final class LessonViewModel {
         return null;
     }
 
+    /** To the next step; nothing while the current step's question waits for its answer. */
     public void next() {
-        if (player != null && player.next()) {
+        if (player != null && !waiting() && player.next()) {
             showStep();
         }
     }
@@ -206,7 +207,8 @@ public final class LessonViewModel {
         awaitingAnswer.set(waiting());
         Cursor cursor = target(step);
         stepIndex.set(player.index());
-        canNext.set(player.hasNext());
+        // a question waiting for its answer holds the lesson there: answer it, or ask for the answer
+        canNext.set(player.hasNext() && !waiting());
         canPrevious.set(player.hasPrevious());
         Setup setup = step.setup(lang());
         if (setup.equals(session.getSetup()) && session.getWalkthrough() != null) {

@@ -31,6 +31,9 @@ public final class ModelPanel extends VBox {
     private final TextField text = new TextField();
     private final ChoiceBox<InitialState> initial = new ChoiceBox<>();
     private final TextField learningRate = new TextField();
+    private final Spinner<Integer> layers = new Spinner<>();
+    private final CheckBox bidirectional = new CheckBox(I18n.get("modelpanel.bidirectional"));
+    private final ObjectProperty<Integer> layersObject;
     private final Label message = new Label();
     private final Button open = new Button(I18n.get("modelpanel.openFiles"));
     private final Button save = new Button(I18n.get("modelpanel.saveFiles"));
@@ -39,6 +42,7 @@ public final class ModelPanel extends VBox {
     public ModelPanel(ModelPanelViewModel vm) {
         this.vm = vm;
         this.hiddenObject = vm.hiddenSizeProperty().asObject();
+        this.layersObject = vm.layersProperty().asObject();
         createView();
         initListeners();
     }
@@ -70,6 +74,13 @@ public final class ModelPanel extends VBox {
         scaleRow.setSpacing(6);
 
         text.setPromptText("jeep, 我爱你 …");
+        text.setTooltip(new Tooltip(I18n.get("modelpanel.batchHint")));
+        layers.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ModelPanelViewModel.MAX_LAYERS, 1));
+        layers.setMaxWidth(Double.MAX_VALUE);
+        bidirectional.setMnemonicParsing(false);
+        bidirectional.setTooltip(new Tooltip(I18n.get("modelpanel.bidirectionalHint")));
+        VBox directions = new VBox(caption("modelpanel.directions"), bidirectional);
+        directions.getStyleClass().add("panel-field");
         initial.getItems().setAll(InitialState.values());
         initial.setConverter(converter(s -> I18n.get(s == InitialState.ZEROS ? "model.initialState.zeros" : "modelpanel.initialState.random")));
         initial.setMaxWidth(Double.MAX_VALUE);
@@ -89,6 +100,7 @@ public final class ModelPanel extends VBox {
                 field("model.cell", cell),
                 field("model.text", text),
                 row(field("model.hiddenSize", hidden), field("model.seed", seed)),
+                row(field("modelpanel.layers", layers), directions),
                 caption("model.spectralNorm"), scaleRow, spectral, legend,
                 field("model.initialState", initial),
                 field("model.learningRate", learningRate),
@@ -105,6 +117,8 @@ public final class ModelPanel extends VBox {
         spectralValue.textProperty().bind(vm.spectralNormProperty().asString(Locale.ROOT, "σ = %.2f"));
         spectralValue.disableProperty().bind(vm.scaleWhhProperty().not());
         text.textProperty().bindBidirectional(vm.textProperty());
+        layers.getValueFactory().valueProperty().bindBidirectional(layersObject);
+        bidirectional.selectedProperty().bindBidirectional(vm.bidirectionalProperty());
         initial.valueProperty().bindBidirectional(vm.initialStateProperty());
         learningRate.textProperty().bindBidirectional(vm.learningRateProperty());
         message.textProperty().bind(vm.messageProperty());

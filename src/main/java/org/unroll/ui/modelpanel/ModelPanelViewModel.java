@@ -1,5 +1,6 @@
 package org.unroll.ui.modelpanel;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,12 @@ public final class ModelPanelViewModel {
     public static final int MAX_TEXT = 1001;
     public static final double MIN_SPECTRAL = 0.5;
     public static final double MAX_SPECTRAL = 3.0;
+    /** Stacked layers: 1 … 4. */
+    public static final int MAX_LAYERS = Setup.MAX_LAYERS;
+    /** At most this many sequences in a typed batch. */
+    public static final int MAX_BATCH = 8;
+    /** Each sequence of a batch at most this many characters (T ≤ 63). */
+    public static final int MAX_BATCH_TEXT = 64;
 
     private final ObjectProperty<CellChoice> cell = new SimpleObjectProperty<>(this, "cell", CellChoice.RNN_TANH);
     private final IntegerProperty hiddenSize = new SimpleIntegerProperty(this, "hiddenSize", 4);
@@ -39,10 +46,17 @@ public final class ModelPanelViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "jeep");
     private final ObjectProperty<InitialState> initialState = new SimpleObjectProperty<>(this, "initialState", InitialState.ZEROS);
     private final StringProperty learningRate = new SimpleStringProperty(this, "learningRate", "0.1");
+    private final IntegerProperty layers = new SimpleIntegerProperty(this, "layers", 1);
+    private final BooleanProperty bidirectional = new SimpleBooleanProperty(this, "bidirectional", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Consumer<Setup> apply;
     private boolean loading;
     private Setup last;
+    /**
+     * The setup last loaded: what the controls do not show (a lesson's training, its numeric
+     * sequence) is kept from it, so that editing a control does not silently drop them.
+     */
+    private Setup loaded;
 
     /** @param apply what a valid new setup is handed to, e.g. {@code session::apply} */
     public ModelPanelViewModel(Consumer<Setup> apply) {
@@ -56,6 +70,8 @@ public final class ModelPanelViewModel {
         text.addListener(changed);
         initialState.addListener(changed);
         learningRate.addListener(changed);
+        layers.addListener(changed);
+        bidirectional.addListener(changed);
     }
 
     /** Shows {@code s} in the controls without applying it (e.g. the session's setup). */
@@ -72,11 +88,14 @@ public final class ModelPanelViewModel {
             if (s.spectralNorm() > 0) {
                 spectralNorm.set(s.spectralNorm());
             }
-            text.set(s.text());
+            text.set(s.batch().isEmpty() ? s.text() : s.batchText());
+            layers.set(s.layers());
+            bidirectional.set(s.bidirectional());
             initialState.set(s.initialState());
             learningRate.set(trim(s.learningRate()));
             message.set("");
             last = s;
+            loaded = s;
         } finally {
             loading = false;
         }
@@ -102,9 +121,60 @@ public final class ModelPanelViewModel {
             return Optional.empty();
         }
         CellChoice c = cell.get();
-        return Optional.of(new Setup(c.cell(), c.activation(), hiddenSize.get(), Long.parseLong(seed.get().trim()),
-                scaleWhh.get() ? clampSpectral(spectralNorm.get()) : 0.0, text.get(), initialState.get(),
-                Double.parseDouble(learningRate.get().trim())));
+        List<String> batch = batchOf(text.get());
+        Setup s = new Setup(c.cell(), c.activation(), hiddenSize.get(), Long.parseLong(seed.get().trim()),
+                scaleWhh.get() ? clampSpectral(spectralNorm.get()) : 0.0, batch.isEmpty() ? text.get() : batch.get(0),
+                initialState.get(), Double.parseDouble(learningRate.get().trim()));
+        Setup grid = keepHidden(s).withLayers(layers.get()).withBidirectional(bidirectional.get()).withBatch(batch);
+        // a stacked, bidirectional or batched network is a character task, untrained before the walk
+        return Optional.of(grid.isGrid() ? grid.withTraining(null).withNumbers(null) : grid);
+    }
+
+    /**
+     * The sequences of a batch typed in the text field: one per line or separated by "|"
+     * ("jeep | cat | horse"); empty when the text is one sequence (no "|" and no new line).
+     */
+    public static List<String> batchOf(String typed) {
+        if (typed == null || (typed.indexOf('|') < 0 && typed.indexOf('\n') < 0)) {
+            return List.of();
+        }
+        return Setup.parseBatch(typed);
+    }
+
+    /** The batch's own rules (also for a lesson's setup): one line, or null when every sequence can be used. */
+    static String batchProblem(List<String> batch) {
+        if (batch.size() > MAX_BATCH) {
+            return I18n.get("modelpanel.error.batchSize", Integer.toString(MAX_BATCH));
+        }
+        for (String b : batch) {
+            int n = b.codePointCount(0, b.length());
+            if (n < 2) {
+                return I18n.get("modelpanel.error.batchShort", b);
+            }
+            if (n > MAX_BATCH_TEXT) {
+                return I18n.get("modelpanel.error.batchLong", Integer.toString(MAX_BATCH_TEXT));
+            }
+        }
+        return null;
+    }
+
+    private static String layersProblem(int l) {
+        return l < 1 || l > MAX_LAYERS ? I18n.get("modelpanel.error.layers", Integer.toString(MAX_LAYERS)) : null;
+    }
+
+    /**
+     * {@code s} with the loaded setup's training (a lesson step that trains keeps training the
+     * edited model, as a later setup line of a lesson does) and its numeric sequence, unless the
+     * text was edited: a new text is a character task again, as {@link Setup#withText} says.
+     */
+    private Setup keepHidden(Setup s) {
+        if (loaded == null) {
+            return s;
+        }
+        if (loaded.numbers() != null && s.text().equals(loaded.text())) {
+            s = s.withNumbers(loaded.numbers());
+        }
+        return s.withTraining(loaded.training());
     }
 
     /**
@@ -126,12 +196,30 @@ public final class ModelPanelViewModel {
         if (!(s.learningRate() >= 0 && s.learningRate() <= 100)) {
             return I18n.get("modelpanel.error.learningRate");
         }
-        return null;
+        String grid = layersProblem(s.layers());
+        return grid != null ? grid : batchProblem(s.batch());
     }
 
     private String validate() {
         String t = text.get() == null ? "" : text.get();
         int chars = t.codePointCount(0, t.length());
+        List<String> batch = batchOf(t);
+        if (batch.size() == 1) {
+            t = batch.get(0);
+            chars = t.codePointCount(0, t.length());
+        } else if (!batch.isEmpty()) {
+            String problem = batchProblem(batch);
+            if (problem != null) {
+                return problem;
+            }
+            chars = 2; // each sequence checked above
+        } else if (t.indexOf('|') >= 0 || t.indexOf('\n') >= 0) {
+            chars = 0; // only separators
+        }
+        String layerProblem = layersProblem(layers.get());
+        if (layerProblem != null) {
+            return layerProblem;
+        }
         if (chars < 2) {
             return I18n.get("modelpanel.error.textShort");
         }
@@ -196,6 +284,16 @@ public final class ModelPanelViewModel {
 
     public StringProperty learningRateProperty() {
         return learningRate;
+    }
+
+    /** L, the stacked layers (1 … {@value #MAX_LAYERS}). */
+    public IntegerProperty layersProperty() {
+        return layers;
+    }
+
+    /** Whether every layer also runs a reverse direction. */
+    public BooleanProperty bidirectionalProperty() {
+        return bidirectional;
     }
 
     /** One line: why the controls do not describe a model, or empty. */

@@ -14,8 +14,15 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.unroll.engine.Cursor;
+import org.unroll.engine.GridCursor;
+import org.unroll.engine.GridOrder;
+import org.unroll.engine.GridWalk;
+import org.unroll.engine.GridWalkPoint;
+import org.unroll.engine.LanePoint;
+import org.unroll.engine.Phase;
 import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
+import org.unroll.task.GridScenario;
 import org.unroll.task.Scenario;
 import org.unroll.task.Setup;
 
@@ -24,6 +31,13 @@ import org.unroll.task.Setup;
  * through one training step, and the cursor in it. Recomputing runs on a background
  * executor and lands on the UI executor; moving the cursor only reads the walk.
  * Plain-JUnit testable: pass {@code Runnable::run} for both executors.
+ *
+ * <p>A stacked, bidirectional or batched network (a grid setup, or a {@link GridScenario} opened
+ * from files) is walked by a {@link GridWalk} instead, through the same pipeline: then
+ * {@link #walkthroughProperty()} and {@link #scenarioProperty()} are null, {@link #gridWalkProperty()}
+ * and {@link #gridScenarioProperty()} hold the grid, the position is the place in the
+ * {@link GridOrder} of the {@link #gridSequenceProperty() sequence shown}, and stepping, jumping
+ * and the position work the same way.
  */
 public final class Session {
     private final Executor background;
@@ -41,10 +55,14 @@ public final class Session {
     private volatile long generation;
     private final Executor diagnosticsExecutor;
     private final ReadOnlyObjectWrapper<Walkthrough> diagnostics = new ReadOnlyObjectWrapper<>(this, "diagnostics");
+    private final ReadOnlyObjectWrapper<GridScenario> gridScenario = new ReadOnlyObjectWrapper<>(this, "gridScenario");
+    private final ReadOnlyObjectWrapper<GridWalk> gridWalk = new ReadOnlyObjectWrapper<>(this, "gridWalk");
+    private final ReadOnlyIntegerWrapper gridSequence = new ReadOnlyIntegerWrapper(this, "gridSequence", 0);
+    private final ReadOnlyObjectWrapper<GridCursor> gridCursor = new ReadOnlyObjectWrapper<>(this, "gridCursor", GridCursor.START);
     private final ReadOnlyObjectWrapper<String> diagnosticsFailure = new ReadOnlyObjectWrapper<>(this, "diagnosticsFailure");
     /** What the diagnostics compute for a shown walk (the gradient flow, with its Jacobian norms). */
     private final Consumer<Walkthrough> diagnose;
-    private CompletableFuture<Walkthrough> latest;
+    private CompletableFuture<?> latest;
     private volatile Future<?> diagnosticsRun;
 
     /** A session whose diagnostics run on the same executor as the pass (after it). */
@@ -69,7 +87,8 @@ public final class Session {
         this.diagnosticsExecutor = diagnostics;
         this.ui = ui;
         canStepForward = Bindings.createBooleanBinding(
-                () -> walkthrough.get() != null && position.get() < positions.get() - 1, position, positions, walkthrough);
+                () -> (walkthrough.get() != null || gridWalk.get() != null) && position.get() < positions.get() - 1,
+                position, positions, walkthrough, gridWalk);
         canStepBack = Bindings.createBooleanBinding(() -> position.get() > 0, position);
     }
 
@@ -80,7 +99,7 @@ public final class Session {
 
     /** Builds the scenario of {@code s} and walks it; the cursor stays where it was when it still exists. */
     public CompletableFuture<Walkthrough> apply(Setup s) {
-        return compute(() -> Scenario.build(s), s, null);
+        return apply(s, null);
     }
 
     /**
@@ -92,14 +111,21 @@ public final class Session {
      * exceptionally with its reason (which is also given to the error handler). The diagnostics
      * (the gradient flow) follow on the diagnostics executor; {@link #diagnosticsProperty()}
      * names the walk whose diagnostics are ready.
+     *
+     * <p>A grid setup ({@link Setup#isGrid()}) is walked by a {@link GridWalk} the same way; its
+     * future completes with null (the walk is {@link #getGridWalk()}), and {@code at} is ignored.
      */
     public CompletableFuture<Walkthrough> apply(Setup s, Cursor at) {
-        return compute(() -> Scenario.build(s), s, at);
+        double lr = s.learningRate();
+        if (s.isGrid()) {
+            return compute(() -> Shown.of(GridScenario.build(s)), s, null);
+        }
+        return compute(() -> Shown.of(Scenario.build(s), lr, org.unroll.engine.Window.WHOLE), s, at);
     }
 
     /** Shows a model and sequence opened from files; the setup becomes null (not a built-in lesson). */
     public CompletableFuture<Walkthrough> open(Scenario sc) {
-        return compute(() -> sc, null, null, org.unroll.engine.Window.WHOLE);
+        return open(sc, org.unroll.engine.Window.WHOLE);
     }
 
     /**
@@ -107,18 +133,30 @@ public final class Session {
      * from {@code window}'s offset and, when its state was carried in, the gradient cut at its start.
      */
     public CompletableFuture<Walkthrough> open(Scenario sc, org.unroll.engine.Window window) {
-        return compute(() -> sc, null, null, window);
+        double lr = setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
+        return compute(() -> Shown.of(sc, lr, window), null, null);
     }
 
-    private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Scenario> make, Setup s, Cursor at) {
-        return compute(make, s, at, org.unroll.engine.Window.WHOLE);
+    /** Shows a stacked network and padded batch opened from files; the setup becomes null. */
+    public CompletableFuture<Walkthrough> open(GridScenario g) {
+        return compute(() -> Shown.of(g), null, null);
     }
 
-    private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Scenario> make, Setup s, Cursor at,
-                                                   org.unroll.engine.Window window) {
+    /** What one computation shows: a single-layer scenario and its walk, or a grid and its walk. */
+    private record Shown(Scenario scenario, Walkthrough walk, GridScenario grid, GridWalk gridWalk) {
+        static Shown of(Scenario sc, double lr, org.unroll.engine.Window window) {
+            return new Shown(sc, new Walkthrough(sc.model(), sc.sequence(), lr, window), null, null);
+        }
+
+        static Shown of(GridScenario g) {
+            return new Shown(null, null, g, new GridWalk(g.model(), g.batch()));
+        }
+    }
+
+    private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Shown> make, Setup s, Cursor at) {
         long gen = ++generation;
         CompletableFuture<Walkthrough> done = new CompletableFuture<>();
-        CompletableFuture<Walkthrough> older = latest;
+        CompletableFuture<?> older = latest;
         latest = done;
         if (older != null) {
             older.cancel(false);
@@ -128,17 +166,14 @@ public final class Session {
             oldDiagnostics.cancel(true);
         }
         busy.set(true);
-        double lr = s != null ? s.learningRate() : setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
         background.execute(() -> {
             if (gen != generation) {
                 done.cancel(false);
                 return; // a newer request is queued behind this one: skip the work
             }
-            Scenario sc;
-            Walkthrough w;
+            Shown shown;
             try {
-                sc = make.get();
-                w = new Walkthrough(sc.model(), sc.sequence(), lr, window);
+                shown = make.get();
             } catch (RuntimeException | Error e) {
                 // a bad setup says why in words; anything else (out of memory, a bug) is logged and named plainly
                 String reason = e instanceof IllegalArgumentException && e.getMessage() != null
@@ -160,9 +195,17 @@ public final class Session {
                     done.cancel(false);
                     return;
                 }
+                if (shown.gridWalk() != null) {
+                    showGrid(s, shown);
+                    done.complete(null);
+                    return;
+                }
+                Walkthrough w = shown.walk();
                 Cursor keep = at != null ? at : cursor.get();
                 setup.set(s);
-                scenario.set(sc);
+                gridWalk.set(null);
+                gridScenario.set(null);
+                scenario.set(shown.scenario());
                 int steps = w.steps();
                 positions.set(Cursor.positions(steps));
                 diagnostics.set(null);
@@ -175,6 +218,37 @@ public final class Session {
             });
         });
         return done;
+    }
+
+    /** Publishes a grid walk: the same point of the grid when the new one has it, the sequence kept when it exists. */
+    private void showGrid(Setup s, Shown shown) {
+        GridWalk g = shown.gridWalk();
+        boolean wasGrid = gridWalk.get() != null;
+        GridCursor keep = wasGrid ? gridCursor.get() : walkthrough.get() != null
+                && cursor.get().phase().compareTo(Phase.LOSS) >= 0 ? GridCursor.LOSS : GridCursor.START;
+        int b = Math.min(wasGrid ? gridSequence.get() : 0, g.sequences() - 1);
+        setup.set(s);
+        scenario.set(null);
+        diagnostics.set(null);
+        walkthrough.set(null);
+        gridSequence.set(b);
+        gridScenario.set(shown.grid());
+        positions.set(g.order(b).size());
+        gridWalk.set(g);
+        busy.set(false);
+        moveToIndex(g.order(b).placeOf(keep));
+    }
+
+    /** Shows sequence b of the grid's batch at the same point of the grid (its own place when its length differs). */
+    public void chooseSequence(int b) {
+        GridWalk g = gridWalk.get();
+        if (g == null || b < 0 || b >= g.sequences() || b == gridSequence.get()) {
+            return;
+        }
+        GridCursor keep = gridCursor.get();
+        gridSequence.set(b);
+        positions.set(g.order(b).size());
+        moveToIndex(g.order(b).placeOf(keep));
     }
 
     /**
@@ -232,6 +306,12 @@ public final class Session {
 
     /** To the first point of the current phase, or, when already there, to the very start. */
     public void jumpStart() {
+        GridWalk g = gridWalk.get();
+        if (g != null) {
+            int first = phaseBound(g.order(gridSequence.get()), -1);
+            moveToIndex(first == position.get() ? 0 : first);
+            return;
+        }
         Walkthrough w = walkthrough.get();
         if (w == null) {
             return;
@@ -242,6 +322,12 @@ public final class Session {
 
     /** To the last point of the current phase, or, when already there, to the update at the end. */
     public void jumpEnd() {
+        GridWalk g = gridWalk.get();
+        if (g != null) {
+            int last = phaseBound(g.order(gridSequence.get()), +1);
+            moveToIndex(last == position.get() ? positions.get() - 1 : last);
+            return;
+        }
         Walkthrough w = walkthrough.get();
         if (w == null) {
             return;
@@ -251,13 +337,34 @@ public final class Session {
     }
 
     public void moveTo(Cursor c) {
+        if (gridWalk.get() != null) {
+            return; // a single-layer cursor names no point of a grid
+        }
         Walkthrough w = walkthrough.get();
         if (w != null) {
             moveToIndex(c.index(w.steps()));
         }
     }
 
+    /** The first (dir −1) or last (dir +1) place of the grid's current phase around the position. */
+    private int phaseBound(GridOrder order, int dir) {
+        int i = position.get();
+        Phase phase = order.at(i).phase();
+        while (i + dir >= 0 && i + dir < order.size() && order.at(i + dir).phase() == phase) {
+            i += dir;
+        }
+        return i;
+    }
+
     public void moveToIndex(int index) {
+        GridWalk g = gridWalk.get();
+        if (g != null) {
+            GridOrder order = g.order(gridSequence.get());
+            int i = Math.max(0, Math.min(index, order.size() - 1));
+            gridCursor.set(order.at(i));
+            position.set(i);
+            return;
+        }
         Walkthrough w = walkthrough.get();
         if (w == null) {
             return;
@@ -315,6 +422,49 @@ public final class Session {
     public WalkPoint getPoint() {
         Walkthrough w = walkthrough.get();
         return w == null ? null : w.at(cursor.get());
+    }
+
+    /**
+     * The point shown as the lanes see it, whichever walk is shown (a {@link WalkPoint} or a
+     * {@link GridWalkPoint}); null while nothing has been computed.
+     */
+    public LanePoint getLanePoint() {
+        GridWalkPoint g = getGridPoint();
+        return g != null ? g : getPoint();
+    }
+
+    /** The grid walk at the position for the sequence shown; null unless a grid is shown. */
+    public GridWalkPoint getGridPoint() {
+        GridWalk g = gridWalk.get();
+        return g == null ? null : g.at(gridSequence.get(), position.get());
+    }
+
+    /** The stacked, bidirectional or batched network shown, or null for a single-layer walk. */
+    public ReadOnlyObjectProperty<GridScenario> gridScenarioProperty() {
+        return gridScenario.getReadOnlyProperty();
+    }
+
+    public GridScenario getGridScenario() {
+        return gridScenario.get();
+    }
+
+    /** The grid walk shown, or null for a single-layer walk (then {@link #walkthroughProperty()} holds it). */
+    public ReadOnlyObjectProperty<GridWalk> gridWalkProperty() {
+        return gridWalk.getReadOnlyProperty();
+    }
+
+    public GridWalk getGridWalk() {
+        return gridWalk.get();
+    }
+
+    /** b, the sequence of the grid's batch shown (0-based). */
+    public ReadOnlyIntegerProperty gridSequenceProperty() {
+        return gridSequence.getReadOnlyProperty();
+    }
+
+    /** The point of the grid at the position; START unless a grid is shown. */
+    public ReadOnlyObjectProperty<GridCursor> gridCursorProperty() {
+        return gridCursor.getReadOnlyProperty();
     }
 
     /**

@@ -105,6 +105,7 @@ public final class MainWindow {
     private final Button zoomOutButton = new Button("−");
     private final Button zoomInButton = new Button("+");
     private final MenuBar menu = new MenuBar();
+    private final Menu fileMenu = new Menu(I18n.get("menu.file"));
     private final CheckMenuItem presenterItem = new CheckMenuItem(I18n.get("menu.presenterMode"));
     private final CheckMenuItem modelItem = new CheckMenuItem(I18n.get("shell.menu.modelPanel"));
     private final MenuItem openItem = new MenuItem(I18n.get("menu.openModel"));
@@ -141,7 +142,7 @@ public final class MainWindow {
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());
         }
-        Menu file = new Menu(I18n.get("menu.file"));
+        Menu file = fileMenu;
         file.getItems().setAll(openItem, saveModelItem, saveSequenceItem, new SeparatorMenuItem(), exportPng, exportSvg,
                 new SeparatorMenuItem(), quit);
         Menu view = new Menu(I18n.get("menu.view"));
@@ -438,6 +439,12 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds {@code item} to the File menu after the exports (the lesson pane's "Export lesson as slides…"). */
+    public void addFileExport(MenuItem item) {
+        int at = fileMenu.getItems().indexOf(exportSvg);
+        fileMenu.getItems().add(at < 0 ? fileMenu.getItems().size() : at + 1, item);
     }
 
     /** Where the integrator puts LessonPane(session): under the timeline, as high as its narration needs. */

@@ -54,6 +54,10 @@ class ChartsPaneTest {
         robot.interact(() -> session.apply(Setup.JEEP));
         Walkthrough w = session.getWalkthrough();
         XYSeriesCollection d = (XYSeriesCollection) pane.stepNormChart().chart().getXYPlot().getDataset();
+        assertEquals(0, d.getItemCount(0), "at the start no backward norm exists");
+        assertTrue(pane.viewer(ChartsViewModel.Kind.STEP_NORMS).isVisible() == false, "its reason stands in for it");
+        robot.interact(() -> session.moveTo(Cursor.update()));
+        assertTrue(pane.viewer(ChartsViewModel.Kind.STEP_NORMS).isVisible());
         assertEquals(3, d.getItemCount(0));
         assertEquals(w.flow().dhNorms()[1], d.getYValue(0, 1));
         assertTrue(pane.showsNoGatesMessage(), "a plain RNN has no gates");
@@ -65,7 +69,7 @@ class ChartsPaneTest {
         assertEquals(w, session.getWalkthrough(), "moving the cursor recomputes nothing");
 
         // the W_hh slider: a new walk moves the curves
-        robot.interact(() -> session.apply(Setup.JEEP.withSpectralNorm(3.0).withCell(CellType.LSTM)));
+        robot.interact(() -> session.apply(Setup.JEEP.withSpectralNorm(3.0).withCell(CellType.LSTM), Cursor.update()));
         Walkthrough w2 = session.getWalkthrough();
         XYSeriesCollection v = (XYSeriesCollection) pane.vanishingChart().chart().getXYPlot().getDataset();
         assertEquals(w2.flow().jacobianNorms()[0], v.getYValue(0, 0));
@@ -77,7 +81,7 @@ class ChartsPaneTest {
         var total = pane.contributionChart().entryDataset().getSeries(2);
         assertEquals(w2.gradients().weightHh.get(5, 2), total.getYValue(0));
 
-        for (ChartsPane.Kind k : ChartsPane.Kind.values()) {
+        for (ChartsViewModel.Kind k : ChartsViewModel.Kind.values()) {
             Path png = dir.resolve(k + ".png");
             Path svg = dir.resolve(k + ".svg");
             robot.interact(() -> {
@@ -128,7 +132,7 @@ class ChartsPaneTest {
             ChartsPane pane = new ChartsPane(session);
             session.apply(Setup.JEEP.withCell(CellType.LSTM));
             session.moveTo(Cursor.backward(1, BackwardStage.PASS_BACK));
-            pane.select(ChartsPane.Kind.VANISHING);
+            pane.select(ChartsViewModel.Kind.VANISHING);
             Scene scene = new Scene(pane, 1280, 720);
             shot[0] = scene.snapshot(null);
         });

@@ -72,7 +72,7 @@ public final class DemoApp extends Application {
         if (a.containsKey("chart")) {
             w.showFocus(MainWindow.Focus.CHARTS);
             if (w.chartsSlot().getChildren().get(0) instanceof org.unroll.ui.charts.ChartsPane charts) {
-                charts.select(org.unroll.ui.charts.ChartsPane.Kind.valueOf(a.get("chart").toUpperCase(java.util.Locale.ROOT)));
+                charts.select(org.unroll.ui.charts.ChartsViewModel.Kind.valueOf(a.get("chart").toUpperCase(java.util.Locale.ROOT)));
             }
         }
         if (a.containsKey("lesson")) {

@@ -87,11 +87,17 @@ class LessonQuestionTest {
         assertEquals(LessonTexts.answerFirst(Lang.EN), vm.narrationProperty().get());
         assertEquals("", vm.verdictProperty().get());
         assertTrue(vm.options().isEmpty());
+        assertFalse(vm.canNextProperty().get(), "Next waits for the answer");
+        vm.next();
+        assertEquals(1, vm.stepIndexProperty().get(), "Next does not skip a waiting question");
+        assertTrue(vm.canPreviousProperty().get(), "going back is allowed");
 
         assertFalse(vm.answerNumber("a lot"));
+        assertFalse(vm.canNextProperty().get());
         assertTrue(vm.awaitingAnswerProperty().get());
         assertTrue(vm.answerNumber("0.843"));
         assertFalse(vm.awaitingAnswerProperty().get());
+        assertTrue(vm.canNextProperty().get(), "answered: Next is back");
         assertEquals(Cursor.forward(1), session.getCursor());
         assertEquals("Right: 0.8429. tanh(1 + 0.5 h_1).", vm.verdictProperty().get());
         assertEquals("h_2 = 0.8429", vm.narrationProperty().get());

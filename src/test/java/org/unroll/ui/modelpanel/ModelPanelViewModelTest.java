@@ -79,4 +79,29 @@ class ModelPanelViewModelTest {
         vm.textProperty().set("x".repeat(ModelPanelViewModel.MAX_TEXT + 1));
         assertTrue(vm.messageProperty().get().contains(Integer.toString(ModelPanelViewModel.MAX_TEXT)));
     }
+
+    @Test
+    void editingALessonStepKeepsItsTrainingAndItsNumbers() {
+        org.unroll.task.Training training = new org.unroll.task.Training("adam", 0.02, 0, 30, 1, 0, false);
+        Setup trained = Setup.JEEP.withTraining(training);
+        vm.load(trained);
+        assertEquals(trained, vm.toSetup().orElseThrow(), "a loaded setup comes back whole");
+        vm.hiddenSizeProperty().set(6);
+        Setup edited = applied.get(applied.size() - 1);
+        assertEquals(6, edited.hiddenSize());
+        assertEquals(training, edited.training(), "the training of the lesson step is kept");
+
+        org.unroll.task.Numbers numbers = new org.unroll.task.Numbers(List.of(1.0, 2.0, 3.0), List.of(0.4, 0.6, 0.8), null);
+        Setup numeric = Setup.JEEP.withNumbers(numbers).withTraining(training);
+        vm.load(numeric);
+        vm.seedProperty().set("8");
+        Setup reseeded = applied.get(applied.size() - 1);
+        assertEquals(numbers, reseeded.numbers(), "the numeric sequence is kept while the text is not edited");
+        assertEquals(training, reseeded.training());
+        vm.textProperty().set("hello");
+        Setup retexted = applied.get(applied.size() - 1);
+        assertEquals(null, retexted.numbers(), "a new text is a character task again");
+        assertEquals("hello", retexted.text());
+        assertEquals(training, retexted.training());
+    }
 }

@@ -22,6 +22,7 @@ import org.unroll.task.Setup;
 import org.unroll.ui.I18n;
 import org.unroll.ui.UnrollApp;
 import org.unroll.ui.charts.ChartsPane;
+import org.unroll.ui.charts.ChartsViewModel;
 import org.unroll.ui.session.Session;
 
 /**
@@ -71,7 +72,7 @@ class ChartRoomMeasurement {
         for (int i = 0; i < 1000 && charts.isCheckRunning(); i++) {
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
-        for (ChartsPane.Kind kind : ChartsPane.Kind.values()) {
+        for (ChartsViewModel.Kind kind : ChartsViewModel.Kind.values()) {
             robot.interact(() -> charts.select(kind));
             WaitForAsyncUtils.waitForFxEvents();
             ChartViewer viewer = null;
