@@ -35,6 +35,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void allVectorisedCodeLivesInTheKernel() {
+        noClasses().that().resideOutsideOfPackage("org.unroll.engine.kernel..")
+                .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
+                .check(production);
+    }
+
+    @Test
+    void theKernelKnowsNothingOfTheEngineAboveIt() {
+        noClasses().that().resideInAPackage("org.unroll.engine.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.unroll.engine")
+                .check(production);
+    }
+
+    @Test
     void theEngineDoesNotKnowTheLayersAboveIt() {
         noClasses().that().resideInAPackage("org.unroll.engine..")
                 .should().dependOnClassesThat()

@@ -2,6 +2,7 @@ package org.unroll.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.unroll.engine.kernel.Elementwise;
 import org.unroll.engine.kernel.Gemm;
 
 /**
@@ -229,8 +230,10 @@ public final class Bptt {
         int from = tape.row(t) * tape.hiddenSize;
         boolean last = t == tape.steps - 1;
         int next = last ? 0 : tape.row(t + 1) * tape.hiddenSize;
-        for (int i = 0; i < n; i++) {
-            tape.dh.data[from + i] = tape.dhLocal.data[from + i] + (last ? 0.0 : tape.dhBack.data[next + i]);
+        if (last) {
+            System.arraycopy(tape.dhLocal.data, from, tape.dh.data, from, n);
+        } else {
+            Elementwise.sum(tape.dhLocal.data, from, tape.dhBack.data, next, tape.dh.data, from, n);
         }
         cell.addFutureCellGradient(tape, t);
     }

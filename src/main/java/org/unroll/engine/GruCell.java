@@ -1,6 +1,7 @@
 package org.unroll.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.kernel.Elementwise;
 
 /**
  * The GRU cell, gates r, z, n stacked in PyTorch's order, the reset applied to W_hn h + b_hn:
@@ -19,18 +20,14 @@ final class GruCell implements Cell {
             int prev = (tape.stateRow(t) + b) * hs;
             int next = (tape.stateRow(t + 1) + b) * hs;
             // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz)
-            MatOps.sum(zIh, zHh, gates, g, 2 * hs);
-            Squash.sigmoid(gates, g, gates, g, 2 * hs);
+            Elementwise.sum(zIh, g, zHh, g, gates, g, 2 * hs);
+            Elementwise.sigmoid(gates, g, gates, g, 2 * hs);
             // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-            for (int j = 0; j < hs; j++) {
-                gates[g + 2 * hs + j] = zIh[g + 2 * hs + j] + gates[g + j] * zHh[g + 2 * hs + j];
-            }
-            Squash.tanh(gates, g + 2 * hs, gates, g + 2 * hs, hs);
+            int n = g + 2 * hs;
+            Elementwise.addProduct(zIh, n, gates, g, zHh, n, gates, n, hs);
+            Elementwise.tanh(gates, n, gates, n, hs);
             // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
-            for (int j = 0; j < hs; j++) {
-                double z = gates[g + hs + j];
-                tape.h.data[next + j] = (1 - z) * gates[g + 2 * hs + j] + z * tape.h.data[prev + j];
-            }
+            Elementwise.interpolate(gates, g + hs, gates, n, tape.h.data, prev, tape.h.data, next, hs);
         }
     }
 
@@ -69,9 +66,7 @@ final class GruCell implements Cell {
             int g = (tape.row(t) + b) * tape.gateRows;
             int s = (tape.row(t) + b) * hs;
             // the direct path: dh_{t−1} += z ⊙ dh_t
-            for (int j = 0; j < hs; j++) {
-                tape.dhBack.data[s + j] += tape.gates.data[g + hs + j] * tape.dh.data[s + j];
-            }
+            Elementwise.addProduct(tape.dhBack.data, s, tape.gates.data, g + hs, tape.dh.data, s, tape.dhBack.data, s, hs);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.unroll.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.kernel.Elementwise;
 
 /**
  * The LSTM cell, gates i, f, g, o stacked in PyTorch's order:
@@ -13,66 +14,67 @@ final class LstmCell implements Cell {
         int hs = tape.hiddenSize;
         int g4 = tape.gateRows;
         double[] gates = tape.gates.data;
+        double[] c = tape.c.data;
+        double[] tanhC = tape.tanhC.data;
         // the pre-activations W_ih x + b_ih + W_hh h + b_hh of all four blocks, the whole batch at once
-        MatOps.sum(tape.zIh.data, tape.zHh.data, gates, tape.row(t) * g4, tape.batch * g4);
+        Elementwise.sum(tape.zIh.data, tape.row(t) * g4, tape.zHh.data, tape.row(t) * g4, gates, tape.row(t) * g4,
+                tape.batch * g4);
         for (int b = 0; b < tape.batch; b++) {
-            int z = (tape.row(t) + b) * g4;
+            int i = (tape.row(t) + b) * g4;
+            int f = i + hs;
+            int g = i + 2 * hs;
+            int o = i + 3 * hs;
             int s = (tape.row(t) + b) * hs;
             int prev = (tape.stateRow(t) + b) * hs;
             int next = (tape.stateRow(t + 1) + b) * hs;
             // i, f = σ(·);  g = tanh(·);  o = σ(·)
-            Squash.sigmoid(gates, z, gates, z, 2 * hs);
-            Squash.tanh(gates, z + 2 * hs, gates, z + 2 * hs, hs);
-            Squash.sigmoid(gates, z + 3 * hs, gates, z + 3 * hs, hs);
+            Elementwise.sigmoid(gates, i, gates, i, 2 * hs);
+            Elementwise.tanh(gates, g, gates, g, hs);
+            Elementwise.sigmoid(gates, o, gates, o, hs);
             // c_t = f ⊙ c_{t−1} + i ⊙ g
-            for (int j = 0; j < hs; j++) {
-                tape.c.data[next + j] = gates[z + hs + j] * tape.c.data[prev + j] + gates[z + j] * gates[z + 2 * hs + j];
-            }
+            Elementwise.twoProducts(gates, f, c, prev, gates, i, gates, g, c, next, hs);
             // h_t = o ⊙ tanh(c_t)
-            Squash.tanh(tape.c.data, next, tape.tanhC.data, s, hs);
-            for (int j = 0; j < hs; j++) {
-                tape.h.data[next + j] = gates[z + 3 * hs + j] * tape.tanhC.data[s + j];
-            }
+            Elementwise.tanh(c, next, tanhC, s, hs);
+            Elementwise.product(gates, o, tanhC, s, tape.h.data, next, hs);
         }
     }
 
     @Override
     public void addFutureCellGradient(Tape tape, int t) {
         int hs = tape.hiddenSize;
-        boolean last = t == tape.steps - 1;
+        int n = tape.batch * hs;
+        int s = tape.row(t) * hs;
         for (int b = 0; b < tape.batch; b++) {
-            int s = (tape.row(t) + b) * hs;
-            int next = (tape.row(t + 1) + b) * hs;
             int o = (tape.row(t) + b) * tape.gateRows + 3 * hs;
-            for (int j = 0; j < hs; j++) {
-                // dc_t = dc_next + dh_t ⊙ o ⊙ (1 − tanh²(c_t))
-                double tc = tape.tanhC.data[s + j];
-                double fromFuture = last ? 0.0 : tape.dcBack.data[next + j];
-                tape.dc.data[s + j] = fromFuture + tape.dh.data[s + j] * tape.gates.data[o + j] * (1 - tc * tc);
-            }
+            int sb = s + b * hs;
+            // dc_t = dh_t ⊙ o ⊙ (1 − tanh²(c_t)) ...
+            Elementwise.tanhGradient(tape.dh.data, sb, tape.gates.data, o, tape.tanhC.data, sb, tape.dc.data, sb, hs);
+        }
+        if (t < tape.steps - 1) {
+            // ... + dc_next
+            Elementwise.sum(tape.dc.data, s, tape.dcBack.data, tape.row(t + 1) * hs, tape.dc.data, s, n);
         }
     }
 
     @Override
     public void gateGradients(Tape tape, int t) {
         int hs = tape.hiddenSize;
+        double[] gates = tape.gates.data;
+        double[] dA = tape.dA.data;
+        double[] dc = tape.dc.data;
         for (int b = 0; b < tape.batch; b++) {
-            int z = (tape.row(t) + b) * tape.gateRows;
+            int i = (tape.row(t) + b) * tape.gateRows;
+            int f = i + hs;
+            int g = i + 2 * hs;
+            int o = i + 3 * hs;
             int s = (tape.row(t) + b) * hs;
             int prev = (tape.stateRow(t) + b) * hs;
-            for (int j = 0; j < hs; j++) {
-                double i = tape.gates.data[z + j];
-                double f = tape.gates.data[z + hs + j];
-                double g = tape.gates.data[z + 2 * hs + j];
-                double o = tape.gates.data[z + 3 * hs + j];
-                double dc = tape.dc.data[s + j];
-                // di = dc ⊙ g, df = dc ⊙ c_{t−1}, dg = dc ⊙ i, do = dh ⊙ tanh(c_t),
-                // each through its own activation: σ' = σ(1 − σ), tanh' = 1 − tanh²
-                tape.dA.data[z + j] = dc * g * i * (1 - i);
-                tape.dA.data[z + hs + j] = dc * tape.c.data[prev + j] * f * (1 - f);
-                tape.dA.data[z + 2 * hs + j] = dc * i * (1 - g * g);
-                tape.dA.data[z + 3 * hs + j] = tape.dh.data[s + j] * tape.tanhC.data[s + j] * o * (1 - o);
-            }
+            // di = dc ⊙ g, df = dc ⊙ c_{t−1}, dg = dc ⊙ i, do = dh ⊙ tanh(c_t),
+            // each through its own activation: σ' = σ(1 − σ), tanh' = 1 − tanh²
+            Elementwise.sigmoidGradient(dc, s, gates, g, gates, i, dA, i, hs);
+            Elementwise.sigmoidGradient(dc, s, tape.c.data, prev, gates, f, dA, f, hs);
+            Elementwise.tanhGradient(dc, s, gates, i, gates, g, dA, g, hs);
+            Elementwise.sigmoidGradient(tape.dh.data, s, tape.tanhC.data, s, gates, o, dA, o, hs);
         }
     }
 
@@ -80,12 +82,10 @@ final class LstmCell implements Cell {
     public void passBackDirect(Tape tape, int t) {
         int hs = tape.hiddenSize;
         for (int b = 0; b < tape.batch; b++) {
-            int z = (tape.row(t) + b) * tape.gateRows;
+            int f = (tape.row(t) + b) * tape.gateRows + hs;
             int s = (tape.row(t) + b) * hs;
             // the cell path: dc_{t−1} = dc_t ⊙ f_t
-            for (int j = 0; j < hs; j++) {
-                tape.dcBack.data[s + j] = tape.dc.data[s + j] * tape.gates.data[z + hs + j];
-            }
+            Elementwise.product(tape.dc.data, s, tape.gates.data, f, tape.dcBack.data, s, hs);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.unroll.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.kernel.Elementwise;
 
 /**
- * Element-wise helpers on blocks of rows (the products are in {@link org.unroll.engine.kernel.Gemm}).
+ * Element-wise helpers on blocks of rows (the products are in {@link org.unroll.engine.kernel.Gemm}, the loops in
+ * {@link Elementwise}).
  * The tape keeps each quantity of all T steps in one matrix, step t in rows [t·B, (t+1)·B),
  * so one call can serve one step (rows = B) or the whole sequence (rows = T·B). Output
  * argument last; nothing here allocates.
@@ -16,31 +18,19 @@ public final class MatOps {
     public static void addRowVector(DMatrixRMaj v, DMatrixRMaj c, int cRow, int rows) {
         int n = c.numCols;
         requireCols(v, n, "v");
-        for (int r = 0; r < rows; r++) {
-            int ci = (cRow + r) * n;
-            for (int j = 0; j < n; j++) {
-                c.data[ci + j] += v.data[j];
-            }
-        }
+        Elementwise.addRowVector(v.data, c.data, cRow * n, rows, n);
     }
 
     /** out[from + i] = a[from + i] + b[from + i] for i &lt; n. */
     public static void sum(double[] a, double[] b, double[] out, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            out[i] = a[i] + b[i];
-        }
+        Elementwise.sum(a, from, b, from, out, from, n);
     }
 
     /** v += Σ_r A[aRow + r]: the column sums of a block of rows (a bias gradient). */
     public static void addColumnSums(DMatrixRMaj a, int aRow, int rows, DMatrixRMaj v) {
         int n = a.numCols;
         requireCols(v, n, "v");
-        for (int r = 0; r < rows; r++) {
-            int ai = (aRow + r) * n;
-            for (int j = 0; j < n; j++) {
-                v.data[j] += a.data[ai + j];
-            }
-        }
+        Elementwise.addColumnSums(a.data, aRow * n, rows, n, v.data);
     }
 
     /** ‖A[aRow .. aRow+rows)‖_F, the Euclidean norm of a block of rows, without overflow ({@link Norms}). */

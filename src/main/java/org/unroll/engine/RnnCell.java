@@ -1,6 +1,7 @@
 package org.unroll.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.unroll.engine.kernel.Elementwise;
 
 /** The plain (Elman) cell: h_t = act(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh). */
 final class RnnCell implements Cell {
@@ -17,8 +18,8 @@ final class RnnCell implements Cell {
         int out = tape.stateRow(t + 1) * tape.hiddenSize;
         // h_t = act(z_t),  z_t = (W_ih x_t + b_ih) + (W_hh h_{t−1} + b_hh)
         if (act == Activation.TANH) {
-            MatOps.sum(tape.zIh.data, tape.zHh.data, tape.gates.data, from, n);
-            Squash.tanh(tape.gates.data, from, tape.gates.data, from, n);
+            Elementwise.sum(tape.zIh.data, from, tape.zHh.data, from, tape.gates.data, from, n);
+            Elementwise.tanh(tape.gates.data, from, tape.gates.data, from, n);
             System.arraycopy(tape.gates.data, from, tape.h.data, out, n);
             return;
         }

@@ -106,4 +106,14 @@ public final class Tape {
         System.arraycopy(m.data, row * m.numCols, out.data, 0, rows * m.numCols);
         return out;
     }
+
+    /** How many numbers this tape holds (each 8 bytes): O(T·B·(G·H + I + O)), nothing quadratic in T or H. */
+    public long storedValues() {
+        long n = stepLoss.length;
+        for (DMatrixRMaj m : new DMatrixRMaj[] {x, h, c, zIh, zHh, gates, tanhC, y, probs, dy, dhLocal, dh, dc, dA,
+                dR == dA ? null : dR, dhBack, dcBack}) {
+            n += m == null ? 0 : m.getNumElements();
+        }
+        return n;
+    }
 }

@@ -67,6 +67,8 @@ public final class InspectorViewModel {
         this.session = session;
         session.positionProperty().addListener((obs, old, now) -> refresh());
         session.walkthroughProperty().addListener((obs, old, now) -> refresh());
+        session.gridWalkProperty().addListener((obs, old, now) -> refresh());
+        session.gridSequenceProperty().addListener((obs, old, now) -> refresh());
         active.addListener((obs, was, on) -> {
             if (on && stale) {
                 refresh();
@@ -90,6 +92,12 @@ public final class InspectorViewModel {
             return;
         }
         stale = false;
+        org.unroll.engine.GridWalkPoint grid = session.getGridPoint();
+        if (grid != null) {
+            // a stacked, bidirectional or batched network: the cell at the cursor, grouped the same way
+            shown.set(group(GridCellContent.at(grid), shown.get()));
+            return;
+        }
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             shown.set(Shown.NOTHING);
