@@ -42,8 +42,16 @@ public final class GridTimelineFigure {
      * @param tokens   what each step of the sequence reads (characters), or null for x_t
      * @param texts    the localized captions (keys {@code grid.*}); {@link #ENGLISH} when none
      */
-    public record Frame(GridWalk walk, int sequence, int index, List<String> tokens, Function<String, String> texts) {
+    public record Frame(GridWalk walk, int sequence, int index, List<String> tokens, Function<String, String> texts,
+                        double minColumn, double scrollX, boolean detail) {
+        /** The whole grid fitted to the picture with its details strip (the PNGs, the deep-network window). */
+        public Frame(GridWalk walk, int sequence, int index, List<String> tokens, Function<String, String> texts) {
+            this(walk, sequence, index, tokens, texts, 0, 0, true);
+        }
     }
+
+    /** The narrowest step of the main window's timeline, px: narrower and h_t, its ‖dL/dh‖ and the arrows stop being readable. */
+    public static final double READABLE_COLUMN = 46;
 
     /** The captions in the language in use. */
     public static final Function<String, String> TRANSLATED = org.unroll.i18n.Texts::get;
@@ -101,7 +109,7 @@ public final class GridTimelineFigure {
     /** The layout of a frame in a viewport. */
     public static GridTimelineLayout layout(Frame f, double width, double height) {
         return new GridTimelineLayout(f.walk().model().layers(), f.walk().model().directions(), f.walk().steps(),
-                width, height);
+                width, height, f.minColumn(), f.scrollX(), f.detail());
     }
 
     /** Paints a frame into {@code area} (its top-left corner is the origin of the layout). */
@@ -131,6 +139,17 @@ public final class GridTimelineFigure {
         for (Lane lane : lanes) {
             paintGutter(lane);
         }
+        // the steps scroll under a fixed gutter: clipped to the area right of it (set and put back, see fillBox)
+        java.awt.Shape oldClip = g.getClip();
+        g.clip(lay.stepsArea());
+        paintSteps(steps, lanes);
+        g.setClip(oldClip);
+        if (f.detail()) {
+            paintDetail();
+        }
+    }
+
+    private void paintSteps(int steps, List<Lane> lanes) {
         for (int t = 0; t < steps; t++) {
             paintInput(t);
             paintOutput(t);
@@ -155,7 +174,6 @@ public final class GridTimelineFigure {
                 paintGradients(lane, t);
             }
         }
-        paintDetail();
     }
 
     private boolean forward(Lane lane) {
@@ -249,6 +267,11 @@ public final class GridTimelineFigure {
         for (Lane l : f.walk().lanes()) {
             all &= l.layer() != lane.layer() || at.forwardDone(l, t);
         }
+        if (all && !forward(lane)) {
+            // the reverse state's way into the join: an arrow, as the forward one's way up
+            g.setColor(ACCENT);
+            arrow(x, joinY, box.getCenterX() + Math.max(2.5, lay.columnWidth() * 0.05), joinY, 1.4);
+        }
         if (all && forward(lane)) {
             double cx = box.getCenterX();
             int k = lane.layer() + 1;
@@ -297,8 +320,12 @@ public final class GridTimelineFigure {
         g.setFont(small);
         g.setColor(p.real() ? TEXT : MUTED);
         String label = p.real() ? "h" + sub(t + 1) : text("grid.padding");
-        centered(label, box.getCenterX(), box.getCenterY() + lay.font() * 0.35);
-        if (p.dh() != null && lay.columnWidth() > 40) {
+        boolean number = p.dh() != null && lay.columnWidth() > 40;
+        // with its ‖dL/dh‖ underneath, the name moves up so that the two do not overlap in a low row
+        double baseline = number ? Math.min(box.getCenterY() + lay.font() * 0.35, box.getY() + small.getSize2D() + 1)
+                : box.getCenterY() + lay.font() * 0.35;
+        centered(label, box.getCenterX(), baseline);
+        if (number) {
             g.setFont(small.deriveFont(small.getSize2D() * 0.85f));
             g.setColor(p.real() ? GRADIENT : MUTED);
             double n = GridWalkPoint.norm(p.dh());

@@ -12,8 +12,10 @@ import org.unroll.engine.Lane;
  * Pure geometry, no toolkit.
  */
 public final class GridTimelineLayout {
-    /** Width of the gutter with the row names, px. */
+    /** Width of the gutter with the row names, px (a narrower one in a small viewport). */
     public static final double GUTTER = 118;
+    /** The gutter of a viewport under 700 px wide: the main window's timeline. */
+    public static final double NARROW_GUTTER = 78;
     public static final double MARGIN = 8;
     /** Height of the losses strip on top. */
     public static final double LOSS_STRIP = 24;
@@ -31,6 +33,9 @@ public final class GridTimelineLayout {
     private final double height;
     private final double row;
     private final double column;
+    private final double scrollX;
+    private final double gutter;
+    private final double detailStrip;
 
     /**
      * @param layers     L ≥ 1
@@ -40,6 +45,18 @@ public final class GridTimelineLayout {
      * @param height     viewport height, px
      */
     public GridTimelineLayout(int layers, int directions, int steps, double width, double height) {
+        this(layers, directions, steps, width, height, 0, 0, true);
+    }
+
+    /**
+     * A grid whose steps are at least {@code minColumn} wide (a long sequence in a small viewport
+     * then scrolls instead of shrinking past reading), shifted left by {@code scrollX}
+     * (clamped to 0 … {@link #maxScroll()}); the gutter with the row names stays in place.
+     * Without {@code detail} there is no strip for the details of the point at the bottom (the
+     * main window's stepper title says them).
+     */
+    public GridTimelineLayout(int layers, int directions, int steps, double width, double height,
+                              double minColumn, double scrollX, boolean detail) {
         if (layers < 1 || directions < 1 || directions > 2 || steps < 1) {
             throw new IllegalArgumentException("a grid needs L ≥ 1, D in 1..2, T ≥ 1");
         }
@@ -49,8 +66,44 @@ public final class GridTimelineLayout {
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
         double rows = layers * directions + 1 + INPUT_ROW + JOIN_GAP * layers;
-        this.row = Math.max(1, (this.height - 2 * MARGIN - LOSS_STRIP - DETAIL_STRIP) / rows);
-        this.column = Math.max(1, (this.width - GUTTER - 2 * MARGIN) / steps);
+        this.gutter = this.width < 700 ? NARROW_GUTTER : GUTTER;
+        this.detailStrip = detail ? DETAIL_STRIP : 0;
+        this.row = Math.max(1, (this.height - 2 * MARGIN - LOSS_STRIP - detailStrip) / rows);
+        this.column = Math.max(Math.max(1, minColumn), (this.width - gutter - 2 * MARGIN) / steps);
+        this.scrollX = Math.max(0, Math.min(scrollX, steps * column - (this.width - gutter - 2 * MARGIN)));
+    }
+
+    /** The width of the gutter with the row names. */
+    public double gutter() {
+        return gutter;
+    }
+
+    /** How far the steps can scroll: 0 when they all fit. */
+    public double maxScroll() {
+        return Math.max(0, steps * column - (width - gutter - 2 * MARGIN));
+    }
+
+    /** The scroll offset in use. */
+    public double scrollX() {
+        return scrollX;
+    }
+
+    /** The scroll offset that brings column t into view, from {@code current} (unchanged when it is in view). */
+    public double scrollToShow(int t, double current) {
+        double view = width - gutter - 2 * MARGIN;
+        double left = t * column;
+        double x = current;
+        if (left < x) {
+            x = left - column * 0.5;
+        } else if (left + column > x + view) {
+            x = left + column * 1.5 - view;
+        }
+        return Math.max(0, Math.min(x, maxScroll()));
+    }
+
+    /** Where the steps are drawn: right of the gutter (what scrolls is clipped to it). */
+    public Rectangle2D stepsArea() {
+        return new Rectangle2D.Double(MARGIN + gutter - 4, 0, width - gutter - MARGIN + 4, height);
     }
 
     public int layers() {
@@ -100,7 +153,7 @@ public final class GridTimelineLayout {
 
     /** The left edge of column t. */
     public double columnX(int t) {
-        return MARGIN + GUTTER + t * column;
+        return MARGIN + gutter + t * column - scrollX;
     }
 
     public double centerX(int t) {
@@ -163,13 +216,13 @@ public final class GridTimelineLayout {
 
     /** The strip at the bottom for the details of the point shown. */
     public Rectangle2D detail() {
-        double top = height - MARGIN - DETAIL_STRIP;
-        return new Rectangle2D.Double(MARGIN, top, width - 2 * MARGIN, DETAIL_STRIP);
+        double top = height - MARGIN - detailStrip;
+        return new Rectangle2D.Double(MARGIN, top, width - 2 * MARGIN, detailStrip);
     }
 
     /** The gutter beside a lane's row, for its name. */
     public Rectangle2D gutter(Lane lane) {
-        return new Rectangle2D.Double(MARGIN, rowTop(lane), GUTTER - 6, row);
+        return new Rectangle2D.Double(MARGIN, rowTop(lane), gutter - 6, row);
     }
 
     /** The font size that fits a row and a column. */
@@ -182,7 +235,7 @@ public final class GridTimelineLayout {
             throw new IllegalArgumentException("no step " + t + " in 0.." + (steps - 1));
         }
         double w = column * 0.66;
-        double h = row * 0.62;
+        double h = row * 0.7;
         return new Rectangle2D.Double(centerX(t) - w / 2, rowTop + (row - h) / 2, w, h);
     }
 

@@ -63,8 +63,9 @@ public final class TimelineFigure {
             "timeline.input", "input",
             "timeline.state", "state",
             "timeline.target", "target",
-            "timeline.cut", "✂ the gradient stops here: h₀ is the state after step %d, carried in and detached; dh₀ is dropped",
-            "timeline.dropped", "dh₀ dropped").getOrDefault(key, key);
+            "timeline.cut", "✂ cut",
+            "timeline.cutWhy", "✂ the gradient stops here: %1$s was carried in from the window before and detached; d%1$s is dropped",
+            "timeline.dropped", "%s dropped").getOrDefault(key, key);
 
     static final Color BACKGROUND = Color.WHITE;
     static final Color TEXT = new Color(0x1A1A1A);
@@ -191,16 +192,21 @@ public final class TimelineFigure {
         boolean lstm = l.cellState();
         double hy = l.hLineY();
         if (lstm) {
-            stateCaption("h₀", tape.h, node, hy);
-            stateCaption("c₀", tape.c, node, l.cLineY());
+            stateCaption("h" + sub(initialIndex()), tape.h, node, hy);
+            stateCaption("c" + sub(initialIndex()), tape.c, node, l.cLineY());
             return;
         }
-        drawCentered("h₀", node.getCenterX(), hy - l.font() * 0.35, font);
+        drawCentered("h" + sub(initialIndex()), node.getCenterX(), hy - l.font() * 0.35, font);
         if (isZero(tape.h, tape.stateRow(0))) {
             drawCentered("= 0", node.getCenterX(), hy + l.font() * 0.95, small);
         } else {
             paintSquares(tape.h, tape.stateRow(0), new Rectangle2D.Double(node.getX() + 4 * s, hy, node.getWidth() - 8 * s, 20 * s), false);
         }
+    }
+
+    /** The index of the initial state as shown: 0, or the steps before the window. */
+    private int initialIndex() {
+        return f.walk().window().displayState(0);
     }
 
     /** Whether h₀ came from an earlier window: then no gradient crosses the window's start. */
@@ -227,10 +233,18 @@ public final class TimelineFigure {
         g.setStroke(new BasicStroke((float) (lineW * 1.4)));
         g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
         g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
-        String text = String.format(Locale.ROOT, f.texts().apply("timeline.cut"), f.walk().window().offset());
-        double baseline = Math.max(l.font(), l.lossBaseline() - 1.35 * l.font());
-        g.setFont(small);
-        g.drawString(text, (float) (l.gutterX() + 8 * s), (float) baseline);
+        // a short label at the top of the cut, always; the sentence where the figure leaves room
+        drawCentered(f.texts().apply("timeline.cut"), x, l.output(0).getY() - 10 * s, small);
+        String why = String.format(Locale.ROOT, f.texts().apply("timeline.cutWhy"), "h" + sub(initialIndex()));
+        double top = l.lossBaseline() - 28 * s;
+        double bottom = top + TimelineLayout.HEIGHT * s;
+        double line = 1.5 * l.font();
+        double baseline = l.height() - bottom >= line ? bottom + 1.15 * l.font() : top >= line ? top - 0.45 * l.font()
+                : Double.NaN;
+        if (!Double.isNaN(baseline)) {
+            g.setFont(small);
+            g.drawString(why, (float) (l.gutterX() + 8 * s), (float) baseline);
+        }
     }
 
     /** "h₀ = 0" on one line at y, or the name above a strip of squares for a random state. */
@@ -390,7 +404,10 @@ public final class TimelineFigure {
             arrow(right, y, left, y, lineW, FAINT, false);
             if (detail) {
                 g.setColor(MUTED);
-                drawCentered(f.texts().apply("timeline.dropped"), (left + right) / 2, y + 2.2 * l.font(), small);
+                // under h₀'s node, clear of the cut line
+                Rectangle2D node = l.initialState();
+                drawCentered(String.format(Locale.ROOT, f.texts().apply("timeline.dropped"), "dh" + sub(initialIndex())),
+                        node.getCenterX(), node.getMaxY() + 1.2 * l.font(), small);
             }
         } else if (backwardDone(t, BackwardStage.PASS_BACK)) {
             double norm = MatOps.blockNorm(tape.dhBack, row, 1);

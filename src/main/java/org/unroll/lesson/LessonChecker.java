@@ -50,6 +50,20 @@ public final class LessonChecker {
                 }
             }
             java.util.Set<Setup> factsChecked = new java.util.HashSet<>();
+            if (step.setup().isGrid()) {
+                // the grid walk the window shows, run on the engine; its narration quotes network facts
+                for (Lang lang : Lang.values()) {
+                    try {
+                        org.unroll.task.GridScenario g = org.unroll.task.GridScenario.build(step.setup(lang));
+                        new org.unroll.engine.GridWalk(g.model(), g.batch());
+                    } catch (RuntimeException e) {
+                        problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
+                                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                        break;
+                    }
+                }
+                continue;
+            }
             for (Lang lang : Lang.values()) {
                 Walkthrough w;
                 Setup setup = step.setup(lang);

@@ -31,7 +31,7 @@ public final class LessonParser {
     /** The setup directives, in the order the README lists them. */
     public static final List<String> SETUP_DIRECTIVES = List.of(
             "cell", "activation", "hidden", "seed", "spectral_norm", "text", "initial_state", "learning_rate",
-            "sequence", "targets", "weights", "train");
+            "sequence", "targets", "weights", "train", "layers", "bidirectional", "batch");
 
     /** The texts a step may carry besides its narration: a question's, written {@code ask.en:} and so on. */
     private static final List<String> QUESTION_TEXTS = List.of("ask", "options", "explain");
@@ -692,6 +692,17 @@ public final class LessonParser {
                 case "targets" -> setup.withNumbers(numbers(key).withTargets(reals(rest, "targets")));
                 case "weights" -> setup.withNumbers(numbers(key).withWeights(weights(rest)));
                 case "train" -> setup.withTraining(training(rest));
+                case "layers" -> setup.withLayers(whole(rest, "layers"));
+                case "bidirectional" -> {
+                    if (!rest.equals("yes") && !rest.equals("no")) {
+                        throw new IllegalArgumentException("bidirectional must be yes or no, got \"" + rest + "\"");
+                    }
+                    yield setup.withBidirectional(rest.equals("yes"));
+                }
+                case "batch" -> {
+                    localText.clear();
+                    yield setup.withBatch(rest.equals("off") ? List.of() : Setup.parseBatch(rest));
+                }
                 default -> throw new IllegalStateException(key);
             };
         } catch (IllegalArgumentException e) {

@@ -154,6 +154,11 @@ public final class Placeholders {
                 problems.add("a lone \"" + tok + "\" (write {{ or }} for a literal brace)");
                 continue;
             }
+            if (setup.isGrid()) {
+                problems.add("{" + m.group(1) + "}: a step with layers, bidirectional or a batch shows the grid walk, and"
+                        + " placeholders read a one-layer walk; quote the numbers of a \"network\" line instead");
+                continue;
+            }
             String problem = checkOne(m.group(1), setup, steps);
             if (problem != null) {
                 problems.add(problem);

@@ -108,6 +108,30 @@ public final class SlideDeck {
             player.goTo(k);
             Step step = player.step();
             Setup setup = step.setup(lang);
+            String head0 = player.title(lang) + "   ·   " + Labels.step(lang, k + 1, lesson.size());
+            if (setup.isGrid()) {
+                // a stacked, bidirectional or batched step: its narration quotes the network's numbers (no one-layer walk to draw)
+                Question q = step.question();
+                if (q != null) {
+                    List<String> ask = new ArrayList<>();
+                    ask.add(Labels.question(lang) + " " + org.unroll.lesson.Placeholders.fill(q.ask().get(lang), null));
+                    List<String> options = q.options(lang);
+                    for (int i = 0; i < options.size(); i++) {
+                        ask.add((i + 1) + ". " + options.get(i));
+                    }
+                    textPage(doc, fonts, head0, ask);
+                    progress.accept(++page);
+                }
+                List<String> texts = new ArrayList<>();
+                if (q != null) {
+                    texts.add(Labels.answer(lang) + " " + q.rightAnswer(lang, null) + ". "
+                            + org.unroll.lesson.Placeholders.fill(q.explain().get(lang), null));
+                }
+                texts.add(org.unroll.lesson.Placeholders.fill(step.narration().get(lang), null));
+                textPage(doc, fonts, head0, texts);
+                progress.accept(++page);
+                continue;
+            }
             Walkthrough w = walks.computeIfAbsent(setup, s -> player.walk(lang));
             Scenario sc = Scenario.build(setup);
             String head = player.title(lang) + "   ·   " + Labels.step(lang, k + 1, lesson.size());
@@ -152,7 +176,7 @@ public final class SlideDeck {
         doc.addPage(page);
         float rightX = MARGIN + SPLIT + 24;
         float rightW = W - rightX - MARGIN;
-        String formula = StepFormula.of(w.model().cell(), w.model().activation(), w.sequence().loss(), at);
+        String formula = StepFormula.of(w.model().cell(), w.model().activation(), w.sequence().loss(), at, lang);
         Optional<Figure> chart = chart(w, at);
         float timelineH = chart.isPresent() ? 175 : 330;
         float top = H - MARGIN - 34;
@@ -232,11 +256,21 @@ public final class SlideDeck {
         cs.restoreGraphicsState();
     }
 
+    /** Columns a slide's timeline shows at most: a long sequence is shown around the cursor, not shrunk to a strip. */
+    static final int MAX_COLUMNS = 7;
+
     private Figure timeline(Walkthrough w, Scenario sc, Cursor at, float width, float height) {
         int steps = w.steps();
-        double fit = Math.min(width / TimelineLayout.contentWidth(steps, 1), height / TimelineLayout.HEIGHT);
+        int shown = Math.min(steps, MAX_COLUMNS);
+        double fit = Math.min(width / TimelineLayout.contentWidth(shown, 1), height / TimelineLayout.HEIGHT);
         double zoom = Math.max(0.05, Math.min(fit, 2));
-        TimelineFigure.Frame frame = new TimelineFigure.Frame(w, sc, at, zoom, 0, null, false, Labels.timeline(lang));
+        double scroll = 0;
+        if (steps > shown) {
+            // the step the cursor is at, in view as the window's timeline scrolls to it
+            int t = at.phase() == org.unroll.engine.Phase.START ? 0 : Math.max(0, w.at(at.fit(steps)).step());
+            scroll = TimelineLayout.scrollToShow(t, steps, zoom, width, 0);
+        }
+        TimelineFigure.Frame frame = new TimelineFigure.Frame(w, sc, at, zoom, scroll, null, false, Labels.timeline(lang));
         return (g, area) -> TimelineFigure.paint(g, area, frame);
     }
 

@@ -15,6 +15,13 @@ final class StepFormula {
     }
 
     static String of(CellType cell, Activation act, LossType loss, Cursor c) {
+        return of(cell, act, loss, c, org.unroll.lesson.Lang.EN);
+    }
+
+    /** The same with its few words (for, through, at the gates) in {@code lang}. */
+    static String of(CellType cell, Activation act, LossType loss, Cursor c, org.unroll.lesson.Lang lang) {
+        boolean tw = lang == org.unroll.lesson.Lang.ZH_TW;
+        boolean zh = lang != org.unroll.lesson.Lang.EN;
         String t = c.phase() == Phase.START || c.phase() == Phase.LOSS || c.phase() == Phase.UPDATE
                 ? "t" : Integer.toString(c.step() + 1);
         String prev = t.equals("t") ? "(t−1)" : Integer.toString(c.step());
@@ -27,13 +34,16 @@ final class StepFormula {
                 case OUTPUT_GRADIENT -> (loss == LossType.MSE ? "dy_" + t + " = 2(y_" + t + " − target_" + t + ")"
                         : "dy_" + t + " = p_" + t + " − onehot(target_" + t + ")") + ",   dh_" + t + " = W_outᵀ dy_" + t;
                 case ADD_FUTURE -> "dh_" + t + " = W_outᵀ dy_" + t + " + dh_next";
-                case PARAMETER_GRADIENTS -> parameters(cell, act, t, prev);
+                case PARAMETER_GRADIENTS -> parameters(cell, act, t, prev, zh ? (tw ? "（δ_" + t + " 在各閘）" : "（δ_" + t + " 在各门）")
+                        : "   (δ_" + t + " at the gates)");
                 case PASS_BACK -> cell == CellType.LSTM
                         ? "dh_next = ∂z_" + t + "/∂h_" + prev + " · δ_" + t + ",   dc_next = f_" + t + " ⊙ dc_" + t
-                        : cell == CellType.GRU ? "dh_next = z_" + t + " ⊙ dh_" + t + " + (through r_" + t + ", z_" + t + ", n_" + t + ")"
+                        : cell == CellType.GRU ? "dh_next = z_" + t + " ⊙ dh_" + t + (zh ? (tw ? " + （經由 r_" : " + （经由 r_") : " + (through r_")
+                        + t + ", z_" + t + ", n_" + t + (zh ? "）" : ")")
                         : "dh_next = W_hhᵀ δ_" + t;
             };
-            case UPDATE -> "θ ← θ − η · ∂L/∂θ   for θ = W_xh, W_hh, b, W_out, b_out";
+            case UPDATE -> "θ ← θ − η · ∂L/∂θ" + (zh ? (tw ? "，對 θ = " : "，对 θ = ") : "   for θ = ")
+                    + "W_xh, W_hh, b, W_out, b_out";
         };
     }
 
@@ -47,10 +57,9 @@ final class StepFormula {
         };
     }
 
-    private static String parameters(CellType cell, Activation act, String t, String prev) {
+    private static String parameters(CellType cell, Activation act, String t, String prev, String atGates) {
         if (cell != CellType.RNN) {
-            return "∂L/∂W_hh += δ_" + t + " h_" + prev + "ᵀ,   ∂L/∂W_xh += δ_" + t + " x_" + t + "ᵀ   (δ_" + t
-                    + " at the gates)";
+            return "∂L/∂W_hh += δ_" + t + " h_" + prev + "ᵀ,   ∂L/∂W_xh += δ_" + t + " x_" + t + "ᵀ" + atGates;
         }
         String d = act == Activation.RELU ? "1[z_" + t + " > 0]" : "(1 − h_" + t + "²)";
         return "δ_" + t + " = dh_" + t + " ⊙ " + d + ",   ∂L/∂W_hh += δ_" + t + " h_" + prev + "ᵀ,   ∂L/∂W_xh += δ_"

@@ -63,10 +63,18 @@ public final class UnrollApp extends Application {
             charts.setErrorHandler(message -> ErrorDialogs.show(stage, message));
             return charts;
         });
-        whenFirstShown(window, window.inspectorSlot(), () -> new InspectorPane(session));
+        // the formula and the values follow the cursor only while their tab is selected: a key press
+        // then costs nothing in the hidden one (its pane catches up when its tab is selected)
+        whenFirstShown(window, window.inspectorSlot(), () -> {
+            InspectorPane values = new InspectorPane(session);
+            values.model().activeProperty().bind(selected(window, window.inspectorSlot()));
+            return values;
+        });
         // the formula images (a renderer, its cache and its thread) belong to this window and end with it
         FormulaImages formulaImages = new FormulaImages();
-        window.formulaSlot().getChildren().add(new FormulaPane(session, formulaImages));
+        FormulaPane formulas = new FormulaPane(session, formulaImages);
+        formulas.model().activeProperty().bind(selected(window, window.formulaSlot()));
+        window.formulaSlot().getChildren().add(formulas);
         LessonPane lesson = new LessonPane(session);
         // a lesson step that names a chart or pane brings it to the front of the focus
         lesson.model().setOnShown(shown -> {
@@ -97,6 +105,13 @@ public final class UnrollApp extends Application {
         stage.setMinHeight(560);
         stage.show();
         return window;
+    }
+
+    /** Whether the focus tab that holds {@code slot} is the selected one. */
+    private static javafx.beans.binding.BooleanBinding selected(MainWindow window, javafx.scene.layout.StackPane slot) {
+        var selection = window.focusTabs().getSelectionModel().selectedItemProperty();
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selection.get() != null && selection.get().getContent() == slot, selection);
     }
 
     /** Puts a placeholder in {@code slot} and replaces it by {@code build}'s pane the first time the slot's tab is selected. */

@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * C2 then spills them to the stack inside the inner loop (measured on an AVX2 machine: the 4 × 2 block 1.3–1.9×
  * faster than 4 × 4 at the engine's sizes, docs/kernel_notes.md).
  *
- * <p>Narrower tails use 1-row and 1-vector blocks; the last {@code n mod LANES} columns go to {@link ScalarKernel}.
+ * <p>Narrower tails use 1-vector blocks, and the last m mod 4 rows 1-row blocks of 4 vectors; the last {@code n mod LANES} columns go to {@link ScalarKernel}.
  * The depth is processed in chunks of {@value #DEPTH_CHUNK} so that the panels of A and B being reused stay in cache.
  * Load this class only when {@code jdk.incubator.vector} is in the boot layer (see {@link Kernels}).
  */
@@ -53,24 +53,24 @@ final class VectorKernel implements MatrixKernel {
                                 c, cOffset + i * cRowStride + j, cRowStride, depth, add);
                     }
                 }
-                for (int i = blockedRows; i < m; i++) {
-                    if (BLOCK_VECTORS == 4) {
-                        row1Wide(a, aChunk + i * aRowStride, aDepthStride, b, bChunk + j, bRowStride,
-                                c, cOffset + i * cRowStride + j, depth, add);
-                    } else {
-                        row1Pair(a, aChunk + i * aRowStride, aDepthStride, b, bChunk + j, bRowStride,
-                                c, cOffset + i * cRowStride + j, depth, add);
-                    }
-                }
             }
             for (int j = wideColumns; j < vectorColumns; j += LANES) {
                 for (int i = 0; i < blockedRows; i += ROWS) {
                     rows4Narrow(a, aChunk + i * aRowStride, aRowStride, aDepthStride, b, bChunk + j, bRowStride,
                             c, cOffset + i * cRowStride + j, cRowStride, depth, add);
                 }
-                for (int i = blockedRows; i < m; i++) {
-                    row1Narrow(a, aChunk + i * aRowStride, aDepthStride, b, bChunk + j, bRowStride,
-                            c, cOffset + i * cRowStride + j, depth, add);
+            }
+            // the last m mod 4 rows (all of a matrix–vector product, B = 1): 4 vectors at a time whatever the block,
+            // since one row needs only 4 accumulators, and 4 independent chains of multiply-adds instead of 2
+            for (int i = blockedRows; i < m; i++) {
+                int aRow = aChunk + i * aRowStride;
+                int cRow = cOffset + i * cRowStride;
+                int j = 0;
+                for (; j + 4 * LANES <= vectorColumns; j += 4 * LANES) {
+                    row1Wide(a, aRow, aDepthStride, b, bChunk + j, bRowStride, c, cRow + j, depth, add);
+                }
+                for (; j < vectorColumns; j += LANES) {
+                    row1Narrow(a, aRow, aDepthStride, b, bChunk + j, bRowStride, c, cRow + j, depth, add);
                 }
             }
         }
@@ -166,21 +166,6 @@ final class VectorKernel implements MatrixKernel {
         s10.intoArray(c, c1); s11.intoArray(c, c1 + LANES);
         s20.intoArray(c, c2); s21.intoArray(c, c2 + LANES);
         s30.intoArray(c, c3); s31.intoArray(c, c3 + LANES);
-    }
-
-    /** C[0][0..2L) (+)= A[0][0..depth) · B[0..depth)[0..2L); offsets point at A[0][0], B[0][0], C[0][0]. */
-    private static void row1Pair(double[] a, int a0, int aDepthStride, double[] b, int b0, int bRowStride,
-                                 double[] c, int c0, int depth, boolean add) {
-        DoubleVector s0 = start(c, c0, add), s1 = start(c, c0 + LANES, add);
-        int ap = a0;
-        int bp = b0;
-        for (int p = 0; p < depth; p++, ap += aDepthStride, bp += bRowStride) {
-            // s[v] += A[0][p] * B[p][v·L .. (v+1)·L)
-            DoubleVector ar = DoubleVector.broadcast(SPECIES, a[ap]);
-            s0 = ar.fma(DoubleVector.fromArray(SPECIES, b, bp), s0);
-            s1 = ar.fma(DoubleVector.fromArray(SPECIES, b, bp + LANES), s1);
-        }
-        s0.intoArray(c, c0); s1.intoArray(c, c0 + LANES);
     }
 
     /** C[0..4)[0..L) (+)= A[0..4)[0..depth) · B[0..depth)[0..L); offsets point at A[0][0], B[0][0], C[0][0]. */

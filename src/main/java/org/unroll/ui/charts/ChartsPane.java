@@ -182,6 +182,9 @@ public final class ChartsPane extends BorderPane {
 
         if (session != null) {
             session.cursorProperty().addListener((o, a, c) -> followVisibility());
+            // a stacked, bidirectional or batched network: its per-layer, per-direction curves instead of the pages
+            org.unroll.ui.grid.GridChartsView grid = new org.unroll.ui.grid.GridChartsView(session);
+            session.gridWalkProperty().addListener((o, a, g) -> setCenter(g != null ? grid : tabs));
         }
     }
 

@@ -59,15 +59,45 @@ public final class InspectorViewModel {
     private final Session session;
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown", Shown.NOTHING);
 
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
+    /** Whether the session moved while inactive, so the next activation must read the point again. */
+    private boolean stale;
+
     public InspectorViewModel(Session session) {
         this.session = session;
         session.positionProperty().addListener((obs, old, now) -> refresh());
         session.walkthroughProperty().addListener((obs, old, now) -> refresh());
+        session.gridWalkProperty().addListener((obs, old, now) -> refresh());
+        session.gridSequenceProperty().addListener((obs, old, now) -> refresh());
+        active.addListener((obs, was, on) -> {
+            if (on && stale) {
+                refresh();
+            }
+        });
         refresh();
+    }
+
+    /**
+     * Whether the pane is shown. While inactive (its tab not selected) the view model does not follow
+     * the session, so a key press costs nothing here; activating reads the session's point at once.
+     */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
     }
 
     /** Reads the entries at the session's cursor. */
     public void refresh() {
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        org.unroll.engine.GridWalkPoint grid = session.getGridPoint();
+        if (grid != null) {
+            // a stacked, bidirectional or batched network: the cell at the cursor, grouped the same way
+            shown.set(group(GridCellContent.at(grid), shown.get()));
+            return;
+        }
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             shown.set(Shown.NOTHING);

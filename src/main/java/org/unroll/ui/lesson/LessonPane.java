@@ -97,6 +97,9 @@ public final class LessonPane extends VBox {
         narration.getStyleClass().add("lesson-narration");
         narration.setMinHeight(Region.USE_PREF_SIZE);
         ScrollPane scroll = new ScrollPane(narration);
+        // while a question waits, the step is held back: the question box says what to do, the narration steps aside
+        scroll.visibleProperty().bind(model.awaitingAnswerProperty().not());
+        scroll.managedProperty().bind(scroll.visibleProperty());
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("lesson-narration-scroll");

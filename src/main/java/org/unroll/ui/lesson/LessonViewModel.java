@@ -211,7 +211,7 @@ public final class LessonViewModel {
         canNext.set(player.hasNext() && !waiting());
         canPrevious.set(player.hasPrevious());
         Setup setup = step.setup(lang());
-        if (setup.equals(session.getSetup()) && session.getWalkthrough() != null) {
+        if (setup.equals(session.getSetup()) && (session.getWalkthrough() != null || session.getGridWalk() != null)) {
             pending = null;
             session.moveTo(cursor);
         } else {

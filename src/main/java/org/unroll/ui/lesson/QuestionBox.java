@@ -4,7 +4,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -31,7 +30,9 @@ final class QuestionBox extends VBox {
         ask.getStyleClass().add("lesson-question-ask");
         ask.setStyle("-fx-font-size: 1.35em; -fx-font-weight: bold;");
 
-        FlowPane choices = new FlowPane(8, 8);
+        // one option a line, each wrapping inside the box: a long option never widens the pane
+        VBox choices = new VBox(6);
+        choices.setFillWidth(false);
         TextField number = new TextField();
         number.getStyleClass().add("lesson-question-number");
         number.setPrefColumnCount(8);
@@ -64,17 +65,18 @@ final class QuestionBox extends VBox {
                 Button b = new Button(k + ". " + model.options().get(i));
                 b.getStyleClass().add("lesson-question-option");
                 b.setWrapText(true);
+                b.setMinWidth(0);
+                b.maxWidthProperty().bind(widthProperty().subtract(24));
+                b.setMinHeight(Region.USE_PREF_SIZE);
                 b.setMnemonicParsing(false); // x_t, not a mnemonic on t
                 b.setOnAction(e -> model.answerOption(k));
                 choices.getChildren().add(b);
             }
-            boolean isNumber = model.options().isEmpty();
-            choices.setVisible(!isNumber);
-            choices.setManaged(!isNumber);
-            numberRow.setVisible(isNumber);
-            numberRow.setManaged(isNumber);
+            showInputs(model, choices, numberRow);
         };
         model.options().addListener((ListChangeListener<String>) c -> rebuild.run());
+        // once answered, the verdict names the right answer: the options step aside and give the room to the step
+        model.awaitingAnswerProperty().addListener((o, was, now) -> showInputs(model, choices, numberRow));
         model.stepIndexProperty().addListener((o, was, now) -> number.clear());
         model.lessonProperty().addListener((o, was, now) -> number.clear());
         Runnable words = () -> {
@@ -87,5 +89,15 @@ final class QuestionBox extends VBox {
         model.languageProperty().addListener((o, was, now) -> words.run());
         rebuild.run();
         getChildren().addAll(ask, choices, numberRow, reveal, verdict);
+    }
+
+    /** The options (or the number field) while the question waits for its answer; nothing after. */
+    private static void showInputs(LessonViewModel model, VBox choices, HBox numberRow) {
+        boolean isNumber = model.options().isEmpty();
+        boolean waiting = model.awaitingAnswerProperty().get();
+        choices.setVisible(!isNumber && waiting);
+        choices.setManaged(!isNumber && waiting);
+        numberRow.setVisible(isNumber && waiting);
+        numberRow.setManaged(isNumber && waiting);
     }
 }

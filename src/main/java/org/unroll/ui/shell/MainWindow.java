@@ -248,13 +248,34 @@ public final class MainWindow {
         root.setBottom(statusLine);
     }
 
+    /** The focus's share of the width beside a grid. */
+    static final double GRID_FOCUS_SHARE = 0.34;
+
+    /** The share of the stage's height the timeline keeps when it shows a grid. */
+    static final double GRID_TIMELINE_SHARE = 0.62;
+
     private void initListeners() {
         title.textProperty().bind(stepperVm.titleProperty());
         status.textProperty().bind(Bindings.createStringBinding(
-                () -> StatusText.of(session.getWalkthrough(), session.getSetup() == null && session.getScenario() != null
+                () -> session.getGridWalk() != null
+                        ? org.unroll.ui.grid.GridStatus.of(session.getGridWalk(), session.getSetup() == null ? I18n.get("shell.fromFile", "") : null)
+                        : StatusText.of(session.getWalkthrough(), session.getSetup() == null && session.getScenario() != null
                         ? I18n.get("shell.fromFile", session.getWalkthrough() == null ? "" : session.getWalkthrough().model().label())
                         : null, session.diagnosticsFailureProperty().get()),
-                session.walkthroughProperty(), session.setupProperty(), session.diagnosticsFailureProperty()));
+                session.walkthroughProperty(), session.setupProperty(), session.diagnosticsFailureProperty(),
+                session.gridWalkProperty()));
+        // a grid has more rows: the timeline takes more of the stage's height from the narration
+        session.gridWalkProperty().addListener((o, a, g) -> {
+            timeline.setMinHeight(g == null ? 120 : Math.max(120, stage.getHeight() * GRID_TIMELINE_SHARE));
+            if ((a == null) != (g == null)) {
+                placeDividers();
+            }
+        });
+        stage.heightProperty().addListener((o, a, h) -> {
+            if (session.getGridWalk() != null) {
+                timeline.setMinHeight(Math.max(120, h.doubleValue() * GRID_TIMELINE_SHARE));
+            }
+        });
         zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> StatusText.zoom(zoom.getZoom()), zoom.zoomProperty()));
         busy.visibleProperty().bind(session.busyProperty());
         timelineVm.baseScaleProperty().bind(zoom.fontSizeProperty().divide(ZoomModel.BASE_FONT_PX));
@@ -346,7 +367,9 @@ public final class MainWindow {
     /** The focus keeps half the width (at least {@value #FOCUS_MIN_PX} px); an open model panel takes its room from the stage. */
     private void placeDividers() {
         double w = body.getWidth() > 0 ? body.getWidth() : 1280;
-        double focusShare = Math.min(0.7, Math.max(FOCUS_SHARE, FOCUS_MIN_PX / w));
+        // a grid's many rows and steps need the width more than the values beside them do
+        double focusShare = session.getGridWalk() != null ? GRID_FOCUS_SHARE
+                : Math.min(0.7, Math.max(FOCUS_SHARE, FOCUS_MIN_PX / w));
         double drawerShare = Math.min(0.3, DRAWER_PX / w);
         java.util.List<javafx.scene.Node> items = body.getItems();
         boolean side = items.contains(drawer);

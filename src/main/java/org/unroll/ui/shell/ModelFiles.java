@@ -8,6 +8,9 @@ import javafx.stage.Window;
 import org.unroll.engine.Model;
 import org.unroll.engine.SequenceBatch;
 import org.unroll.io.FormatException;
+import org.unroll.io.GradInputs;
+import org.unroll.io.StackedModelFile;
+import org.unroll.task.GridScenario;
 import org.unroll.io.ModelFile;
 import org.unroll.io.SequenceFile;
 import org.unroll.task.Scenario;
@@ -33,16 +36,29 @@ public final class ModelFiles {
         return new Scenario(m, s, null);
     }
 
-    /** Asks for a model file, then for its sequence, and opens the pair in the session. */
+    /** Opens a model and sequence file in the session, as {@link #open(Window)} does once both are chosen. */
+    public void open(Path model, Path sequence) throws FormatException {
+        GradInputs in = GradInputs.load(model, sequence);
+        if (in.single() != null) {
+            session.open(new Scenario(in.model().model().single(), in.single(), null));
+        } else {
+            session.open(new GridScenario(in.model().model(), in.padded().batch(), null));
+        }
+    }
+
+    /**
+     * Asks for a model file, then for its sequence, and opens the pair in the session: a one-layer,
+     * one-direction model on one sequence as the single-layer walk, a stacked or bidirectional model
+     * or a batched sequence file (with lengths) as a grid.
+     */
     public void open(Window owner) {
         File model = chooser(I18n.get("shell.dialog.openModel")).showOpenDialog(owner);
         if (model == null) {
             return;
         }
         lastDir = model.getParentFile();
-        Model m;
         try {
-            m = ModelFile.read(model.toPath());
+            StackedModelFile.read(model.toPath());
         } catch (FormatException e) {
             ErrorDialogs.show(owner, e.getMessage());
             return;
@@ -52,7 +68,7 @@ public final class ModelFiles {
             return;
         }
         try {
-            session.open(new Scenario(m, SequenceFile.read(seq.toPath(), m), null));
+            open(model.toPath(), seq.toPath());
         } catch (FormatException e) {
             ErrorDialogs.show(owner, e.getMessage());
         }
@@ -60,6 +76,10 @@ public final class ModelFiles {
 
     /** Saves the current model (as walked, before the update) and then its sequence. */
     public void saveModel(Window owner) {
+        if (session.getGridWalk() != null) {
+            saveGridModel(owner);
+            return;
+        }
         if (session.getWalkthrough() == null) {
             return;
         }
@@ -72,6 +92,22 @@ public final class ModelFiles {
         lastDir = f.getParentFile();
         try {
             ModelFile.write(session.getWalkthrough().model(), f.toPath());
+        } catch (IOException | RuntimeException e) {
+            ErrorDialogs.show(owner, e);
+        }
+    }
+
+    /** A stacked or bidirectional network as bptt-model/1 with PyTorch's layer names. */
+    private void saveGridModel(Window owner) {
+        FileChooser c = chooser(I18n.get("shell.menu.saveModel"));
+        c.setInitialFileName(defaultName(session.getSetup(), session.getGridWalk().model().cell(), "model"));
+        File f = c.showSaveDialog(owner);
+        if (f == null) {
+            return;
+        }
+        lastDir = f.getParentFile();
+        try {
+            StackedModelFile.write(session.getGridWalk().model(), f.toPath());
         } catch (IOException | RuntimeException e) {
             ErrorDialogs.show(owner, e);
         }

@@ -23,12 +23,14 @@ public final class CursorTitle {
         Cursor c = at.cursor();
         int steps = w.steps();
         int shown = at.displayStep();
+        // "of N": the last step of the walk as numbered on screen (a training window's steps run on from its offset)
+        int last = w.window().display(steps - 1);
         return switch (c.phase()) {
             case START -> I18n.get("shell.title.start", inputs(sc, steps));
-            case FORWARD -> I18n.get("shell.title.forward", str(shown), str(steps), forwardFormula(w.model().cell(),
+            case FORWARD -> I18n.get("shell.title.forward", str(shown), str(last), forwardFormula(w.model().cell(),
                     w.model().activation(), shown));
             case LOSS -> I18n.get("shell.title.loss", lossFormula(w, steps));
-            case BACKWARD -> I18n.get("shell.title.backward", str(shown), str(steps), str(c.stage().number()),
+            case BACKWARD -> I18n.get("shell.title.backward", str(shown), str(last), str(c.stage().number()),
                     stage(c.stage().number(), shown));
             case UPDATE -> I18n.get("shell.title.update", num(w.learningRate()), num(total(w)), num(w.lossAfterUpdate()));
         };

@@ -67,7 +67,8 @@ public final class StepperBar extends HBox {
         start.disableProperty().bind(vm.session().canStepBackProperty().not());
         forward.disableProperty().bind(vm.session().canStepForwardProperty().not());
         end.disableProperty().bind(vm.session().canStepForwardProperty().not());
-        play.disableProperty().bind(vm.session().walkthroughProperty().isNull());
+        play.disableProperty().bind(vm.session().walkthroughProperty().isNull()
+                .and(vm.session().gridWalkProperty().isNull()));
         speed.valueProperty().bindBidirectional(vm.speedProperty());
         position.textProperty().bind(vm.positionProperty());
         vm.playingProperty().addListener((o, was, now) -> {

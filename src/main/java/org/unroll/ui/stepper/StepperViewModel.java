@@ -29,9 +29,13 @@ public final class StepperViewModel {
     public StepperViewModel(Session session) {
         this.session = session;
         title = Bindings.createStringBinding(() -> {
+            if (session.getGridWalk() != null) {
+                return GridCursorTitle.of(session.getGridPoint(), session.getGridScenario());
+            }
             Walkthrough w = session.getWalkthrough();
             return w == null ? I18n.get("shell.busy") : CursorTitle.of(session.getCursor(), w, session.getScenario());
-        }, session.cursorProperty(), session.walkthroughProperty());
+        }, session.cursorProperty(), session.walkthroughProperty(), session.gridWalkProperty(),
+                session.positionProperty(), session.gridSequenceProperty());
         position = Bindings.createStringBinding(
                 () -> I18n.get("shell.position", Integer.toString(session.positionProperty().get() + 1),
                         Integer.toString(session.positionsProperty().get())),
@@ -69,7 +73,7 @@ public final class StepperViewModel {
             stop();
             return;
         }
-        if (session.getWalkthrough() == null) {
+        if (session.getWalkthrough() == null && session.getGridWalk() == null) {
             return;
         }
         if (!session.canStepForwardProperty().get()) {

@@ -5,6 +5,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
@@ -14,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import org.jfree.fx.FXGraphics2D;
+import org.unroll.figures.GridTimelineFigure;
 import org.unroll.figures.TimelineFigure;
 import org.unroll.ui.I18n;
 
@@ -21,6 +23,8 @@ import org.unroll.ui.I18n;
  * The unrolled timeline on a canvas, painted by {@link TimelineFigure} through FXGraphics2D: the
  * same painter as the PNG/SVG export. Hovering a shared parameter highlights every use; the wheel
  * scrolls, Ctrl+wheel changes the step width; a scroll bar and −/+/fit buttons underneath.
+ * A stacked, bidirectional or batched network is painted by {@link GridTimelineFigure} on the
+ * same canvas, with a chooser of the batch's sequence in the top right corner.
  */
 public final class TimelineView extends BorderPane {
     private final TimelineViewModel vm;
@@ -32,6 +36,7 @@ public final class TimelineView extends BorderPane {
     private final Button wider = new Button("+");
     private final Button fit = new Button("↔");
     private final HBox zoomBox = new HBox();
+    private final ComboBox<String> sequence = new ComboBox<>();
     private long paints;
 
     public TimelineView(TimelineViewModel vm) {
@@ -65,15 +70,34 @@ public final class TimelineView extends BorderPane {
         zoomBox.getStyleClass().add("timeline-zoom");
         zoomBox.setManaged(false);
         canvasHolder.getChildren().add(zoomBox);
+        sequence.getStyleClass().add("timeline-sequence");
+        sequence.setItems(vm.sequenceNames());
+        sequence.setTooltip(new Tooltip(I18n.get("timeline.sequence")));
+        sequence.setFocusTraversable(false);
+        sequence.managedProperty().bind(sequence.visibleProperty());
+        sequence.setVisible(false);
         scroll.getStyleClass().add("timeline-scroll");
         scroll.managedProperty().bind(scroll.visibleProperty());
-        setBottom(scroll);
+        // under the grid of a batch: which sequence is shown, beside the scroll bar
+        HBox bottom = new HBox(6, sequence, scroll);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setBottom(bottom);
     }
 
     private void initListeners() {
         canvasHolder.widthProperty().addListener((o, a, b) -> resize());
         canvasHolder.heightProperty().addListener((o, a, b) -> resize());
         vm.frameProperty().addListener((o, a, b) -> paint());
+        vm.gridFrameProperty().addListener((o, a, b) -> {
+            showSequenceChooser(b);
+            paint();
+        });
+        sequence.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            GridTimelineFigure.Frame f = vm.getGridFrame();
+            if (f != null && b.intValue() >= 0 && b.intValue() != f.sequence()) {
+                vm.chooseSequence(b.intValue());
+            }
+        });
         vm.maxScrollProperty().addListener((o, a, b) -> syncScrollBar());
         vm.scrollXProperty().addListener((o, a, b) -> syncScrollBar());
         scroll.valueProperty().addListener((o, a, b) -> {
@@ -127,12 +151,34 @@ public final class TimelineView extends BorderPane {
         scroll.setVisible(max > 0);
     }
 
+    /** The chooser shows when a batch of more than one sequence is shown, with the one shown selected. */
+    private void showSequenceChooser(GridTimelineFigure.Frame f) {
+        boolean many = f != null && f.walk().sequences() > 1;
+        sequence.setVisible(many);
+        if (many && sequence.getSelectionModel().getSelectedIndex() != f.sequence()) {
+            sequence.getSelectionModel().select(f.sequence());
+        }
+    }
+
     /** Repaints now; cheap, only the visible steps are drawn. */
     public void paint() {
         TimelineFigure.Frame f = vm.getFrame();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w <= 0 || h <= 0) {
+            return;
+        }
+        GridTimelineFigure.Frame grid = vm.getGridFrame();
+        if (grid != null) {
+            GraphicsContext gc = canvas.getGraphicsContext2D();
+            gc.clearRect(0, 0, w, h);
+            gc.save();
+            try {
+                GridTimelineFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), grid);
+            } finally {
+                gc.restore();
+            }
+            paints++;
             return;
         }
         if (f == null) {

@@ -14,7 +14,14 @@ import org.ejml.data.DMatrixRMaj;
 import org.unroll.engine.Cursor;
 import org.unroll.engine.Phase;
 import org.unroll.engine.Walkthrough;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.unroll.engine.GridCursor;
+import org.unroll.engine.GridWalk;
+import org.unroll.figures.GridTimelineFigure;
+import org.unroll.figures.GridTimelineLayout;
 import org.unroll.figures.TimelineFigure;
+import org.unroll.task.GridScenario;
 import org.unroll.figures.TimelineLayout;
 import org.unroll.ui.I18n;
 import org.unroll.ui.session.Session;
@@ -23,6 +30,11 @@ import org.unroll.ui.session.Session;
  * What the timeline shows: the frame to paint (walk, cursor, scale, scroll, highlighted parameter)
  * for a viewport size. The scale is the window zoom (× presenter factor) times the timeline's own
  * step width; the scroll follows the cursor so the current step stays in view. Toolkit-free.
+ *
+ * <p>When the session shows a grid (a stacked, bidirectional or batched network) the frame is
+ * null and {@link #gridFrameProperty()} holds the grid's picture instead: every step at least
+ * {@link GridTimelineFigure#READABLE_COLUMN} wide (times the zoom and step width), scrolled the
+ * same way, for the sequence of the batch chosen in {@link #sequenceNames()}.
  */
 public final class TimelineViewModel {
     public static final double MIN_STEP_ZOOM = 0.004;
@@ -37,6 +49,8 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<String> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final ReadOnlyObjectWrapper<TimelineFigure.Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyObjectWrapper<GridTimelineFigure.Frame> gridFrame = new ReadOnlyObjectWrapper<>(this, "gridFrame");
+    private final ObservableList<String> sequenceNames = FXCollections.observableArrayList();
     private double width;
     private double height;
 
@@ -47,6 +61,29 @@ public final class TimelineViewModel {
             update();
         });
         session.cursorProperty().addListener((o, a, b) -> {
+            follow();
+            update();
+        });
+        session.gridWalkProperty().addListener((o, a, b) -> {
+            GridScenario g = session.getGridScenario();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; b != null && g != null && i < g.sequences(); i++) {
+                names.add(g.name(i));
+            }
+            if (!names.equals(sequenceNames)) {
+                sequenceNames.setAll(names);
+            }
+            follow();
+            update();
+        });
+        // in a grid the cursor is the position in the grid's order, for the sequence shown
+        session.positionProperty().addListener((o, a, b) -> {
+            if (session.getGridWalk() != null) {
+                follow();
+                update();
+            }
+        });
+        session.gridSequenceProperty().addListener((o, a, b) -> {
             follow();
             update();
         });
@@ -115,6 +152,12 @@ public final class TimelineViewModel {
 
     /** Step width so that every step fits the viewport (at most 1). */
     public void fitAll() {
+        GridWalk g = session.getGridWalk();
+        if (g != null && width > 0) {
+            double fit = (width - gridLayout(g, 0).gutter() - 2 * GridTimelineLayout.MARGIN) / g.steps();
+            setStepZoom(Math.min(1.0, fit / (GridTimelineFigure.READABLE_COLUMN * baseScale.get())));
+            return;
+        }
         Walkthrough w = session.getWalkthrough();
         if (w == null || width <= 0) {
             return;
@@ -186,7 +229,29 @@ public final class TimelineViewModel {
     private double layoutWidth;
     private double layoutHeight;
 
+    /** The grid's layout at a scroll offset in the current viewport. */
+    private GridTimelineLayout gridLayout(GridWalk g, double scroll) {
+        return new GridTimelineLayout(g.model().layers(), g.model().directions(), g.steps(), width, height,
+                gridColumn(), scroll, false);
+    }
+
+    /** The narrowest step of the grid: readable at the window's zoom, times the timeline's own step width. */
+    private double gridColumn() {
+        return GridTimelineFigure.READABLE_COLUMN * baseScale.get() * stepZoom.get();
+    }
+
     private void follow() {
+        GridWalk g = session.getGridWalk();
+        if (g != null) {
+            if (width <= 0 || height <= 0) {
+                return;
+            }
+            GridTimelineLayout l = gridLayout(g, scrollX.get());
+            maxScroll.set(l.maxScroll());
+            GridCursor c = session.gridCursorProperty().get();
+            scrollX.set(c.onCell() ? l.scrollToShow(c.time(), l.scrollX()) : l.scrollX());
+            return;
+        }
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             return;
@@ -202,6 +267,10 @@ public final class TimelineViewModel {
     }
 
     private double clampScroll(double x) {
+        GridWalk g = session.getGridWalk();
+        if (g != null) {
+            return width <= 0 ? 0 : gridLayout(g, x).scrollX();
+        }
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             return 0;
@@ -210,6 +279,19 @@ public final class TimelineViewModel {
     }
 
     private void update() {
+        GridWalk g = session.getGridWalk();
+        GridScenario gs = session.getGridScenario();
+        if (g != null && gs != null) {
+            frame.set(null);
+            int b = session.gridSequenceProperty().get();
+            if (width > 0 && height > 0) {
+                maxScroll.set(gridLayout(g, scrollX.get()).maxScroll());
+            }
+            gridFrame.set(new GridTimelineFigure.Frame(g, b, session.positionProperty().get(), gs.tokens(b),
+                    GridTimelineFigure.TRANSLATED, gridColumn(), scrollX.get(), false));
+            return;
+        }
+        gridFrame.set(null);
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             frame.set(null);
@@ -218,6 +300,25 @@ public final class TimelineViewModel {
         maxScroll.set(TimelineLayout.maxScroll(w.steps(), scale(), width));
         frame.set(new TimelineFigure.Frame(w, session.getScenario(), session.getCursor(), scale(), scrollX.get(),
                 highlight.get(), presenter.get(), I18n::get));
+    }
+
+    /** The grid's picture when the session shows a grid, else null. */
+    public ReadOnlyObjectProperty<GridTimelineFigure.Frame> gridFrameProperty() {
+        return gridFrame.getReadOnlyProperty();
+    }
+
+    public GridTimelineFigure.Frame getGridFrame() {
+        return gridFrame.get();
+    }
+
+    /** The names of the batch's sequences (the chooser's items); empty unless a grid is shown. */
+    public ObservableList<String> sequenceNames() {
+        return FXCollections.unmodifiableObservableList(sequenceNames);
+    }
+
+    /** Shows sequence b of the batch (0-based) at the same point of the grid. */
+    public void chooseSequence(int b) {
+        session.chooseSequence(b);
     }
 
     public ReadOnlyObjectProperty<TimelineFigure.Frame> frameProperty() {

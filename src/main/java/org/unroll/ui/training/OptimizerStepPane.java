@@ -23,20 +23,26 @@ final class OptimizerStepPane extends VBox {
     private final Label title = new Label();
     private final Label boundary = new Label();
     private final Label rule = new Label();
+    private final Label total = new Label();
     private final GridPane table = new GridPane();
 
     OptimizerStepPane() {
         super(6);
         setPadding(new Insets(8));
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
-        boundary.setWrapText(true);
-        rule.setWrapText(true);
+        for (Label l : new Label[] {boundary, rule, total}) {
+            l.setWrapText(true);
+            // wrap to the pane's width instead of asking for the whole line
+            l.setMinWidth(0);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         table.setHgap(14);
         table.setVgap(3);
         table.setStyle("-fx-font-family: monospace;");
         ScrollPane sp = new ScrollPane(table);
         sp.setFitToWidth(true);
-        getChildren().addAll(title, boundary, rule, sp);
+        getChildren().addAll(title, boundary, rule, total, sp);
         title.setText(I18n.get("train.update.none"));
     }
 
@@ -45,15 +51,18 @@ final class OptimizerStepPane extends VBox {
         var update = u.snapshot().update();
         title.setText(I18n.get("train.update.title", update.index() + 1, update.window() + 1, u.stream() + 1,
                 u.firstStep(), u.lastStep()));
-        boundary.setText(u.carried() ? I18n.get("train.update.carried", u.firstStep() - 1)
+        boundary.setText(u.carried() ? I18n.get("train.update.carried", u.firstStep() - 1,
+                org.unroll.figures.TimelineFigure.sub(u.firstStep() - 1))
                 : I18n.get("train.update.zeros"));
         OptimizerStep step = u.step();
         table.getChildren().clear();
         if (step == null) {
             rule.setText(I18n.get("train.update.noStep"));
+            total.setText("");
             return;
         }
-        rule.setText(I18n.get("train.update.rule." + step.optimizer(), step.t(), Notation.number(step.stepNorm())));
+        rule.setText(I18n.get("train.update.rule." + step.optimizer(), step.t()));
+        total.setText(I18n.get("train.update.total", Notation.number(step.stepNorm())));
         List<List<String>> rows = rows(step, u.snapshot().model().cell() == org.unroll.engine.CellType.GRU);
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);

@@ -21,6 +21,9 @@ final class ScaledChartView extends Region {
         this.chart = chart;
         this.scale = scale;
         getChildren().add(canvas);
+        // the chart is drawn at full size and the canvas node scaled: exact for text, lines and the
+        // plot's clip alike (FXGraphics2D applied its own scale to the clip twice, cutting the data)
+        canvas.getTransforms().setAll(new javafx.scene.transform.Scale(scale, scale, 0, 0));
         chart.addChangeListener(e -> draw());
         setMinSize(100, 100);
         setPrefSize(420, 240);
@@ -28,8 +31,8 @@ final class ScaledChartView extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        canvas.setWidth(getWidth() / scale);
+        canvas.setHeight(getHeight() / scale);
         draw();
     }
 
@@ -40,9 +43,6 @@ final class ScaledChartView extends Region {
             return;
         }
         canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
-        java.awt.geom.AffineTransform saved = g.getTransform();
-        g.scale(scale, scale);
-        chart.draw(g, new Rectangle2D.Double(0, 0, w / scale, h / scale));
-        g.setTransform(saved);
+        chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
     }
 }

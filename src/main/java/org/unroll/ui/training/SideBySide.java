@@ -56,7 +56,9 @@ public final class SideBySide implements AutoCloseable {
         for (int i = 0; i < CELLS.size(); i++) {
             CellType c = CELLS.get(i);
             TrainingTask t = tasks.get(i);
-            initial.put(c, t.spec().model());
+            if (t.spec().isSingle()) {
+                initial.put(c, t.spec().model());
+            }
             losses.put(c, new DownsampledSeries(TrainingViewModel.CURVE_POINTS));
             states.put(c, RunState.RUNNING);
             TrainingWorker w = new TrainingWorker(t, 1, 0, e -> batcher.offer(Map.entry(c, e)));
@@ -107,6 +109,14 @@ public final class SideBySide implements AutoCloseable {
      * sequence of a task built with another seed (data the runs never saw).
      */
     public CompletableFuture<List<Flows>> flows() {
+        if (form == null || workers.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(org.unroll.ui.I18n.get("train.noRun")));
+        }
+        if (form.layers() > 1) {
+            // the flow is that of one layer's recurrence
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    org.unroll.ui.I18n.get("train.oneLayerOnly", form.layers())));
+        }
         Map<CellType, CompletableFuture<Model>> trained = new EnumMap<>(CellType.class);
         for (CellType c : CELLS) {
             trained.put(c, workers.get(c).call(r -> r.model().withParams(r.model().params().copy())));
@@ -130,6 +140,16 @@ public final class SideBySide implements AutoCloseable {
                 f.threshold(), f.seed() + 7919);
         TrainSpec spec = other.build().spec();
         return spec.data().copyOfWindow(0, spec.windowLength(0), 0, 1, null, null);
+    }
+
+    /** Ends the three runs after their updates in progress; their curves stay. */
+    public void cancel() {
+        workers.values().forEach(TrainingWorker::cancel);
+    }
+
+    /** Whether any of the three runs is still training. */
+    public boolean running() {
+        return !states.isEmpty() && !done();
     }
 
     private void close(boolean all) {

@@ -121,6 +121,7 @@ public final class TrainingView extends BorderPane {
     // side by side
     private final SideBySide side = new SideBySide(UpdateBatcher.DEFAULT_PERIOD_NANOS);
     private final Button sideStart = new Button(I18n.get("train.side.start"));
+    private final Button sideCancel = new Button(I18n.get("train.cancel"));
     private final Label sideStatus = new Label();
     private final CurveChart sideLoss = new CurveChart(I18n.get("train.side.loss"), I18n.get("train.axis.update"),
             I18n.get("train.axis.loss"));
@@ -256,6 +257,12 @@ public final class TrainingView extends BorderPane {
         g.setHgap(6);
         g.setVgap(5);
         g.setPadding(new Insets(4, 8, 4, 4));
+        // the captions keep their whole width; the fields take what is left
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(captions, fields);
         task.getItems().setAll(TaskKind.values());
         task.setConverter(converter(k -> I18n.get(k.key())));
         cell.getItems().setAll(CellType.RNN, CellType.LSTM, CellType.GRU);
@@ -600,6 +607,8 @@ public final class TrainingView extends BorderPane {
 
     private Node sidePane() {
         sideStart.setOnAction(e -> startSideBySide());
+        sideCancel.setOnAction(e -> side.cancel());
+        sideCancel.setDisable(true);
         sideSteps.setLogScale(true);
         GridPane g = new GridPane();
         g.setHgap(4);
@@ -623,7 +632,7 @@ public final class TrainingView extends BorderPane {
             r.setVgrow(Priority.ALWAYS);
             g.getRowConstraints().add(r);
         }
-        HBox bar = new HBox(8, sideStart, sideStatus);
+        HBox bar = new HBox(8, sideStart, sideCancel, sideStatus);
         bar.setAlignment(Pos.CENTER_LEFT);
         BorderPane p = new BorderPane(g);
         p.setTop(bar);
@@ -679,11 +688,14 @@ public final class TrainingView extends BorderPane {
         }
         sideLoss.setLogScale(true);
         sideStatus.setText(status.toString().trim());
+        sideCancel.setDisable(!side.running());
         if (side.done() && !sideFlowsAsked) {
             sideFlowsAsked = true;
             side.flows().whenComplete((flows, e) -> Platform.runLater(() -> {
                 if (e != null) {
-                    vm.report(e.getMessage());
+                    Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e;
+                    vm.report(c.getMessage());
                     return;
                 }
                 List<org.unroll.charts.GradientFlow> before = new ArrayList<>();

@@ -50,6 +50,16 @@ public final class DemoApp extends Application {
         if (a.containsKey("random")) {
             s = s.withInitialState(InitialState.RANDOM);
         }
+        // a grid: --layers=2 --bidirectional --batch="jeep|cat|horse" [--sequence=2] (1-based)
+        if (a.containsKey("layers")) {
+            s = s.withLayers(Integer.parseInt(a.get("layers")));
+        }
+        if (a.containsKey("bidirectional")) {
+            s = s.withBidirectional(true);
+        }
+        if (a.containsKey("batch")) {
+            s = s.withBatch(Setup.parseBatch(a.get("batch")));
+        }
         compute = UnrollApp.computeThread();
         Session session = new Session(compute, Platform::runLater);
         MainWindow w = UnrollApp.open(stage, session);
@@ -80,6 +90,25 @@ public final class DemoApp extends Application {
             return;
         }
         int position = Integer.parseInt(a.getOrDefault("position", "0"));
+        if (s.isGrid()) {
+            session.gridWalkProperty().addListener((o, old, now) -> {
+                if (now != null && old == null) {
+                    PauseTransition settle = new PauseTransition(Duration.millis(800));
+                    settle.setOnFinished(e -> {
+                        if (a.containsKey("sequence")) {
+                            session.chooseSequence(Integer.parseInt(a.get("sequence")) - 1);
+                        }
+                        if (a.containsKey("position")) {
+                            session.moveToIndex(position);
+                        }
+                        PauseTransition p = new PauseTransition(Duration.millis(900));
+                        p.setOnFinished(f -> System.out.println("READY " + session.gridCursorProperty().get()));
+                        p.play();
+                    });
+                    settle.play();
+                }
+            });
+        }
         session.walkthroughProperty().addListener((o, old, now) -> {
             if (now != null && old == null) {
                 if (a.containsKey("hover")) {

@@ -18,7 +18,7 @@ import org.unroll.ui.training.TrainingView;
 import org.unroll.ui.training.TrainingViewModel;
 
 /**
- * The training window for screenshots: {@code --scene=charts|batches|stepinto|generate|side},
+ * The training window for screenshots: {@code --scene=charts|batches|stepinto|update|generate|side},
  * {@code --task=text|adding|...}, {@code --updates=N} (pause after N updates). Prints READY
  * when there is something to see.
  */
@@ -44,6 +44,11 @@ public final class TrainDemoApp extends Application {
         if (a.containsKey("iterations")) {
             form = form.withIterations(Integer.parseInt(a.get("iterations")));
         }
+        if (a.containsKey("optimizer")) {
+            form = new TrainForm(form.task(), form.text(), form.cell(), form.hidden(), form.batch(), form.numSteps(),
+                    form.stateful(), form.length(), form.epochs(), form.iterations(), a.get("optimizer"), form.lr(),
+                    form.clip(), form.threshold(), form.seed(), form.layers());
+        }
         if (a.containsKey("text")) {
             form = new TrainForm(form.task(), a.get("text"), form.cell(), form.hidden(), form.batch(), form.numSteps(),
                     form.stateful(), form.length(), form.epochs(), form.iterations(), form.optimizer(), form.lr(),
@@ -57,21 +62,39 @@ public final class TrainDemoApp extends Application {
         view.setForm(form);
         if (scene.equals("stepinto")) {
             MainWindow w = UnrollApp.open(stage, session);
-            view.setOnStepInto(u -> session.open(new Scenario(u.snapshot().model(), u.sequence(), null)));
+            view.setOnStepInto(u -> session.open(new Scenario(u.snapshot().model(), u.sequence(), null),
+                    u.snapshot().window()));
             session.walkthroughProperty().addListener((o, was, now) -> {
                 if (now != null && was != null) {
-                    Platform.runLater(() -> session.moveToIndex(Integer.parseInt(a.getOrDefault("position", "0"))));
+                    // "cut": backward step 1's pass back, where dh₀ would leave the window
+                    String at = a.getOrDefault("position", "0");
+                    int index = at.equals("cut") ? org.unroll.engine.Cursor.backward(0,
+                            org.unroll.engine.BackwardStage.PASS_BACK).index(now.steps()) : Integer.parseInt(at);
+                    Platform.runLater(() -> session.moveToIndex(index));
                     javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(
                             javafx.util.Duration.millis(1200));
-                    p.setOnFinished(e -> System.out.println("READY"));
+                    p.setOnFinished(e -> {
+                        if (a.containsKey("update")) {
+                            // the training window in front, on its Stepped update tab
+                            stage.hide();
+                            javafx.animation.PauseTransition q = new javafx.animation.PauseTransition(
+                                    javafx.util.Duration.millis(600));
+                            q.setOnFinished(e2 -> System.out.println("READY"));
+                            q.play();
+                        } else {
+                            System.out.println("READY");
+                        }
+                    });
                     p.play();
                 }
             });
             session.apply(org.unroll.task.Setup.JEEP);
             Stage side = new Stage();
-            side.setScene(new Scene(view, 400, 300));
+            side.setScene(new Scene(view, a.containsKey("update") ? 1280 : 400, a.containsKey("update") ? 720 : 300));
             side.show();
-            side.toBack();
+            if (!a.containsKey("update")) {
+                side.toBack();
+            }
         } else {
             stage.setScene(new Scene(view, 1280, 720));
             stage.show();
@@ -106,10 +129,20 @@ public final class TrainDemoApp extends Application {
                 if (vm.updatesProperty().get() >= pauseAt || vm.getState().over()) {
                     done = true;
                     vm.pause();
-                    if (scene.equals("stepinto")) {
+                    if (scene.equals("update")) {
+                        // the training window alone, on its Stepped update tab
+                        int last = vm.updatesProperty().get() - 1;
+                        view.setOnStepInto(u -> {
+                            javafx.animation.PauseTransition q = new javafx.animation.PauseTransition(
+                                    javafx.util.Duration.millis(800));
+                            q.setOnFinished(e2 -> System.out.println("READY"));
+                            q.play();
+                        });
+                        view.stepInto(vm.currentWindowProperty().get() == 0 ? last - 1 : last);
+                    } else if (scene.equals("stepinto")) {
                         // an update of a later window: its initial state was carried in (stateful)
                         int last = vm.updatesProperty().get() - 1;
-                        view.stepInto(last % 2 == 0 ? last - 1 : last);
+                        view.stepInto(vm.currentWindowProperty().get() == 0 ? last - 1 : last);
                     } else if (scene.equals("generate")) {
                         view.generateNow();
                         System.out.println("READY");

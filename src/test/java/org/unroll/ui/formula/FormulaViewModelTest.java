@@ -77,6 +77,25 @@ class FormulaViewModelTest {
         assertLinesFollow(vm.getContent(), vm.getLines());
     }
 
+    @Test
+    void anInactiveModelDoesNotFollowTheSessionAndCatchesUpWhenActivated() {
+        FormulaViewModel vm = new FormulaViewModel(session);
+        session.apply(Setup.JEEP);
+        session.moveTo(Cursor.forward(0));
+        FormulaContent atForward = vm.getContent();
+        List<String> changes = new ArrayList<>();
+        vm.headingProperty().addListener((o, a, b) -> changes.add(b));
+        vm.activeProperty().set(false);
+        session.moveTo(Cursor.backward(1, BackwardStage.PASS_BACK));
+        session.moveTo(Cursor.loss());
+        assertEquals(atForward, vm.getContent(), "nothing read while inactive");
+        assertTrue(changes.isEmpty(), changes.toString());
+        vm.activeProperty().set(true);
+        assertEquals(FormulaContent.at(session.getWalkthrough(), session.getScenario(), Cursor.loss()), vm.getContent());
+        assertEquals(1, changes.size(), "one catch-up on activation: " + changes);
+        assertLinesFollow(vm.getContent(), vm.getLines());
+    }
+
     /** Every equation gives its symbolic line and, when it has numbers, its numeric line, pieces joined back. */
     private static void assertLinesFollow(FormulaContent content, List<FormulaViewModel.Line> lines) {
         int i = 0;

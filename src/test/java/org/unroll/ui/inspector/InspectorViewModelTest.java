@@ -69,6 +69,21 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void anInactiveModelDoesNotFollowTheSessionAndCatchesUpWhenActivated() {
+        InspectorViewModel vm = new InspectorViewModel(session);
+        session.apply(Setup.JEEP);
+        session.moveTo(Cursor.forward(1));
+        InspectorViewModel.Shown atForward = vm.getShown();
+        vm.activeProperty().set(false);
+        session.moveTo(Cursor.update());
+        assertEquals(atForward, vm.getShown(), "nothing read while inactive");
+        vm.activeProperty().set(true);
+        List<InspectorEntry> now = InspectorContent.at(session.getWalkthrough(), session.getScenario(), Cursor.update());
+        assertEquals(now, vm.getShown().entries().stream().sorted(java.util.Comparator.comparingInt(now::indexOf)).toList());
+        assertTrue(vm.getShown().left().contains("zHh"), "what left is counted from the last point shown");
+    }
+
+    @Test
     void theValueLinePrefersAHoveredCellThenASelectedOneThenTheHint() {
         var none = new InspectorViewModel.CellState(false, false, null);
         var selected = new InspectorViewModel.CellState(false, true, "h[2] = 0.5");

@@ -69,7 +69,14 @@ public final class StepLatencyBench {
 
     private void start(Stage stage, int presses) {
         I18n.setLocale(I18n.ENGLISH);
-        Session session = new Session(compute, diagnostics, Platform::runLater);
+        // every task the session publishes on the JavaFX thread is timed, with the CSS and layout passes after it
+        Session session = new Session(compute, diagnostics, r -> Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            r.run();
+            if (publishing != null) {
+                publishing.run(stage.getScene(), t0);
+            }
+        }));
         MainWindow window = UnrollApp.open(stage, session);
         Scene scene = stage.getScene();
         String text = "the quick brown fox jumps over the lazy dog. ".repeat(3).substring(0, 101);
@@ -87,8 +94,14 @@ public final class StepLatencyBench {
                 }
             });
             CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+            String only = System.getProperty("bench.focus"); // FORMULA, VALUES or CHARTS: one run only
             for (MainWindow.Focus focus : MainWindow.Focus.values()) {
-                all = all.thenCompose(v -> run(window, session, scene, focus, presses));
+                if (only == null || only.equalsIgnoreCase(focus.name())) {
+                    all = all.thenCompose(v -> run(window, session, scene, focus, presses));
+                }
+            }
+            if (Boolean.getBoolean("bench.big")) {
+                all = all.thenCompose(v -> big(session));
             }
             all.whenComplete((v, e) -> {
                 if (e != null) {
@@ -103,12 +116,66 @@ public final class StepLatencyBench {
         });
     }
 
+    /** Called after each task the session publishes (scene, its start in ns), while the big walk is measured. */
+    private volatile Publishing publishing;
+
+    private interface Publishing {
+        void run(Scene scene, long t0);
+    }
+
+    /**
+     * An LSTM with T = 1000 and H = 128 (the formula tab in front): the pass on the compute thread, then
+     * on the JavaFX thread the walk published and every pane updated (with the CSS and layout passes),
+     * then the diagnostics computed on their own thread and shown.
+     */
+    private CompletableFuture<Void> big(Session session) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        String text = "the quick brown fox jumps over the lazy dog. ".repeat(23).substring(0, 1001);
+        Setup lstm = Setup.JEEP.withCell(CellType.LSTM).withHiddenSize(128).withText(text);
+        Platform.runLater(() -> {
+            long asked = System.nanoTime();
+            long[] shown = new long[1];
+            Passes[] passes = new Passes[1];
+            publishing = (scene, t0) -> {
+                if (passes[0] == null) {
+                    passes[0] = new Passes(scene);
+                }
+                if (session.getWalkthrough() != null && session.getWalkthrough().steps() == 1000 && shown[0] == 0) {
+                    passes[0].passesOnly(scene);
+                    shown[0] = System.nanoTime();
+                    System.out.printf(Locale.ROOT, "bench: LSTM T=1000 H=128: pass ready after %.0f ms; published and every pane updated "
+                            + "(CSS + layout included) in %.1f ms on the JavaFX thread%n", (t0 - asked) / 1e6, (shown[0] - t0) / 1e6);
+                }
+            };
+            session.diagnosticsProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends org.unroll.engine.Walkthrough> o,
+                                    org.unroll.engine.Walkthrough a, org.unroll.engine.Walkthrough w) {
+                    if (w != null && w.steps() == 1000) {
+                        session.diagnosticsProperty().removeListener(this);
+                        System.out.printf(Locale.ROOT, "bench: LSTM T=1000 H=128: diagnostics (gradient flow, Jacobian norms) shown "
+                                + "%.0f ms after the walk%n", (System.nanoTime() - shown[0]) / 1e6);
+                        publishing = null;
+                        done.complete(null);
+                    }
+                }
+            });
+            session.apply(lstm);
+        });
+        return done;
+    }
+
     /** One run: the focus tab in front, the cursor at 90, warm-up presses, then the measured ones. */
     private CompletableFuture<Void> run(MainWindow window, Session session, Scene scene, MainWindow.Focus focus, int presses) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             window.showFocus(focus);
             session.moveToIndex(90);
+            focusTabs = window.focusTabs();
+            resized[0] = 0;
+            if (Boolean.getBoolean("bench.watchCharts")) {
+                watch(window.chartsSlot());
+            }
             Passes passes = new Passes(scene);
             List<double[]> samples = new ArrayList<>();
             press(scene, passes, samples, -WARM_UP, presses, done, focus, session);
@@ -116,13 +183,33 @@ public final class StepLatencyBench {
         return done;
     }
 
+    /** Prints every size change of a chart viewer under {@code root} (a chart redraws when its viewer is resized). */
+    private static void watch(javafx.scene.Node root) {
+        if (root instanceof org.jfree.chart.fx.ChartViewer v) {
+            v.heightProperty().addListener((o, a, b) -> System.out.println("bench: chart viewer height " + a + " -> " + b
+                    + " visible=" + v.isVisible() + " tree=" + Thread.currentThread().getStackTrace().length));
+            v.widthProperty().addListener((o, a, b) -> System.out.println("bench: chart viewer width " + a + " -> " + b));
+        }
+        if (root instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(StepLatencyBench::watch);
+        }
+    }
+
+    /** How many measured presses of the current run changed the focus tabs' height (a relayout of every pane). */
+    private final int[] resized = new int[1];
+    private javafx.scene.layout.Region focusTabs;
+
     private void press(Scene scene, Passes passes, List<double[]> samples, int i, int presses,
                        CompletableFuture<Void> done, MainWindow.Focus focus, Session session) {
         timer.schedule(() -> Platform.runLater(() -> {
             if (i == 0) {
                 System.gc(); // start the measured presses with the warm-up's garbage gone
             }
+            double before = focusTabs.getHeight();
             double[] one = passes.press(scene);
+            if (i >= 0 && focusTabs.getHeight() != before) {
+                resized[0]++;
+            }
             if (i >= 0) {
                 samples.add(one);
             }
@@ -130,6 +217,7 @@ public final class StepLatencyBench {
                 press(scene, passes, samples, i + 1, presses, done, focus, session);
             } else {
                 report(focus, samples, session);
+                System.out.printf(Locale.ROOT, "bench: focus %-7s presses that changed the focus's height: %d%n", focus, resized[0]);
                 done.complete(null);
             }
         }), i == -WARM_UP ? 1000 : GAP_MS, TimeUnit.MILLISECONDS);
@@ -187,6 +275,16 @@ public final class StepLatencyBench {
                 layout.setAccessible(true);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the scene's passes cannot be called: " + e, e);
+            }
+        }
+
+        /** The scene's CSS and layout passes alone. */
+        void passesOnly(Scene scene) {
+            try {
+                css.invoke(scene);
+                layout.invoke(scene);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
         }
 

@@ -147,4 +147,27 @@ class OptimizerStepTest {
             }
         }
     }
+
+    @Test
+    void theTableHasARowPerParameterAndDashesWhereTheOptimizerKeepsNoMoments() {
+        for (String opt : new String[] {"sgd", "adam"}) {
+            TrainSpec spec = form(opt, CellType.RNN, false).build().spec();
+            OptimizerTrace trace = new OptimizerTrace(spec.optimizer());
+            try (TrainingRun run = new TrainingRun(spec, 1)) {
+                run.step();
+                trace.observe(run.appliedGradients());
+                var rows = OptimizerStepPane.rows(trace.last(), false);
+                assertEquals(7, rows.size(), "a header and six tensors");
+                assertEquals("W_hh", rows.get(2).get(0));
+                OptimizerStep.Tensor w = trace.last().tensor("weight_hh");
+                assertEquals(org.unroll.i18n.Notation.number(w.stepNorm()), rows.get(2).get(4));
+                int i = w.largest();
+                assertEquals("W_hh[" + (i / w.cols() + 1) + "," + (i % w.cols() + 1) + "]", rows.get(2).get(5));
+                assertEquals(opt.equals("sgd"), rows.get(2).get(2).equals("–"), opt + " ‖m‖");
+                assertEquals(opt.equals("sgd"), rows.get(2).get(8).equals("–"), opt + " v of the entry");
+            }
+        }
+        assertEquals("W_xh ℓ2 ←", OptimizerStepPane.display("weight_ih_l1_reverse", false));
+        assertEquals("W_out", OptimizerStepPane.display("weight_out", false));
+    }
 }

@@ -1,6 +1,7 @@
 package org.unroll.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,45 @@ class SideBySideTest {
         while (TrainingViewModelTest.trainingThreadsLeft()) {
             assertTrue(System.nanoTime() < end, "training threads left");
             Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void cancelEndsTheThreeRunsAndKeepsTheirCurves() throws Exception {
+        TrainForm f = TrainForm.defaultsFor(TaskKind.ADDING).withHidden(8).withBatch(8).withLength(12)
+                .withIterations(1_000_000);
+        try (SideBySide s = new SideBySide(UpdateBatcher.DEFAULT_PERIOD_NANOS)) {
+            s.start(f);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (SideBySide.CELLS.stream().anyMatch(c -> s.loss(c).pointCount() < 3)) {
+                s.flush();
+                assertTrue(System.nanoTime() < end, "timed out");
+                Thread.onSpinWait();
+            }
+            assertTrue(s.running());
+            s.cancel();
+            while (!s.done()) {
+                s.flush();
+                assertTrue(System.nanoTime() < end, "timed out");
+                Thread.onSpinWait();
+            }
+            assertFalse(s.running());
+            for (CellType c : SideBySide.CELLS) {
+                assertEquals(RunState.CANCELLED, s.state(c));
+                assertTrue(s.loss(c).pointCount() >= 3);
+            }
+        }
+    }
+
+    @Test
+    void aStackedFormSaysTheFlowNeedsOneLayer() throws Exception {
+        TrainForm f = TrainForm.defaultsFor(TaskKind.ADDING).withHidden(4).withBatch(4).withLength(6)
+                .withIterations(3).withLayers(2);
+        try (SideBySide s = new SideBySide(UpdateBatcher.DEFAULT_PERIOD_NANOS)) {
+            s.start(f);
+            java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> s.flows().get(30, TimeUnit.SECONDS));
+            assertEquals(org.unroll.ui.I18n.get("train.oneLayerOnly", 2), e.getCause().getMessage());
         }
     }
 }
