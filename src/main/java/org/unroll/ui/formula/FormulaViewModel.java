@@ -33,19 +33,12 @@ public final class FormulaViewModel {
     private final ReadOnlyObjectWrapper<List<Line>> lines = new ReadOnlyObjectWrapper<>(this, "lines", List.of());
     private final ReadOnlyObjectWrapper<FormulaContent> content = new ReadOnlyObjectWrapper<>(this, "content");
 
-    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
-    /** Whether the session moved while inactive, so the next activation must read the point again. */
-    private boolean stale;
+    private final org.unroll.ui.session.WhileShown whileShown = new org.unroll.ui.session.WhileShown(this::refresh);
 
     public FormulaViewModel(Session session) {
         this.session = session;
         session.positionProperty().addListener((obs, old, now) -> refresh());
         session.walkthroughProperty().addListener((obs, old, now) -> refresh());
-        active.addListener((obs, was, on) -> {
-            if (on && stale) {
-                refresh();
-            }
-        });
         refresh();
     }
 
@@ -54,16 +47,14 @@ public final class FormulaViewModel {
      * the session, so a key press costs nothing here; activating reads the session's point at once.
      */
     public javafx.beans.property.BooleanProperty activeProperty() {
-        return active;
+        return whileShown.activeProperty();
     }
 
     /** Reads the formulas at the session's cursor. */
     public void refresh() {
-        if (!active.get()) {
-            stale = true;
+        if (!whileShown.readNow()) {
             return;
         }
-        stale = false;
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             content.set(null);

@@ -59,9 +59,7 @@ public final class InspectorViewModel {
     private final Session session;
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown", Shown.NOTHING);
 
-    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
-    /** Whether the session moved while inactive, so the next activation must read the point again. */
-    private boolean stale;
+    private final org.unroll.ui.session.WhileShown whileShown = new org.unroll.ui.session.WhileShown(this::refresh);
 
     public InspectorViewModel(Session session) {
         this.session = session;
@@ -69,11 +67,6 @@ public final class InspectorViewModel {
         session.walkthroughProperty().addListener((obs, old, now) -> refresh());
         session.gridWalkProperty().addListener((obs, old, now) -> refresh());
         session.gridSequenceProperty().addListener((obs, old, now) -> refresh());
-        active.addListener((obs, was, on) -> {
-            if (on && stale) {
-                refresh();
-            }
-        });
         refresh();
     }
 
@@ -82,16 +75,14 @@ public final class InspectorViewModel {
      * the session, so a key press costs nothing here; activating reads the session's point at once.
      */
     public javafx.beans.property.BooleanProperty activeProperty() {
-        return active;
+        return whileShown.activeProperty();
     }
 
     /** Reads the entries at the session's cursor. */
     public void refresh() {
-        if (!active.get()) {
-            stale = true;
+        if (!whileShown.readNow()) {
             return;
         }
-        stale = false;
         org.unroll.engine.GridWalkPoint grid = session.getGridPoint();
         if (grid != null) {
             // a stacked, bidirectional or batched network: the cell at the cursor, grouped the same way
