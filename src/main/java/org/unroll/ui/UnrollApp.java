@@ -75,7 +75,9 @@ public final class UnrollApp extends Application {
         FormulaPane formulas = new FormulaPane(session, formulaImages);
         formulas.model().activeProperty().bind(selected(window, window.formulaSlot()));
         window.formulaSlot().getChildren().add(formulas);
-        LessonPane lesson = new LessonPane(session);
+        // the slides thread belongs to this window and ends with it
+        ExecutorService slides = computeThread("unroll-slides");
+        LessonPane lesson = new LessonPane(session, slides);
         // a lesson step that names a chart or pane brings it to the front of the focus
         lesson.model().setOnShown(shown -> {
             switch (shown) {
@@ -101,6 +103,7 @@ public final class UnrollApp extends Application {
         stage.setTitle(I18n.get("app.title") + " — " + I18n.get("app.subtitle"));
         stage.setScene(scene);
         closeWithScene(stage, scene, formulaImages);
+        closeWithScene(stage, scene, slides::shutdownNow);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();

@@ -28,27 +28,18 @@ import org.unroll.ui.session.Session;
  */
 public final class LessonPane extends VBox {
     private final LessonViewModel model;
-    /** Slides are built on their own daemon thread, made at the first export. */
-    private final SlideExport slides = new SlideExport(new java.util.concurrent.Executor() {
-        private java.util.concurrent.ExecutorService thread;
-
-        @Override
-        public synchronized void execute(Runnable r) {
-            if (thread == null) {
-                thread = org.unroll.ui.UnrollApp.computeThread("unroll-slides");
-            }
-            thread.execute(r);
-        }
-    }, javafx.application.Platform::runLater);
+    /** Slides are built on the thread the window gives (and shuts down when it closes). */
+    private final SlideExport slides;
     /** The export's progress and its last word, in the pane's row; hidden when the student moves on. */
     private final javafx.scene.control.ProgressBar exportBar = new javafx.scene.control.ProgressBar();
     private final Label exportStatus = new Label();
 
-    public LessonPane(Session session) {
-        this(session, LessonLibrary.load(problem -> System.err.println("unroll: lesson " + problem)));
+    public LessonPane(Session session, java.util.concurrent.Executor slidesThread) {
+        this(session, LessonLibrary.load(problem -> System.err.println("unroll: lesson " + problem)), slidesThread);
     }
 
-    public LessonPane(Session session, List<Lesson> lessons) {
+    public LessonPane(Session session, List<Lesson> lessons, java.util.concurrent.Executor slidesThread) {
+        this.slides = new SlideExport(slidesThread, javafx.application.Platform::runLater);
         model = new LessonViewModel(session);
         getStyleClass().add("lesson-pane");
         setSpacing(6);
