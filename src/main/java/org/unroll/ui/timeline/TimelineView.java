@@ -68,8 +68,7 @@ public final class TimelineView extends BorderPane {
         fit.setTooltip(new Tooltip(I18n.get("timeline.fit")));
         zoomBox.getChildren().setAll(narrower, wider, fit);
         zoomBox.getStyleClass().add("timeline-zoom");
-        zoomBox.setManaged(false);
-        canvasHolder.getChildren().add(zoomBox);
+        zoomBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         sequence.getStyleClass().add("timeline-sequence");
         sequence.setItems(vm.sequenceNames());
         sequence.setTooltip(new Tooltip(I18n.get("timeline.sequence")));
@@ -78,8 +77,10 @@ public final class TimelineView extends BorderPane {
         sequence.setVisible(false);
         scroll.getStyleClass().add("timeline-scroll");
         scroll.managedProperty().bind(scroll.visibleProperty());
-        // under the grid of a batch: which sequence is shown, beside the scroll bar
-        HBox bottom = new HBox(6, sequence, scroll);
+        // under the figure, never over it (in presenter mode the larger buttons covered "t = 1"): the
+        // step width's −/+/↔, which sequence of a batch is shown, the scroll bar
+        HBox bottom = new HBox(6, zoomBox, sequence, scroll);
+        bottom.getStyleClass().add("timeline-bottom");
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setBottom(bottom);
     }
@@ -129,10 +130,6 @@ public final class TimelineView extends BorderPane {
         double h = Math.floor(canvasHolder.getHeight());
         canvas.setWidth(w);
         canvas.setHeight(h);
-        double zw = zoomBox.prefWidth(-1);
-        double zh = zoomBox.prefHeight(-1);
-        // bottom left, in the row labels' gutter under "input": the top row holds the losses
-        zoomBox.resizeRelocate(4, Math.max(4, h - zh - 4), zw, zh);
         hover.relocate(8, 4);
         hover.resize(Math.max(0, w - 16), hover.prefHeight(-1));
         vm.setViewport(w, h);
