@@ -22,7 +22,7 @@ import org.unroll.task.Setup;
 import org.unroll.ui.I18n;
 import org.unroll.ui.session.Session;
 
-/** The timeline's −/+/↔ sit under the figure, never over it (they covered "t = 1" in presenter mode). */
+/** The timeline's −/+/↔ never cover the figure's steps (they covered "t = 1" in presenter mode), nor shrink it below its text. */
 @ExtendWith(ApplicationExtension.class)
 class TimelineButtonsTest {
     private final ExecutorService compute = Executors.newSingleThreadExecutor();
@@ -61,12 +61,18 @@ class TimelineButtonsTest {
         Bounds figure = WaitForAsyncUtils.asyncFx(() -> window.timeline().canvas().localToScene(
                 window.timeline().canvas().getBoundsInLocal())).get(10, TimeUnit.SECONDS);
         assertTrue(figure.getHeight() > 100, where + ": the figure has room " + figure);
+        double scale = WaitForAsyncUtils.asyncFx(() -> window.timeline().viewModel().scale()).get(10, TimeUnit.SECONDS);
+        // the bottom left corner up to step 1's input holds only the row labels: the buttons may sit there
+        double gutterRight = figure.getMinX() + org.unroll.figures.TimelineLayout.firstInputLeft(scale);
         for (Node b : robot.lookup(".timeline-zoom-button").queryAll()) {
             Bounds button = WaitForAsyncUtils.asyncFx(() -> b.localToScene(b.getBoundsInLocal())).get(10, TimeUnit.SECONDS);
             assertTrue(b.isVisible() && button.getWidth() > 0, where + ": the button shows");
-            assertFalse(button.intersects(figure.getMinX(), figure.getMinY(), figure.getWidth(), figure.getHeight() - 0.5),
-                    where + ": " + button + " lies over the figure " + figure);
+            boolean overFigure = button.intersects(figure.getMinX(), figure.getMinY(), figure.getWidth(), figure.getHeight() - 0.5);
+            assertFalse(overFigure && button.getMaxX() > gutterRight,
+                    where + ": " + button + " lies over the steps of the figure " + figure + " (gutter to " + gutterRight + ")");
         }
+        // and the figure keeps the scale at which its steps show their text (a row of its own for the buttons took that)
+        assertTrue(org.unroll.figures.TimelineLayout.COLUMN * scale >= 150, where + ": the steps show their text at scale " + scale);
     }
 
     @Test
