@@ -65,9 +65,66 @@ public final class EngineCharts {
         return w.derived().once(GateTable.KEY, () -> gates(w.model(), w.tape()));
     }
 
-    /** The key of the gate table among a walk's derived values. */
+    /** The keys of the charts' tables among a walk's derived values. */
     private enum GateTable {
-        KEY
+        KEY, MAP
+    }
+
+    /**
+     * The gate activations of a gated cell reduced to what the heat map draws ({@link GateMap}),
+     * read from the tape once per walk and shared (a walk's owner of derived values keeps it). A
+     * plain RNN: empty. Takes time in T·H: ask for it off the JavaFX thread (the session's
+     * diagnostics do, see {@link #prepare}) and read it there with {@link #readyGateMap}.
+     *
+     * @param w the walk
+     * @return the map, or empty for a plain RNN
+     */
+    public static Optional<GateMap> gateMap(Walkthrough w) {
+        return w.derived().once(GateTable.MAP, () -> gateMap(w.model(), w.tape()));
+    }
+
+    /** {@link #gateMap} if it has been computed, else null, without computing or waiting (empty for an RNN). */
+    public static Optional<GateMap> readyGateMap(Walkthrough w) {
+        Optional<Optional<GateMap>> ready = w.derived().ready(GateTable.MAP);
+        return ready.orElse(null);
+    }
+
+    private static Optional<GateMap> gateMap(Model model, Tape tape) {
+        CellType cell = model.cell();
+        if (cell == CellType.RNN) {
+            return Optional.empty();
+        }
+        int hs = tape.hiddenSize;
+        List<String> names = cell == CellType.LSTM ? List.of("i", "f", "g", "o") : List.of("r", "z", "n");
+        java.util.Set<String> tanh = java.util.Set.of(cell == CellType.LSTM ? "g" : "n");
+        return Optional.of(GateMap.of(cell == CellType.LSTM ? "LSTM" : "GRU", names, tanh, tape.steps, hs,
+                GateMap.MAX_COLUMNS, (g, t, u) -> Tape.at(tape.gates, tape.row(t - 1), g * hs + u)));
+    }
+
+    /**
+     * Computes, on the calling thread, every table the charts of a walk read before its gradient
+     * flow: the gate map, every step's contribution norms and the default entry's per-step
+     * contributions (the largest entry of W_hh). The session's diagnostics call it first, so the
+     * charts' pages can be drawn as soon as the walk is shown, while the Jacobian norms follow.
+     *
+     * @param w the walk
+     */
+    public static void prepare(Walkthrough w) {
+        gateMap(w);
+        w.derived().contributionNorms();
+        int[] rc = largestEntry(w.gradients(), "weight_hh");
+        w.derived().entryContributions("weight_hh", rc[0], rc[1]);
+    }
+
+    /**
+     * The contributions record if every part of it has been computed, else null, without computing
+     * or waiting (see {@link #contributions}).
+     */
+    public static StepContributions readyContributions(Walkthrough w, String parameter, int row, int col) {
+        if (!w.derived().contributionNormsReady() || !w.derived().entryContributionsReady(parameter, row, col)) {
+            return null;
+        }
+        return contributions(w, parameter, row, col);
     }
 
     /**
