@@ -69,6 +69,11 @@ public final class WalkData {
         return once(Derived.FLOW, () -> GradientFlow.of(walk.pass(), 0));
     }
 
+    /** The total loss of the updated model on the walk's sequence (a forward pass of its own). */
+    public double lossAfterUpdate() {
+        return once(Derived.LOSS_AFTER_UPDATE, () -> new Bptt(walk.updatedModel(), walk.sequence()).forward());
+    }
+
     /** Whether {@link #flow()} has been computed (it is the expensive diagnostic). */
     public boolean flowReady() {
         return ready(Derived.FLOW).isPresent();
@@ -232,7 +237,7 @@ public final class WalkData {
 
     /** The keys of the engine's own derived values. */
     private enum Derived {
-        FLOW, SIGMA_MAX, CONTRIBUTION_NORMS
+        FLOW, SIGMA_MAX, CONTRIBUTION_NORMS, LOSS_AFTER_UPDATE
     }
 
 }

@@ -91,7 +91,10 @@ public final class Session {
 
     /** As above, with what the diagnostics of a walk are (tests make them fail). */
     Session(Executor background, Executor diagnostics, Executor ui, Consumer<Walkthrough> diagnose) {
-        this(background, diagnostics, ui, org.unroll.charts.EngineCharts::prepare, diagnose);
+        this(background, diagnostics, ui, w -> {
+            w.lossAfterUpdate();
+            org.unroll.charts.EngineCharts.prepare(w);
+        }, diagnose);
     }
 
     /** As above, with what the diagnostics compute first ({@code tablesFirst}) and then ({@code diagnose}). */
@@ -288,8 +291,8 @@ public final class Session {
 
     /**
      * The diagnostics of {@code w}, after the walk is shown, in the order the screen needs them:
-     * first the tables the charts draw at once (the gate map, the step contributions:
-     * {@link #tablesProperty()}), then the gradient flow with its Jacobian norms
+     * first what the panes read at once (the loss after the update, the charts' gate map and step
+     * contributions: {@link #tablesProperty()}), then the gradient flow with its Jacobian norms
      * ({@link #diagnosticsProperty()}). Skipped once a newer setup is asked for, and stopped when
      * one is asked for while they run (the thread is interrupted; the Jacobian products stop within
      * a step). A failure (not a cancellation) is named in one line by
