@@ -38,6 +38,9 @@ public final class GridTimelineLayout {
     private final double gutter;
     private final double detailStrip;
     private final double scrollY;
+    /** Room kept under a scrolling grid for the timeline's −/+/↔ buttons, px: no row's name ends under them. */
+    public static final double BUTTON_ROOM = 34;
+    private final double bottomRoom;
     /** The smallest text the figure writes, px. */
     public static final double SMALL_TEXT = 0.9;
 
@@ -83,7 +86,10 @@ public final class GridTimelineLayout {
         double rows = layers * directions + 1 + INPUT_ROW + JOIN_GAP * layers;
         this.gutter = this.width < 700 ? NARROW_GUTTER : GUTTER;
         this.detailStrip = detail ? DETAIL_STRIP : 0;
-        this.row = Math.max(Math.max(1, minRow), (this.height - 2 * MARGIN - LOSS_STRIP - detailStrip) / rows);
+        double fit = (this.height - 2 * MARGIN - LOSS_STRIP - detailStrip) / rows;
+        this.row = Math.max(Math.max(1, minRow), fit);
+        // only a grid that scrolls up and down keeps room under its last row
+        this.bottomRoom = minRow > fit ? BUTTON_ROOM : 0;
         this.column = Math.max(Math.max(1, minColumn), (this.width - gutter - 2 * MARGIN) / steps);
         this.scrollX = Math.max(0, Math.min(scrollX, steps * column - (this.width - gutter - 2 * MARGIN)));
         this.scrollY = Math.max(0, Math.min(scrollY, contentHeight() - this.height));
@@ -91,8 +97,13 @@ public final class GridTimelineLayout {
 
     /** The height the whole grid needs at its row height, px. */
     public double contentHeight() {
-        return 2 * MARGIN + LOSS_STRIP + detailStrip
+        return 2 * MARGIN + LOSS_STRIP + detailStrip + bottomRoom
                 + row * (layers * directions + 1 + INPUT_ROW + JOIN_GAP * layers);
+    }
+
+    /** The room kept under the last row for the timeline's buttons (only while the grid scrolls up and down). */
+    public double bottomRoom() {
+        return bottomRoom;
     }
 
     /** How far the grid can scroll up: 0 when its rows fit. */
@@ -111,7 +122,7 @@ public final class GridTimelineLayout {
      */
     public double scrollYToShow(Lane lane, double current) {
         double top = rowTop(lane) + scrollY - JOIN_GAP * row;
-        double bottom = rowTop(lane) + scrollY + row;
+        double bottom = rowTop(lane) + scrollY + row + bottomRoom;
         double y = current;
         if (top < y) {
             y = top;

@@ -397,7 +397,8 @@ public final class MainWindow {
 
     private void export(boolean svg) {
         TimelineFigure.Frame f = timelineVm.getFrame();
-        if (f == null) {
+        org.unroll.figures.GridTimelineFigure.Frame grid = timelineVm.getGridFrame();
+        if (f == null && grid == null) {
             return;
         }
         FileChooser c = new FileChooser();
@@ -424,7 +425,15 @@ public final class MainWindow {
             }
         }
         try {
-            if (svg) {
+            if (grid != null) {
+                // a grid: the whole of it (every step, every row), not only the part scrolled into view
+                java.awt.Dimension whole = TimelineExport.wholeGrid(grid, w, h);
+                if (svg) {
+                    TimelineExport.writeSvg(grid, whole.width, whole.height, out.toPath());
+                } else {
+                    TimelineExport.writePng(grid.unscrolled(), whole.width, whole.height, scale, out.toPath());
+                }
+            } else if (svg) {
                 TimelineExport.writeSvg(f, w, h, out.toPath());
             } else {
                 TimelineExport.writePng(f, w, h, scale, out.toPath());
