@@ -123,5 +123,19 @@ class GridRoomLayoutTest {
                     n + " at " + b.getMinY() + " … " + b.getMaxY() + " in a scene " + height + " high");
         }
         assertFalse(m.narrationProperty().get().contains("…"), m.narrationProperty().get());
+        // step 4 quotes the grid walk's gradients from above and from the future: filled from the walk shown
+        robot.interact(() -> m.answerOption(2));
+        robot.interact(m::next);
+        settle();
+        for (int i = 0; i < 200 && session.getGridWalk() != null && session.getGridWalk().model().layers() != 2; i++) {
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        GridWalk w = session.getGridWalk();
+        String above = org.unroll.lesson.GridPlaceholders.fill("{dh_above_norm_l1_fwd[1]}", w, session.getGridScenario(), 0);
+        String text = m.narrationProperty().get();
+        assertTrue(text.contains("norm " + above + " from layer 2"), above + " in: " + text);
+        assertFalse(text.contains("?}") || text.contains("…"), text);
     }
 }
