@@ -62,7 +62,16 @@ public final class Session {
     private final ReadOnlyObjectWrapper<String> diagnosticsFailure = new ReadOnlyObjectWrapper<>(this, "diagnosticsFailure");
     /** What the diagnostics compute for a shown walk (the gradient flow, with its Jacobian norms). */
     private final Consumer<Walkthrough> diagnose;
+    /** What they compute first: the tables the charts draw at once (cheap next to the flow). */
+    private final Consumer<Walkthrough> tablesFirst;
+    private final ReadOnlyObjectWrapper<Walkthrough> tables = new ReadOnlyObjectWrapper<>(this, "tables");
     private CompletableFuture<?> latest;
+    /**
+     * The place the person last asked for (by stepping, jumping or a lesson's cursor): a new walk
+     * shows it fitted to its length, and a later, longer walk shows it again, so a text typed key by
+     * key keeps backward step 6 even when a shorter text came in between.
+     */
+    private Cursor wanted = Cursor.START;
     private volatile Future<?> diagnosticsRun;
 
     /** A session whose diagnostics run on the same executor as the pass (after it). */
@@ -82,6 +91,16 @@ public final class Session {
 
     /** As above, with what the diagnostics of a walk are (tests make them fail). */
     Session(Executor background, Executor diagnostics, Executor ui, Consumer<Walkthrough> diagnose) {
+        this(background, diagnostics, ui, w -> {
+            w.lossAfterUpdate();
+            org.unroll.charts.EngineCharts.prepare(w);
+        }, diagnose);
+    }
+
+    /** As above, with what the diagnostics compute first ({@code tablesFirst}) and then ({@code diagnose}). */
+    Session(Executor background, Executor diagnostics, Executor ui, Consumer<Walkthrough> tablesFirst,
+            Consumer<Walkthrough> diagnose) {
+        this.tablesFirst = tablesFirst;
         this.diagnose = diagnose;
         this.background = background;
         this.diagnosticsExecutor = diagnostics;
@@ -133,8 +152,22 @@ public final class Session {
      * from {@code window}'s offset and, when its state was carried in, the gradient cut at its start.
      */
     public CompletableFuture<Walkthrough> open(Scenario sc, org.unroll.engine.Window window) {
-        double lr = setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
+        return compute(() -> Shown.of(sc, shownLearningRate(), window), null, null);
+    }
+
+    /** Shows a model and sequence opened from files walked with learning rate {@code lr}; the setup becomes null. */
+    public CompletableFuture<Walkthrough> open(Scenario sc, double lr) {
+        org.unroll.engine.Window window = walkthrough.get() != null && scenario.get() == sc
+                ? walkthrough.get().window() : org.unroll.engine.Window.WHOLE;
         return compute(() -> Shown.of(sc, lr, window), null, null);
+    }
+
+    /** η of what is shown: the setup's, else the walk's (a model opened from files), else jeep's. */
+    private double shownLearningRate() {
+        if (setup.get() != null) {
+            return setup.get().learningRate();
+        }
+        return walkthrough.get() != null ? walkthrough.get().learningRate() : Setup.JEEP.learningRate();
     }
 
     /** Shows a stacked network and padded batch opened from files; the setup becomes null. */
@@ -201,7 +234,10 @@ public final class Session {
                     return;
                 }
                 Walkthrough w = shown.walk();
-                Cursor keep = at != null ? at : cursor.get();
+                if (at != null) {
+                    wanted = at;
+                }
+                Cursor keep = wanted;
                 setup.set(s);
                 gridWalk.set(null);
                 gridScenario.set(null);
@@ -209,10 +245,11 @@ public final class Session {
                 int steps = w.steps();
                 positions.set(Cursor.positions(steps));
                 diagnostics.set(null);
+                tables.set(null);
                 diagnosticsFailure.set(null);
                 walkthrough.set(w);
                 busy.set(false);
-                moveTo(keep.fit(steps));
+                place(keep.fit(steps).index(steps));
                 startDiagnostics(w, gen);
                 done.complete(w);
             });
@@ -230,6 +267,7 @@ public final class Session {
         setup.set(s);
         scenario.set(null);
         diagnostics.set(null);
+        tables.set(null);
         walkthrough.set(null);
         gridSequence.set(b);
         gridScenario.set(shown.grid());
@@ -252,8 +290,12 @@ public final class Session {
     }
 
     /**
-     * The gradient flow of {@code w}, after the walk is shown; skipped or cancelled once a newer
-     * setup is asked for. A failure (not a cancellation) is named in one line by
+     * The diagnostics of {@code w}, after the walk is shown, in the order the screen needs them:
+     * first what the panes read at once (the loss after the update, the charts' gate map and step
+     * contributions: {@link #tablesProperty()}), then the gradient flow with its Jacobian norms
+     * ({@link #diagnosticsProperty()}). Skipped once a newer setup is asked for, and stopped when
+     * one is asked for while they run (the thread is interrupted; the Jacobian products stop within
+     * a step). A failure (not a cancellation) is named in one line by
      * {@link #diagnosticsFailureProperty()}; the walk itself stays shown.
      */
     private void startDiagnostics(Walkthrough w, long gen) {
@@ -262,6 +304,18 @@ public final class Session {
                 return null;
             }
             try {
+                tablesFirst.accept(w);
+                if (gen != generation) {
+                    return null;
+                }
+                ui.execute(() -> {
+                    if (gen == generation && walkthrough.get() == w) {
+                        tables.set(w);
+                    }
+                });
+                if (gen != generation || Thread.currentThread().isInterrupted()) {
+                    return null;
+                }
                 diagnose.accept(w);
             } catch (RuntimeException | Error e) {
                 if (gen == generation && !Thread.currentThread().isInterrupted() && !cancelled(e)) {
@@ -283,6 +337,39 @@ public final class Session {
         });
         diagnosticsRun = task;
         diagnosticsExecutor.execute(task);
+    }
+
+    /**
+     * Computes {@code work} for the shown walk {@code w} on the diagnostics thread (after what is
+     * queued there), then runs {@code then} on the UI executor; both are skipped once a newer setup
+     * has been asked for. For a view model that needs a derived value of the walk that is not ready
+     * (another entry's per-step contributions, say) without computing it on the UI thread.
+     */
+    public void prepare(Walkthrough w, Runnable work, Runnable then) {
+        long gen = generation;
+        diagnosticsExecutor.execute(() -> {
+            if (gen != generation) {
+                return;
+            }
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                if (!cancelled(e)) {
+                    String reason = org.unroll.ui.ErrorReason.of(e);
+                    ui.execute(() -> {
+                        if (gen == generation && walkthrough.get() == w) {
+                            diagnosticsFailure.set(org.unroll.ui.I18n.get("session.diagnosticsFailed", reason));
+                        }
+                    });
+                }
+                return;
+            }
+            ui.execute(() -> {
+                if (gen == generation && walkthrough.get() == w) {
+                    then.run();
+                }
+            });
+        });
     }
 
     /** Whether {@code e} is how a cancelled computation stops (not a failure to report). */
@@ -308,7 +395,7 @@ public final class Session {
     public void jumpStart() {
         GridWalk g = gridWalk.get();
         if (g != null) {
-            int first = phaseBound(g.order(gridSequence.get()), -1);
+            int first = phaseBound(g.order(gridSequence.get()), position.get(), -1);
             moveToIndex(first == position.get() ? 0 : first);
             return;
         }
@@ -316,15 +403,21 @@ public final class Session {
         if (w == null) {
             return;
         }
-        Cursor first = cursor.get().startOfPhase(w.steps());
-        moveTo(first.equals(cursor.get()) ? Cursor.START : first);
+        Cursor now = cursor.get();
+        // from the update (a phase of one point), Home goes to the start of the backward pass first
+        Cursor first = now.phase() == Phase.UPDATE ? Cursor.backward(w.steps() - 1, org.unroll.engine.BackwardStage.OUTPUT_GRADIENT)
+                : now.startOfPhase(w.steps());
+        moveTo(first.equals(now) ? Cursor.START : first);
     }
 
     /** To the last point of the current phase, or, when already there, to the update at the end. */
     public void jumpEnd() {
         GridWalk g = gridWalk.get();
         if (g != null) {
-            int last = phaseBound(g.order(gridSequence.get()), +1);
+            GridOrder order = g.order(gridSequence.get());
+            int from = position.get();
+            // from Start (a phase of one point), End goes to the end of the forward pass first
+            int last = phaseBound(order, order.at(from).phase() == Phase.START ? Math.min(from + 1, order.size() - 1) : from, +1);
             moveToIndex(last == position.get() ? positions.get() - 1 : last);
             return;
         }
@@ -332,8 +425,10 @@ public final class Session {
         if (w == null) {
             return;
         }
-        Cursor last = cursor.get().endOfPhase(w.steps());
-        moveTo(last.equals(cursor.get()) ? Cursor.update() : last);
+        Cursor now = cursor.get();
+        // from Start (a phase of one point), End goes to the end of the forward pass first
+        Cursor last = now.phase() == Phase.START ? Cursor.forward(w.steps() - 1) : now.endOfPhase(w.steps());
+        moveTo(last.equals(now) ? Cursor.update() : last);
     }
 
     public void moveTo(Cursor c) {
@@ -347,8 +442,8 @@ public final class Session {
     }
 
     /** The first (dir −1) or last (dir +1) place of the grid's current phase around the position. */
-    private int phaseBound(GridOrder order, int dir) {
-        int i = position.get();
+    private int phaseBound(GridOrder order, int from, int dir) {
+        int i = from;
         Phase phase = order.at(i).phase();
         while (i + dir >= 0 && i + dir < order.size() && order.at(i + dir).phase() == phase) {
             i += dir;
@@ -356,7 +451,16 @@ public final class Session {
         return i;
     }
 
+    /** Moves to a place in the order; the place a person asked for, kept across recomputations. */
     public void moveToIndex(int index) {
+        place(index);
+        Walkthrough w = walkthrough.get();
+        if (gridWalk.get() == null && w != null) {
+            wanted = cursor.get();
+        }
+    }
+
+    private void place(int index) {
         GridWalk g = gridWalk.get();
         if (g != null) {
             GridOrder order = g.order(gridSequence.get());
@@ -473,6 +577,15 @@ public final class Session {
      */
     public ReadOnlyObjectProperty<Walkthrough> diagnosticsProperty() {
         return diagnostics.getReadOnlyProperty();
+    }
+
+    /**
+     * The walk whose charts' tables (the gate map, the step contributions of the default entry and
+     * every step's norms, see {@link org.unroll.charts.EngineCharts#prepare}) are computed: the
+     * shown walk once they are ready, before its gradient flow; null before.
+     */
+    public ReadOnlyObjectProperty<Walkthrough> tablesProperty() {
+        return tables.getReadOnlyProperty();
     }
 
     /**
