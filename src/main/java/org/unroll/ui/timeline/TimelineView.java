@@ -31,6 +31,8 @@ public final class TimelineView extends BorderPane {
     private final Pane canvasHolder = new Pane();
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
+    /** A deep grid's rows keep a readable height: they scroll up and down when they do not fit. */
+    private final ScrollBar scrollY = new ScrollBar();
     private final Label hover = new Label();
     private final Button narrower = new Button("−");
     private final Button wider = new Button("+");
@@ -38,10 +40,12 @@ public final class TimelineView extends BorderPane {
     private final HBox zoomBox = new HBox();
     private final HBox bottom = new HBox(6);
     private final ComboBox<String> sequence = new ComboBox<>();
+    private final javafx.collections.ObservableList<String> sequenceNames;
     private long paints;
 
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
+        this.sequenceNames = vm.sequenceNames();
         createView();
         initListeners();
     }
@@ -71,7 +75,21 @@ public final class TimelineView extends BorderPane {
         zoomBox.getStyleClass().add("timeline-zoom");
         zoomBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         sequence.getStyleClass().add("timeline-sequence");
-        sequence.setItems(vm.sequenceNames());
+        // the batch's sequences, then "all, stacked" (every sequence at once, one band each)
+        javafx.collections.ObservableList<String> items = javafx.collections.FXCollections.observableArrayList();
+        Runnable mirror = () -> {
+            java.util.List<String> next = new java.util.ArrayList<>(sequenceNames);
+            if (next.size() > 1) {
+                next.add(I18n.get("timeline.allSequences"));
+            }
+            if (!next.equals(items)) {
+                items.setAll(next);
+            }
+        };
+        // the view keeps the list it listens to (each call of sequenceNames() wraps it anew)
+        sequenceNames.addListener((javafx.collections.ListChangeListener<String>) c -> mirror.run());
+        mirror.run();
+        sequence.setItems(items);
         sequence.setTooltip(new Tooltip(I18n.get("timeline.sequence")));
         sequence.setFocusTraversable(false);
         sequence.managedProperty().bind(sequence.visibleProperty());
@@ -88,6 +106,12 @@ public final class TimelineView extends BorderPane {
         canvasHolder.getChildren().add(zoomBox);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setBottom(bottom);
+        scrollY.setOrientation(Orientation.VERTICAL);
+        scrollY.setFocusTraversable(false);
+        scrollY.getStyleClass().add("timeline-scroll-vertical");
+        scrollY.managedProperty().bind(scrollY.visibleProperty());
+        scrollY.setVisible(false);
+        setRight(scrollY);
     }
 
     private void initListeners() {
@@ -101,12 +125,29 @@ public final class TimelineView extends BorderPane {
         });
         sequence.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             GridTimelineFigure.Frame f = vm.getGridFrame();
-            if (f != null && b.intValue() >= 0 && b.intValue() != f.sequence()) {
+            if (f == null || b.intValue() < 0) {
+                return;
+            }
+            if (b.intValue() >= f.walk().sequences()) {
+                vm.stackedProperty().set(true);
+                return;
+            }
+            vm.stackedProperty().set(false);
+            if (b.intValue() != f.sequence()) {
                 vm.chooseSequence(b.intValue());
             }
         });
+        vm.stackedFramesProperty().addListener((o, a, b) -> paint());
+        vm.stackedProperty().addListener((o, a, b) -> showSequenceChooser(vm.getGridFrame()));
         vm.maxScrollProperty().addListener((o, a, b) -> syncScrollBar());
         vm.scrollXProperty().addListener((o, a, b) -> syncScrollBar());
+        vm.maxScrollYProperty().addListener((o, a, b) -> syncScrollBar());
+        vm.scrollYProperty().addListener((o, a, b) -> syncScrollBar());
+        scrollY.valueProperty().addListener((o, a, b) -> {
+            if (Math.abs(b.doubleValue() - vm.scrollYProperty().get()) > 0.5) {
+                vm.scrollYTo(b.doubleValue());
+            }
+        });
         scroll.valueProperty().addListener((o, a, b) -> {
             if (Math.abs(b.doubleValue() - vm.scrollXProperty().get()) > 0.5) {
                 vm.scrollTo(b.doubleValue());
@@ -118,6 +159,9 @@ public final class TimelineView extends BorderPane {
         canvasHolder.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.isShortcutDown()) {
                 vm.zoomSteps(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
+            } else if (vm.maxScrollYProperty().get() > 0 && Math.abs(e.getDeltaY()) > Math.abs(e.getDeltaX())) {
+                // a deep grid taller than the timeline: the wheel scrolls its rows, Shift+wheel (or sideways) the steps
+                vm.scrollYBy(-e.getDeltaY());
             } else {
                 double d = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
                 vm.scrollBy(-d * 2);
@@ -179,6 +223,14 @@ public final class TimelineView extends BorderPane {
         scroll.setBlockIncrement(Math.max(40, vm.viewportWidth() * 0.8));
         scroll.setDisable(max <= 0);
         scroll.setVisible(max > 0);
+        double maxY = vm.maxScrollYProperty().get();
+        double view = Math.max(1, vm.viewportHeight());
+        scrollY.setMax(Math.max(0, maxY));
+        scrollY.setVisibleAmount(Math.max(1, view * Math.max(1, maxY) / (maxY + view)));
+        scrollY.setValue(vm.scrollYProperty().get());
+        scrollY.setUnitIncrement(30);
+        scrollY.setBlockIncrement(Math.max(30, view * 0.8));
+        scrollY.setVisible(maxY > 0);
         placeZoomButtons();
     }
 
@@ -186,8 +238,9 @@ public final class TimelineView extends BorderPane {
     private void showSequenceChooser(GridTimelineFigure.Frame f) {
         boolean many = f != null && f.walk().sequences() > 1;
         sequence.setVisible(many);
-        if (many && sequence.getSelectionModel().getSelectedIndex() != f.sequence()) {
-            sequence.getSelectionModel().select(f.sequence());
+        int pick = !many ? -1 : vm.stackedProperty().get() ? f.walk().sequences() : f.sequence();
+        if (many && sequence.getSelectionModel().getSelectedIndex() != pick) {
+            sequence.getSelectionModel().select(pick);
         }
     }
 
@@ -205,7 +258,13 @@ public final class TimelineView extends BorderPane {
             gc.clearRect(0, 0, w, h);
             gc.save();
             try {
-                GridTimelineFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), grid);
+                java.util.List<GridTimelineFigure.Frame> all = vm.stackedFramesProperty().get();
+                if (all != null) {
+                    org.unroll.figures.GridStackFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), all,
+                            vm.sequenceNames(), grid.sequence(), vm.scrollYProperty().get());
+                } else {
+                    GridTimelineFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), grid);
+                }
             } finally {
                 gc.restore();
             }
