@@ -399,6 +399,21 @@ public final class CompareView extends BorderPane {
      */
     public static Stage open(Window owner, Consumer<Scene> sceneSetup, Consumer<CompareView> viewSetup,
                              Runnable togglePresenter) {
+        return open(owner, CompareViewModel.defaultSetup(), CompareViewModel.CELLS, sceneSetup, viewSetup, togglePresenter);
+    }
+
+    /**
+     * As {@link #open(Window, Consumer, Consumer, Runnable)}, comparing {@code sides} on the text, seed
+     * and hidden size of {@code shared} (the Deep network window opens one layer against its depth).
+     *
+     * @throws IllegalArgumentException when the sides or settings break the model panel's rules
+     */
+    public static Stage open(Window owner, Setup shared, List<CompareViewModel.Side> sides, Consumer<Scene> sceneSetup,
+                             Consumer<CompareView> viewSetup, Runnable togglePresenter) {
+        String wrong = CompareViewModel.problemWith(shared, sides);
+        if (wrong != null) {
+            throw new IllegalArgumentException(wrong);
+        }
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "unroll-compare");
             t.setDaemon(true);
@@ -411,7 +426,7 @@ public final class CompareView extends BorderPane {
         });
         CompareViewModel model = new CompareViewModel(background, diagnostics, Platform::runLater);
         CompareView view = new CompareView(model);
-        model.applyDefault();
+        model.apply(shared, sides);
         Stage stage = new Stage();
         view.setOnClose(stage::close);
         if (owner != null) {
