@@ -128,8 +128,12 @@ public final class CompareStripFigure {
         Font labelFont = new Font(Font.SANS_SERIF, Font.BOLD, (int) Math.round(16 * s));
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(FONT * s));
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(12 * s));
-        FontMetrics fm = g.getFontMetrics(font);
-        FontMetrics sm = g.getFontMetrics(small);
+        // text is measured with Java2D's own metrics: a canvas's Graphics2D may measure at another size
+        java.awt.image.BufferedImage probe = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        Graphics2D measure = probe.createGraphics();
+        measure.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FontMetrics fm = measure.getFontMetrics(font);
+        FontMetrics sm = measure.getFontMetrics(small);
         double lineH = fm.getHeight();
         // the bottom: step numbers, then the inputs when a column holds one
         boolean inputsFit = cols.column() >= widest(sm, f.inputs()) + 2;
@@ -253,7 +257,7 @@ public final class CompareStripFigure {
         g.setColor(f.color());
         g.fill(new Rectangle2D.Double(0, 0, 5 * s, h));
         double labelTop = Math.max(top, 0);
-        FontMetrics lm = g.getFontMetrics(labelFont);
+        FontMetrics lm = measure.getFontMetrics(labelFont);
         List<String> words = wrap(f.label(), lm, gutter - 10 * s);
         double y = labelTop + lm.getAscent();
         g.setFont(labelFont);
@@ -265,13 +269,13 @@ public final class CompareStripFigure {
             g.drawString(line, (float) (9 * s), (float) y);
             y += lm.getHeight() * 0.95;
         }
-        if (!f.note().isEmpty()) {
+        List<String> note = f.note().isEmpty() ? List.of() : wrap(f.note(), sm, gutter - 10 * s);
+        // the note whole or not at all
+        if (!note.isEmpty() && y + (note.size() - 1) * sm.getHeight() <= h - 2
+                && note.stream().allMatch(line -> sm.stringWidth(line) <= gutter - 10 * s)) {
             g.setFont(small);
             g.setColor(MUTED);
-            for (String line : wrap(f.note(), sm, gutter - 10 * s)) {
-                if (y + sm.getHeight() > h) {
-                    break;
-                }
+            for (String line : note) {
                 g.drawString(line, (float) (9 * s), (float) y);
                 y += sm.getHeight();
             }
@@ -289,6 +293,7 @@ public final class CompareStripFigure {
                 }
             }
         }
+        measure.dispose();
     }
 
     /** Whether row r is the first (forward) row of its layer. */

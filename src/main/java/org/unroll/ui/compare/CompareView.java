@@ -75,7 +75,23 @@ public final class CompareView extends BorderPane {
     private final VanishingChart vanishing = new VanishingChart();
     private final Label normsReason = reasonLabel();
     private final Label vanishingReason = reasonLabel();
-    private final VBox strips = new VBox();
+    /** The sides' strips, each as high as its rows ask (a two-layer, two-direction side has four). */
+    private final Pane strips = new Pane() {
+        @Override
+        protected void layoutChildren() {
+            double total = 0;
+            for (int i = 0; i < getChildren().size(); i++) {
+                total += rowsOf(i);
+            }
+            double y = 0;
+            double h = getHeight();
+            for (int i = 0; i < getChildren().size(); i++) {
+                double each = total <= 0 ? 0 : Math.floor(h * rowsOf(i) / total);
+                getChildren().get(i).resizeRelocate(0, y, getWidth(), each);
+                y += each;
+            }
+        }
+    };
     private final List<Canvas> canvases = new ArrayList<>();
     private final ScrollBar scroll = new ScrollBar();
     private final HBox bar = new HBox(8);
@@ -268,6 +284,7 @@ public final class CompareView extends BorderPane {
         legend.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(strips, Priority.ALWAYS);
         strips.setMinHeight(0);
+        strips.setPrefHeight(300);
         VBox top = new VBox(strips, scroll, legend);
         top.setMinHeight(0);
         SplitPane split = new SplitPane(top, charts);
@@ -535,14 +552,12 @@ public final class CompareView extends BorderPane {
     }
 
     private void rebuildStrips() {
+        strips.requestLayout();
         strips.getChildren().clear();
         canvases.clear();
         for (int i = 0; i < vm.sessions().size(); i++) {
             Canvas c = new Canvas();
             Pane holder = new Pane(c);
-            VBox.setVgrow(holder, Priority.ALWAYS);
-            holder.setMinHeight(30);
-            holder.setPrefHeight(100);
             c.widthProperty().bind(holder.widthProperty());
             c.heightProperty().bind(holder.heightProperty());
             c.widthProperty().addListener((o, a, b) -> paintStrips());
@@ -554,6 +569,16 @@ public final class CompareView extends BorderPane {
     }
 
     /** The lead's time step in view on every strip (they share the columns). */
+    /** How many rows side i's strip has: its layers × directions, a one-layer side 1.5 (its text under one row). */
+    private double rowsOf(int i) {
+        List<CompareViewModel.Side> sides = vm.sides();
+        if (i >= sides.size()) {
+            return 1;
+        }
+        CompareViewModel.Side s = sides.get(i);
+        return 1 + 0.6 * (s.layers() * (s.bidirectional() ? 2 : 1) - 1) + 0.5;
+    }
+
     private void followCursor() {
         double w = strips.getWidth();
         int lead = vm.lead();

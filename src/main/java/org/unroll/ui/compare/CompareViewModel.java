@@ -92,9 +92,8 @@ public final class CompareViewModel {
     public static final List<Side> CELLS = List.of(Side.of(CellType.RNN), Side.of(CellType.LSTM), Side.of(CellType.GRU));
     /** One layer against two (LSTM). */
     public static final List<Side> DEPTHS = List.of(Side.of(CellType.LSTM), new Side(CellType.LSTM, 2, false));
-    /** One direction against both, and both with two layers (LSTM). */
-    public static final List<Side> DIRECTIONS = List.of(Side.of(CellType.LSTM), new Side(CellType.LSTM, 1, true),
-            new Side(CellType.LSTM, 2, true));
+    /** One direction against both (LSTM). */
+    public static final List<Side> DIRECTIONS = List.of(Side.of(CellType.LSTM), new Side(CellType.LSTM, 1, true));
 
     private final Executor background;
     private final Executor diagnostics;
@@ -502,7 +501,7 @@ public final class CompareViewModel {
         if (side.isGrid()) {
             l += " · " + I18n.get(side.layers() == 1 ? "compare.layer" : "compare.layers", Integer.toString(side.layers()));
             if (side.bidirectional()) {
-                l += " " + I18n.get("compare.both");
+                l += " ⇄";
             }
         }
         return l;
@@ -712,7 +711,7 @@ public final class CompareViewModel {
         StackedFlow.DirectionFlow d = directionFlow(g.flow(s.gridSequenceProperty().get()), first);
         double sigma = org.unroll.engine.SpectralNorm.of(g.model().params().layer(0, 0).weightHh);
         double gamma = g.model().activation().derivativeBound();
-        return GradientFlow.withBound(label(i) + ", " + org.unroll.ui.stepper.GridCursorTitle.lane(first),
+        return GradientFlow.withBound(label(i) + " (" + org.unroll.ui.stepper.GridCursorTitle.lane(first) + ")",
                 d.dhNorms(), d.jacobianNorms(), d.cellJacobianNorms(), gamma, sigma);
     }
 
