@@ -149,6 +149,8 @@ public final class CompareStripFigure {
         cells.clip(new Rectangle2D.Double(gutter, 0, Math.max(0, w - gutter), h));
         double boxW = Math.min(cols.column() * 0.42, 56 * s);
         double boxH = Math.min(rowH * 0.5, 34 * s);
+        // a gradient of norm 1 as wide as a third of a cell's height (4 … 12 px at scale 1); the rest as GradientStyle scales
+        double unit = Math.max(4 * s, Math.min(12 * s, boxH * 0.33)) / GradientStyle.UNIT_WIDTH;
         int first = Math.max(0, (int) Math.floor(f.scrollX() / cols.column()) - 1);
         int last = Math.min(steps - 1, (int) Math.ceil((f.scrollX() + w - gutter) / cols.column()) + 1);
         // the depth arrows first, under the cells: from the layer above into each cell of the row below it
@@ -165,7 +167,7 @@ public final class CompareStripFigure {
                     continue;
                 }
                 double x = cols.center(t, f.scrollX()) + boxW * 0.18;
-                arrow(cells, x, yTop, x, yBottom, GradientStyle.of(n), s, cols.column() * 0.4);
+                arrow(cells, x, yTop, x, yBottom, GradientStyle.of(n), unit, cols.column() * 0.4);
             }
         }
         for (int r = 0; r < rows; r++) {
@@ -192,7 +194,7 @@ public final class CompareStripFigure {
                     double to = before >= 0 && before < steps
                             ? cols.center(before, f.scrollX()) + (reverse ? -boxW / 2 : boxW / 2)
                             : from + (reverse ? 1 : -1) * (cols.column() - boxW) * 0.8;
-                    arrow(cells, from, cy + boxH * 0.1, to, cy + boxH * 0.1, GradientStyle.of(n), s, Math.min(rowH * 0.3, boxH * 0.6));
+                    arrow(cells, from, cy + boxH * 0.1, to, cy + boxH * 0.1, GradientStyle.of(n), unit, boxH * 0.8);
                 }
             }
             for (int t = first; t <= last; t++) {
@@ -314,7 +316,10 @@ public final class CompareStripFigure {
         return any ? Math.sqrt(sum) : Double.NaN;
     }
 
-    /** A gradient arrow from (x1, y1) to (x2, y2), its head at the end, as wide as the style says (capped). */
+    /**
+     * A gradient arrow from (x1, y1) to (x2, y2), its head at the end, the style's width times {@code scale}
+     * (capped).
+     */
     private static void arrow(Graphics2D g, double x1, double y1, double x2, double y2, GradientStyle st,
                               double scale, double cap) {
         double width = Math.max(1, Math.min(st.width() * scale, Math.max(1.5, cap)));
