@@ -288,6 +288,32 @@ final class DirectionPass {
                 slice(tape.dh, row, hs), tape.dc == null ? null : slice(tape.dc, row, hs));
     }
 
+    /**
+     * The terms of the cell at time t of sequence b that {@link #point} leaves out (dy is the
+     * output layer's and is filled in by {@link StackedBptt}); the gradients are those of the
+     * last backward pass.
+     */
+    GridCellTerms terms(int t, int b) {
+        int s = time(t, b);
+        int row = tape.row(s) + b;
+        boolean last = s == tape.steps - 1;
+        Params share = p.zerosLike();
+        if (isReal(s, b)) {
+            // dW_ih = dA_sᵀ x_s, dW_hh = dR_sᵀ h_{s−1}, db_ih = dA_s, db_hh = dR_s of this one cell
+            Gemm.multAddTransA(tape.dA, row, 1, tape.x, row, share.weightIh);
+            Gemm.multAddTransA(tape.dR, row, 1, tape.h, tape.stateRow(s) + b, share.weightHh);
+            MatOps.addColumnSums(tape.dA, row, 1, share.biasIh);
+            MatOps.addColumnSums(tape.dR, row, 1, share.biasHh);
+        }
+        double[] dcNext = tape.dcBack == null ? null : last ? new double[hs] : slice(tape.dcBack, tape.row(s + 1) + b, hs);
+        return new GridCellTerms(slice(tape.x, row, tape.inputSize), slice(tape.zIh, row, tape.gateRows),
+                slice(tape.zHh, row, tape.gateRows),
+                tape.c == null ? null : slice(tape.c, tape.stateRow(s) + b, hs), tape.tanhC == null ? null : slice(tape.tanhC, row, hs), null,
+                dcNext, slice(tape.dA, row, tape.gateRows), slice(tape.dR, row, tape.gateRows), share,
+                slice(tape.dhBack, row, hs), tape.dcBack == null ? null : slice(tape.dcBack, row, hs),
+                slice(dx, row, tape.inputSize));
+    }
+
     private static double[] slice(DMatrixRMaj m, int row, int cols) {
         double[] out = new double[cols];
         System.arraycopy(m.data, row * m.numCols, out, 0, cols);

@@ -85,6 +85,11 @@ public final class GridWalk {
         return pass.gridPoint(lane, t, b);
     }
 
+    /** The further terms of a cell's equations once the walk is complete (see {@link GridCellTerms}). */
+    public GridCellTerms terms(Lane lane, int t, int b) {
+        return pass.cellTerms(lane, t, b);
+    }
+
     /** What exists at point {@code index} of sequence b's walk. */
     public GridWalkPoint at(int b, int index) {
         return new GridWalkPoint(this, b, index);

@@ -107,6 +107,20 @@ public record GridWalkPoint(GridWalk walk, int sequence, int index) implements L
                 future ? p.dh() : null, future ? p.dc() : null));
     }
 
+    /**
+     * The further terms of a cell's equations that exist at this point: empty before its forward
+     * step; dy from stage 1, dc_next from stage 2, the deltas and the cell's share of the
+     * gradients from stage 3, what it passes back and down from stage 4 (null before).
+     */
+    public Optional<GridCellTerms> terms(Lane lane, int t) {
+        if (!forwardDone(lane, t)) {
+            return Optional.empty();
+        }
+        return Optional.of(walk.terms(lane, t, sequence).upTo(
+                backwardDone(lane, t, BackwardStage.OUTPUT_GRADIENT), backwardDone(lane, t, BackwardStage.ADD_FUTURE),
+                backwardDone(lane, t, BackwardStage.PARAMETER_GRADIENTS), backwardDone(lane, t, BackwardStage.PASS_BACK)));
+    }
+
     /** ‖v‖₂, or −1 for a value that does not exist yet. */
     public static double norm(double[] v) {
         if (v == null) {

@@ -259,6 +259,24 @@ public final class StackedBptt {
         return gridPoint(lane.layer(), lane.direction() == Lane.Direction.BACKWARD ? 1 : 0, t, b);
     }
 
+    /**
+     * The terms of the grid cell's equations beyond {@link #gridPoint(Lane, int, int)}: its
+     * input, pre-activations, deltas, its share of the gradients and what it passes back and
+     * down; for the top layer also dL/dy_t of the output layer.
+     */
+    public GridCellTerms cellTerms(Lane lane, int t, int b) {
+        int d = lane.direction() == Lane.Direction.BACKWARD ? 1 : 0;
+        GridCellTerms c = passes[lane.layer()][d].terms(t, b);
+        if (lane.layer() != model.layers() - 1) {
+            return c;
+        }
+        int o = model.outputSize();
+        double[] dyT = new double[o];
+        System.arraycopy(dy.data, (t * batch.batch() + b) * o, dyT, 0, o);
+        return new GridCellTerms(c.x(), c.zIh(), c.zHh(), c.cPrev(), c.tanhC(), dyT, c.dcNext(), c.dA(), c.dR(),
+                c.contribution(), c.dhBack(), c.dcBack(), c.dxBelow());
+    }
+
     /** Every lane of this network, in PyTorch's order l0, l0_reverse, l1, … */
     public java.util.List<Lane> lanes() {
         java.util.List<Lane> out = new java.util.ArrayList<>();

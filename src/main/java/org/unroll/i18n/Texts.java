@@ -21,13 +21,34 @@ public final class Texts {
     static final String BUNDLE = "org.unroll.i18n.texts";
 
     private static volatile Language language = fromEnvironment();
+    /** A language one piece of work on one thread writes in (a slide deck in its own language), else null. */
+    private static final ThreadLocal<Language> THIS_THREAD = new ThreadLocal<>();
 
     private Texts() {
     }
 
-    /** The language in use. */
+    /** The language in use: the one {@link #in} gives this thread, else the process's. */
     public static Language language() {
-        return language;
+        Language l = THIS_THREAD.get();
+        return l != null ? l : language;
+    }
+
+    /**
+     * Runs {@code work} with texts in {@code l} on this thread only (the rest of the process keeps its
+     * language): what a slide deck in another language than the window's draws its charts with.
+     */
+    public static <T> T in(Language l, java.util.function.Supplier<T> work) {
+        Language was = THIS_THREAD.get();
+        THIS_THREAD.set(l);
+        try {
+            return work.get();
+        } finally {
+            if (was == null) {
+                THIS_THREAD.remove();
+            } else {
+                THIS_THREAD.set(was);
+            }
+        }
     }
 
     /** From now on, texts are in {@code l}. */
@@ -37,7 +58,7 @@ public final class Texts {
 
     /** The text for {@code key} in the language in use, with {@code args} filled in; {@code !key!} if missing. */
     public static String get(String key, Object... args) {
-        Language l = language;
+        Language l = language();
         String pattern = pattern(BUNDLE, l, key);
         if (pattern == null) {
             System.err.println("unroll: missing text for key " + key + " in " + l.code());
@@ -48,7 +69,7 @@ public final class Texts {
 
     /** Whether the toolkit-free bundle has {@code key}. */
     public static boolean has(String key) {
-        return pattern(BUNDLE, language, key) != null;
+        return pattern(BUNDLE, language(), key) != null;
     }
 
     /** {@code pattern} with {@code args} filled in, numbers and dates as {@code l} writes them. */

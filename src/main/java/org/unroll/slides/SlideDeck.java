@@ -89,7 +89,20 @@ public final class SlideDeck {
     public void write(Path file, IntConsumer progress) throws IOException {
         // built first, so that a failure while building leaves no trace; written by the one safe writer
         try (PDDocument doc = new PDDocument()) {
-            build(doc, progress);
+            // the charts take their titles, axes and legends from the deck's language, not the window's
+            org.unroll.i18n.Language words = org.unroll.i18n.Language.parse(lang.code());
+            try {
+                org.unroll.i18n.Texts.in(words, () -> {
+                    try {
+                        build(doc, progress);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return null;
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
             org.unroll.io.SafeFiles.write(file, doc::save);
         }
     }
@@ -195,11 +208,11 @@ public final class SlideDeck {
 
             float timelineTop = y - 4;
             Figure timeline = timeline(w, sc, at, rightW, timelineH);
-            drawFigure(doc, cs, timeline, rightX, timelineTop - timelineH, rightW, timelineH, 1);
+            drawFigure(doc, fonts, cs, timeline, rightX, timelineTop - timelineH, rightW, timelineH, 1);
             if (chart.isPresent()) {
                 float chartH = timelineTop - timelineH - 8 - MARGIN;
                 // drawn at twice the size and scaled down: the chart's type keeps its proportions
-                drawFigure(doc, cs, chart.get(), rightX, MARGIN, rightW, chartH, 2);
+                drawFigure(doc, fonts, cs, chart.get(), rightX, MARGIN, rightW, chartH, 2);
             }
         }
     }
@@ -237,12 +250,14 @@ public final class SlideDeck {
      * A figure drawn as vector graphics into the rectangle (x, y, w, h), y from the bottom, laid
      * out for an area {@code zoom} times larger and scaled down to fit.
      */
-    private static void drawFigure(PDDocument doc, PDPageContentStream cs, Figure f, float x, float y, float w, float h,
-                                   double zoom) throws IOException {
+    private static void drawFigure(PDDocument doc, SlideFonts fonts, PDPageContentStream cs, Figure f, float x, float y,
+                                   float w, float h, double zoom) throws IOException {
         if (h < 20) {
             return;
         }
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, h);
+        // the figure's words as text in the deck's fonts (searchable), not as outlines
+        g.setFontTextDrawer(new ChartText(fonts));
         try {
             g.scale(1 / zoom, 1 / zoom);
             f.draw(g, new Rectangle2D.Double(0, 0, w * zoom, h * zoom));
@@ -340,7 +355,7 @@ public final class SlideDeck {
             boolean tw = l == Lang.ZH_TW;
             Map<String, String> m = Map.of("timeline.loss", tw ? "損失" : "损失", "timeline.output", tw ? "輸出" : "输出",
                     "timeline.input", tw ? "輸入" : "输入", "timeline.state", tw ? "狀態" : "状态",
-                    "timeline.target", "目标".equals("") ? "" : (tw ? "目標" : "目标"));
+                    "timeline.target", tw ? "目標" : "目标");
             return key -> m.getOrDefault(key, TimelineFigure.ENGLISH.apply(key));
         }
 

@@ -83,8 +83,10 @@ class FuzzReadersTest {
 
     private static void assertOneClearLine(String message) {
         assertFalse(message.contains("\n") || message.contains("\r"), "one line: " + message);
+        // a backtick the spoiled file itself holds may be quoted as the unexpected character; any other is Jackson's
+        String said = message.replace("('`')", "('')");
         for (String internal : new String[] {"Exception", "`", "StreamReadConstraints", "JsonReadFeature", "\tat "}) {
-            assertFalse(message.contains(internal), "'" + internal + "' in: " + message);
+            assertFalse(said.contains(internal), "'" + internal + "' in: " + message);
         }
     }
 

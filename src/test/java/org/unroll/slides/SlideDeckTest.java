@@ -106,4 +106,32 @@ class SlideDeckTest {
         assertTrue(SlideDeck.chart(w, Cursor.backward(2, BackwardStage.PARAMETER_GRADIENTS)).isPresent());
         assertTrue(SlideDeck.chart(w, Cursor.update()).isPresent());
     }
+
+    /**
+     * The charts on a Chinese deck speak the deck's language whatever the process's is, and their
+     * words are real PDF text: lesson 06 ends on the norms of dL/dh_t going back.
+     */
+    @Test
+    void chartsOnAChineseDeckHaveChineseTitlesAsText(@TempDir Path dir) throws Exception {
+        org.unroll.i18n.Language was = org.unroll.i18n.Texts.language();
+        org.unroll.i18n.Texts.use(org.unroll.i18n.Language.EN);
+        try {
+            Lesson l = LessonParser.parse(Path.of("lessons/06-vanishing-exploding.lesson"));
+            String[][] cases = {{"zh_CN", "每一步的梯度范数", "时间步"}, {"zh_TW", "每一步的梯度範數", "時間步"},
+                {"en", "Gradient norm per step", "time step t"}};
+            for (String[] c : cases) {
+                Path pdf = dir.resolve("deck-" + c[0] + ".pdf");
+                new SlideDeck(l, Lang.ofCode(c[0])).write(pdf, p -> { });
+                String last = pages(pdf).get(l.size() - 1);
+                assertTrue(last.contains(c[1]), c[0] + ": the chart's title as text: " + last);
+                assertTrue(last.contains(c[2]), c[0] + ": the chart's axis as text: " + last);
+                if (!c[0].equals("en")) {
+                    assertFalse(last.contains("Gradient norm per step"), c[0] + ": no English title: " + last);
+                }
+            }
+            assertEquals(org.unroll.i18n.Language.EN, org.unroll.i18n.Texts.language(), "the process keeps its language");
+        } finally {
+            org.unroll.i18n.Texts.use(was);
+        }
+    }
 }

@@ -39,6 +39,8 @@ public final class FormulaViewModel {
         this.session = session;
         session.positionProperty().addListener((obs, old, now) -> refresh());
         session.walkthroughProperty().addListener((obs, old, now) -> refresh());
+        session.gridWalkProperty().addListener((obs, old, now) -> refresh());
+        session.gridSequenceProperty().addListener((obs, old, now) -> refresh());
         refresh();
     }
 
@@ -55,6 +57,12 @@ public final class FormulaViewModel {
         if (!whileShown.readNow()) {
             return;
         }
+        org.unroll.engine.GridWalkPoint grid = session.getGridPoint();
+        if (grid != null) {
+            // a stacked, bidirectional or batched network: the cell at the cursor with its own numbers
+            show(GridFormulaContent.at(grid, session.getGridScenario()));
+            return;
+        }
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             content.set(null);
@@ -63,7 +71,10 @@ public final class FormulaViewModel {
             lines.set(List.of());
             return;
         }
-        FormulaContent next = FormulaContent.at(w, session.getScenario(), session.getCursor());
+        show(FormulaContent.at(w, session.getScenario(), session.getCursor()));
+    }
+
+    private void show(FormulaContent next) {
         if (next.equals(content.get())) {
             return;
         }

@@ -280,10 +280,22 @@ public final class MainWindow {
         busy.visibleProperty().bind(session.busyProperty());
         timelineVm.baseScaleProperty().bind(zoom.fontSizeProperty().divide(ZoomModel.BASE_FONT_PX));
         timelineVm.presenterProperty().bind(zoom.presenterProperty());
+        // the panel shows what is on screen: the setup, or the model opened from files (published last, with its walk)
         session.setupProperty().addListener((o, a, s) -> modelVm.load(s));
+        session.walkthroughProperty().addListener((o, a, w) -> showOpenedInPanel());
+        session.gridWalkProperty().addListener((o, a, g) -> showOpenedInPanel());
         if (session.getSetup() != null) {
             modelVm.load(session.getSetup());
+        } else {
+            showOpenedInPanel();
         }
+        modelVm.setOnOpenedEdited(m -> {
+            if (m.grid() != null) {
+                session.open(m.grid());
+            } else {
+                session.open(m.scenario(), m.learningRate());
+            }
+        });
         presenter.selectedProperty().addListener((o, a, on) -> zoom.setPresenter(on));
         presenterItem.selectedProperty().addListener((o, a, on) -> zoom.setPresenter(on));
         zoom.presenterProperty().addListener((o, a, on) -> {
@@ -348,6 +360,20 @@ public final class MainWindow {
         trainButton.setOnAction(e -> trainItem.fire());
         deepItem.setOnAction(e -> org.unroll.ui.grid.GridWalkView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
+    }
+
+    /** Shows the model opened from files in the panel when no setup describes what is on screen. */
+    private void showOpenedInPanel() {
+        if (session.getSetup() != null) {
+            return;
+        }
+        if (session.getScenario() != null && session.getWalkthrough() != null) {
+            modelVm.showOpened(new org.unroll.ui.modelpanel.OpenedModel(session.getScenario(), null,
+                    session.getWalkthrough().learningRate()));
+        } else if (session.getGridScenario() != null && session.getGridWalk() != null) {
+            modelVm.showOpened(new org.unroll.ui.modelpanel.OpenedModel(null, session.getGridScenario(),
+                    modelVm.opened() != null ? modelVm.opened().learningRate() : org.unroll.task.Setup.JEEP.learningRate()));
+        }
     }
 
     /** The columns shown: the model panel when asked for and not presenting, the stage, the focus while it has content. */
