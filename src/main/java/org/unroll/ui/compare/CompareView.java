@@ -754,6 +754,11 @@ public final class CompareView extends BorderPane {
         return setupToggle;
     }
 
+    /** How far the strips are scrolled, px (tests). */
+    double scrollOffset() {
+        return scrollX;
+    }
+
     /** The title line (tests). */
     Label titleLabel() {
         return title;

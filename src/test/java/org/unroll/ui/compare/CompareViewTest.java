@@ -187,6 +187,41 @@ class CompareViewTest {
     }
 
     @Test
+    void ctrlPlusZoomsTheStripsThroughTheWindowsZoom(FxRobot robot) {
+        show(robot, 1280, 720, false, CompareViewModel.CELLS);
+        org.unroll.ui.shell.ZoomModel zoom = new org.unroll.ui.shell.ZoomModel();
+        robot.interact(() -> {
+            org.unroll.ui.shell.ZoomSceneBinder.bind(zoom, view.getScene());
+            view.scaleProperty().bind(zoom.fontSizeProperty().divide(org.unroll.ui.shell.ZoomModel.BASE_FONT_PX));
+        });
+        double before = view.scaleProperty().get();
+        robot.press(KeyCode.CONTROL).press(KeyCode.EQUALS).release(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.scaleProperty().get() > before, "Ctrl + enlarges the strips: " + view.scaleProperty().get());
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT0).release(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, view.scaleProperty().get(), 1e-9);
+    }
+
+    @Test
+    void aLongTextScrollsTheStripsToTheLeadsStep(FxRobot robot) {
+        show(robot, 1280, 720, false, CompareViewModel.CELLS);
+        String text = "a longer sentence than a projector holds at a readable column width, so the strips scroll along";
+        robot.interact(() -> vm.apply(CompareViewModel.defaultSetup().withText(text), CompareViewModel.CELLS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, view.scrollOffset(), 1e-9);
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        int steps = text.length() - 1;
+        CompareStripFigure.Columns cols = CompareStripFigure.columns(view.canvases().get(0).getWidth(), steps, 1);
+        assertTrue(cols.maxScroll() > 0, "the columns do not fit");
+        // at the last forward step, its column is in view
+        double left = (steps - 1) * cols.column() - view.scrollOffset();
+        assertTrue(view.scrollOffset() > 0 && left >= 0 && left + cols.column() <= view.canvases().get(0).getWidth()
+                - cols.gutter(), "scrolled to " + view.scrollOffset());
+    }
+
+    @Test
     void overlaysTheSidesAndExportsEachSideAndTheWhole(FxRobot robot) throws Exception {
         show(robot, 1280, 720, false, CompareViewModel.CELLS);
         robot.interact(() -> vm.sessions().get(0).moveTo(Cursor.backward(20, BackwardStage.PASS_BACK)));
