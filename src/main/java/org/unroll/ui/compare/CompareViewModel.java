@@ -507,6 +507,25 @@ public final class CompareViewModel {
         return l;
     }
 
+    /**
+     * What the charts' legends call side i: only what tells the sides apart (the cell when the cells
+     * differ, the layers and directions when they differ), so a legend of six lines stays short.
+     */
+    public String chartLabel(int i) {
+        boolean cellsDiffer = sides.stream().map(Side::cell).distinct().count() > 1;
+        boolean shapesDiffer = sides.stream().map(x -> x.layers() + "/" + x.bidirectional()).distinct().count() > 1;
+        if (cellsDiffer && !shapesDiffer || !cellsDiffer && !shapesDiffer) {
+            return label(i);
+        }
+        Side side = sides.get(i);
+        String shape = I18n.get(side.layers() == 1 ? "compare.layer" : "compare.layers", Integer.toString(side.layers()))
+                + (side.bidirectional() ? " ⇄" : "");
+        if (!cellsDiffer) {
+            return shape;
+        }
+        return label(i).split(" · ")[0] + " · " + shape;
+    }
+
     /** Compares again with the same settings and these sides (the point kept). */
     public void applySides(List<Side> which) {
         apply(base == null ? defaultSetup() : base, which);
@@ -701,7 +720,7 @@ public final class CompareViewModel {
         Session s = sessions.get(i);
         Walkthrough w = s.getWalkthrough();
         if (w != null) {
-            return s.diagnosticsProperty().get() == w ? org.unroll.charts.EngineCharts.flow(label(i), w.flow()) : null;
+            return s.diagnosticsProperty().get() == w ? org.unroll.charts.EngineCharts.flow(chartLabel(i), w.flow()) : null;
         }
         GridWalk g = s.getGridWalk();
         if (g == null) {
@@ -711,7 +730,7 @@ public final class CompareViewModel {
         StackedFlow.DirectionFlow d = directionFlow(g.flow(s.gridSequenceProperty().get()), first);
         double sigma = org.unroll.engine.SpectralNorm.of(g.model().params().layer(0, 0).weightHh);
         double gamma = g.model().activation().derivativeBound();
-        return GradientFlow.withBound(label(i) + " (" + org.unroll.ui.stepper.GridCursorTitle.lane(first) + ")",
+        return GradientFlow.withBound(chartLabel(i) + " (" + org.unroll.ui.stepper.GridCursorTitle.lane(first) + ")",
                 d.dhNorms(), d.jacobianNorms(), d.cellJacobianNorms(), gamma, sigma);
     }
 

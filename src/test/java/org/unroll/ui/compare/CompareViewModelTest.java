@@ -164,6 +164,10 @@ class CompareViewModelTest {
     void oneLayerAgainstTwoFollowsByPhaseLayerAndTime() {
         CompareViewModel c = opened(CompareViewModel.DEPTHS);
         assertEquals(1, c.lead(), "the deeper side leads");
+        assertEquals("LSTM (b_f +1) · 2 layers", c.label(1));
+        // the charts' legends name only what differs
+        assertEquals("1 layer", c.chartLabel(0));
+        assertEquals("2 layers", c.chartLabel(1));
         Session single = c.sessions().get(0);
         Session deep = c.sessions().get(1);
         StepperViewModel s = c.getStepper();
