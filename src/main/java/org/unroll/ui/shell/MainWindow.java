@@ -251,9 +251,6 @@ public final class MainWindow {
     /** The focus's share of the width beside a grid. */
     static final double GRID_FOCUS_SHARE = 0.34;
 
-    /** The share of the stage's height the timeline keeps when it shows a grid. */
-    static final double GRID_TIMELINE_SHARE = 0.62;
-
     private void initListeners() {
         title.textProperty().bind(stepperVm.titleProperty());
         status.textProperty().bind(Bindings.createStringBinding(
@@ -264,16 +261,11 @@ public final class MainWindow {
                         : null, session.diagnosticsFailureProperty().get()),
                 session.walkthroughProperty(), session.setupProperty(), session.diagnosticsFailureProperty(),
                 session.gridWalkProperty()));
-        // a grid has more rows: the timeline takes more of the stage's height from the narration
+        // a grid keeps readable rows and scrolls them up and down (TimelineViewModel), so the timeline
+        // takes what the lesson row leaves, as for one layer: the question, its options and Next stay on screen
         session.gridWalkProperty().addListener((o, a, g) -> {
-            timeline.setMinHeight(g == null ? 120 : Math.max(120, stage.getHeight() * GRID_TIMELINE_SHARE));
             if ((a == null) != (g == null)) {
                 placeDividers();
-            }
-        });
-        stage.heightProperty().addListener((o, a, h) -> {
-            if (session.getGridWalk() != null) {
-                timeline.setMinHeight(Math.max(120, h.doubleValue() * GRID_TIMELINE_SHARE));
             }
         });
         zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> StatusText.zoom(zoom.getZoom()), zoom.zoomProperty()));
@@ -436,7 +428,8 @@ public final class MainWindow {
 
     private void export(boolean svg) {
         TimelineFigure.Frame f = timelineVm.getFrame();
-        if (f == null) {
+        org.unroll.figures.GridTimelineFigure.Frame grid = timelineVm.getGridFrame();
+        if (f == null && grid == null) {
             return;
         }
         FileChooser c = new FileChooser();
@@ -463,7 +456,15 @@ public final class MainWindow {
             }
         }
         try {
-            if (svg) {
+            if (grid != null) {
+                // a grid: the whole of it (every step, every row), not only the part scrolled into view
+                java.awt.Dimension whole = TimelineExport.wholeGrid(grid, w, h);
+                if (svg) {
+                    TimelineExport.writeSvg(grid, whole.width, whole.height, out.toPath());
+                } else {
+                    TimelineExport.writePng(grid.unscrolled(), whole.width, whole.height, scale, out.toPath());
+                }
+            } else if (svg) {
                 TimelineExport.writeSvg(f, w, h, out.toPath());
             } else {
                 TimelineExport.writePng(f, w, h, scale, out.toPath());
