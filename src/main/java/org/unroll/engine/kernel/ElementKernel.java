@@ -4,8 +4,8 @@ package org.unroll.engine.kernel;
  * The element-wise loops of the cells and the driver, over runs of raw arrays: {@link Elementwise}'s primitive,
  * as {@link MatrixKernel} is {@link Gemm}'s. Every element is computed with the same operations in the same order in
  * both implementations (multiplications and additions, no fused multiply-add), so the vector kernel gives the same
- * bits as the scalar one; only σ and tanh differ, in the exponential (the JDK's vector EXP against
- * {@link Math#exp}, both within 1 ulp).
+ * bits as the scalar one; only σ and tanh differ, in the exponential (the vector kernel's own, against
+ * {@link Math#exp}, within a few ulp; each gives the same bits in every run).
  *
  * <p>A run is {@code n} consecutive elements starting at an offset; {@code out} may be one of the inputs at the same
  * offset (in place), never overlapping it otherwise.

@@ -1,6 +1,7 @@
 package org.unroll.engine.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -8,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ElementKernel} on the JDK Vector API, a vector of {@code SPECIES_PREFERRED} lanes at a time (4 doubles with
  * AVX2, 8 with AVX-512); the last {@code n mod LANES} elements take {@link ScalarElements}. The arithmetic is the
- * scalar kernel's, operation by operation, so results are equal to the bit; σ and tanh use {@code lanewise(EXP)}
- * (the JDK's vector exponential, within 1 ulp like {@link Math#exp}) in the same formulas as
+ * scalar kernel's, operation by operation, so results are equal to the bit; σ and tanh use an exponential of
+ * their own (see {@link #sigmoidRows}: additions, (fused) multiplications and bit operations, so the same bits whether the
+ * JIT has compiled it or not, within 2 ulp of {@link Math#exp}) in the same formulas as
  * {@link Elementwise#sigmoid(double)} and {@link Elementwise#tanh(double)}.
  * Load this class only when {@code jdk.incubator.vector} is in the boot layer (see {@link Kernels}).
  */
@@ -136,43 +138,150 @@ final class VectorElements implements ElementKernel {
     }
 
     /**
-     * out = σ(a) (tanh false) or tanh(a) over n elements of each row, the tail on the scalar functions; see
-     * {@link #arithmetic}.
+     * out = σ(a) (tanh false) or tanh(a) over n elements of each row, the tail on the scalar functions. σ and tanh
+     * each have their own method, for the reason given at {@link #arithmetic}: the exponential written out below
+     * is long, and each method keeps its own inlining budget.
      */
     private static void squash(boolean tanh, int rows, int n, double[] a, int ao, int as, double[] out, int oo,
                                int os) {
-        int end = n - n % LANES;
-        if (!tanh) {
-            for (int r = 0; r < rows; r++, ao += as, oo += os) {
-                for (int i = 0; i < end; i += LANES) {
-                    // σ(z) = 1 / (1 + e^−z)
-                    DoubleVector e = DoubleVector.fromArray(SPECIES, a, ao + i).neg().lanewise(VectorOperators.EXP);
-                    ONE.div(e.add(1.0)).intoArray(out, oo + i);
-                }
-                for (int i = end; i < n; i++) {
-                    out[oo + i] = Elementwise.sigmoid(a[ao + i]);
-                }
-            }
-            return;
+        if (tanh) {
+            tanhRows(rows, n, a, ao, as, out, oo, os);
+        } else {
+            sigmoidRows(rows, n, a, ao, as, out, oo, os);
         }
-        for (int r = 0; r < rows; r++, ao += as, oo += os) {
+    }
+
+    /*
+     * The exponential e^x, written out in both methods below (no helper takes a vector, see arithmetic), from
+     * additions, multiplications and bit operations only. The JDK's lanewise(EXP) is not used: once C2 compiles it,
+     * it is a native vector library, and before that a Java loop over Math.exp, and the two differ in the last bit
+     * for some x. Which one ran depended on the JIT's timing, so the same seeded training run could end with
+     * different numbers in two processes. These steps give the same bits interpreted and compiled.
+     *
+     *   n = round(x · log₂e)                     (adding and removing 1.5 · 2⁵², which rounds to an integer)
+     *   r = x − n · ln 2                         (ln 2 in two parts, so n · LN2_HI is exact; |r| ≤ ln 2 / 2)
+     *   e^r = Σ_{k=0}^{13} r^k / k!              (Horner's rule in fused multiply-adds, which give the same bits
+ *                                            in Java and in the CPU's instruction; the first term left out is below 2⁻⁵⁷)
+     *   e^x = e^r · 2ⁿ                           (2ⁿ built from its exponent bits, n + 1023 at bit 52)
+     *
+     * x is first clamped to [−708, 709] (by comparisons, which let NaN through), so that 2ⁿ is a normal double: below −708, e^x < 3.4e−308 is taken as
+     * that, which leaves σ and tanh unchanged (1 + e = 1); above 709 (only σ of z < −709 gets there) the result is
+     * +∞, so σ = 0 as with Math.exp.
+     */
+    private static final double LOG2_E = 1.4426950408889634;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double ROUNDER = 6755399441055744.0;
+    /** n + 1023 = bits(t) − bits(1.5 · 2⁵²) + 1023, in one addition. */
+    private static final long EXPONENT_BIAS = 1023 - Double.doubleToRawLongBits(ROUNDER);
+    private static final DoubleVector LOW = DoubleVector.broadcast(SPECIES, -708.0);
+    private static final DoubleVector HIGH = DoubleVector.broadcast(SPECIES, 709.0);
+    private static final double[] INVERSE_FACTORIALS = inverseFactorials(13);
+    // 1/k! as vectors, one constant each (C2 folds a static final vector; an array of them it would load)
+    private static final DoubleVector C0 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[0]);
+    private static final DoubleVector C1 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[1]);
+    private static final DoubleVector C2 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[2]);
+    private static final DoubleVector C3 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[3]);
+    private static final DoubleVector C4 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[4]);
+    private static final DoubleVector C5 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[5]);
+    private static final DoubleVector C6 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[6]);
+    private static final DoubleVector C7 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[7]);
+    private static final DoubleVector C8 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[8]);
+    private static final DoubleVector C9 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[9]);
+    private static final DoubleVector C10 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[10]);
+    private static final DoubleVector C11 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[11]);
+    private static final DoubleVector C12 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[12]);
+    private static final DoubleVector C13 = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[13]);
+    private static final DoubleVector INFINITY = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+
+    private static double[] inverseFactorials(int k) {
+        double[] c = new double[k + 1];
+        double f = 1;
+        for (int i = 0; i <= k; i++) {
+            f = i == 0 ? 1 : f * i;
+            c[i] = 1.0 / f;
+        }
+        return c;
+    }
+
+    /** out = σ(a) over n elements of each row, the tail on {@link Elementwise#sigmoid(double)}. */
+    private static void sigmoidRows(int rows, int n, double[] a, int ao, int as, double[] out, int oo, int os) {
+        int end = n - n % LANES;
+        for (int row = 0; row < rows; row++, ao += as, oo += os) {
             for (int i = 0; i < end; i += LANES) {
-                // tanh(z) = sign(z) · (1 − e^{−2|z|}) / (1 + e^{−2|z|}) ...
+                // σ(z) = 1 / (1 + e^−z), with e^x for x = −z as in the comment above
+                DoubleVector x = DoubleVector.fromArray(SPECIES, a, ao + i).neg();
+                VectorMask<Double> over = x.compare(VectorOperators.GT, 709.0);
+                DoubleVector xc = x.blend(LOW, x.compare(VectorOperators.LT, -708.0)).blend(HIGH, over);
+                DoubleVector t = xc.mul(LOG2_E).add(ROUNDER);
+                DoubleVector k = t.sub(ROUNDER);
+                DoubleVector r = xc.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+                DoubleVector p = r.fma(C13, C12);
+                p = p.fma(r, C11);
+                p = p.fma(r, C10);
+                p = p.fma(r, C9);
+                p = p.fma(r, C8);
+                p = p.fma(r, C7);
+                p = p.fma(r, C6);
+                p = p.fma(r, C5);
+                p = p.fma(r, C4);
+                p = p.fma(r, C3);
+                p = p.fma(r, C2);
+                p = p.fma(r, C1);
+                p = p.fma(r, C0);
+                DoubleVector twoToN = ((LongVector) t.viewAsIntegralLanes()).add(EXPONENT_BIAS)
+                        .lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+                DoubleVector e = p.mul(twoToN).blend(INFINITY, over);
+                ONE.div(e.add(1.0)).intoArray(out, oo + i);
+            }
+            for (int i = end; i < n; i++) {
+                out[oo + i] = Elementwise.sigmoid(a[ao + i]);
+            }
+        }
+    }
+
+    /** out = tanh(a) over n elements of each row, the tail on {@link Elementwise#tanh(double)}. */
+    private static void tanhRows(int rows, int n, double[] a, int ao, int as, double[] out, int oo, int os) {
+        int end = n - n % LANES;
+        for (int row = 0; row < rows; row++, ao += as, oo += os) {
+            for (int i = 0; i < end; i += LANES) {
+                // tanh(z) = sign(z) · (1 − e^{−2|z|}) / (1 + e^{−2|z|}), with e^x for x = −2|z| ≤ 0 as in the
+                // comment above (no overflow to handle) ...
                 DoubleVector z = DoubleVector.fromArray(SPECIES, a, ao + i);
                 DoubleVector abs = z.abs();
-                DoubleVector e = abs.mul(-2.0).lanewise(VectorOperators.EXP);
-                DoubleVector t = e.neg().add(1.0).div(e.add(1.0));
-                DoubleVector large = t.lanewise(VectorOperators.NEG, z.compare(VectorOperators.LT, 0.0));
+                DoubleVector y = abs.mul(-2.0);
+                DoubleVector xc = y.blend(LOW, y.compare(VectorOperators.LT, -708.0));
+                DoubleVector t = xc.mul(LOG2_E).add(ROUNDER);
+                DoubleVector k = t.sub(ROUNDER);
+                DoubleVector r = xc.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+                DoubleVector p = r.fma(C13, C12);
+                p = p.fma(r, C11);
+                p = p.fma(r, C10);
+                p = p.fma(r, C9);
+                p = p.fma(r, C8);
+                p = p.fma(r, C7);
+                p = p.fma(r, C6);
+                p = p.fma(r, C5);
+                p = p.fma(r, C4);
+                p = p.fma(r, C3);
+                p = p.fma(r, C2);
+                p = p.fma(r, C1);
+                p = p.fma(r, C0);
+                DoubleVector twoToN = ((LongVector) t.viewAsIntegralLanes()).add(EXPONENT_BIAS)
+                        .lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+                DoubleVector e = p.mul(twoToN);
+                DoubleVector q = e.neg().add(1.0).div(e.add(1.0));
+                DoubleVector large = q.lanewise(VectorOperators.NEG, z.compare(VectorOperators.LT, 0.0));
                 // ... and where |z| < 1/16 the odd Taylor polynomial of Elementwise.tanh,
                 // z − z³/3 + 2z⁵/15 − 17z⁷/315 + 62z⁹/2835 − 1382z¹¹/155925, by Horner's rule
                 DoubleVector z2 = z.mul(z);
-                DoubleVector p = z2.mul(-1382.0 / 155925).add(62.0 / 2835);
-                p = z2.mul(p).add(-17.0 / 315);
-                p = z2.mul(p).add(2.0 / 15);
-                p = z2.mul(p).add(-1.0 / 3);
-                p = z2.mul(p).add(1.0);
+                DoubleVector s = z2.mul(-1382.0 / 155925).add(62.0 / 2835);
+                s = z2.mul(s).add(-17.0 / 315);
+                s = z2.mul(s).add(2.0 / 15);
+                s = z2.mul(s).add(-1.0 / 3);
+                s = z2.mul(s).add(1.0);
                 VectorMask<Double> isSmall = abs.compare(VectorOperators.LT, Elementwise.TAYLOR_BELOW);
-                large.blend(z.mul(p), isSmall).intoArray(out, oo + i);
+                large.blend(z.mul(s), isSmall).intoArray(out, oo + i);
             }
             for (int i = end; i < n; i++) {
                 out[oo + i] = Elementwise.tanh(a[ao + i]);
