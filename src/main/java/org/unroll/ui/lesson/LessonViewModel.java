@@ -169,6 +169,38 @@ public final class LessonViewModel {
         return true;
     }
 
+    /**
+     * Answers the current step's question as a script writes it: {@code reveal} shows the answer
+     * without a guess, else an option number (choice) or a number (number question). What a
+     * screenshot of a later step passes its questions with.
+     *
+     * @return false (and nothing changes) when there is no question or the text does not fit it
+     */
+    public boolean answer(String scripted) {
+        Question q = player == null ? null : player.question();
+        if (q == null || scripted == null) {
+            return false;
+        }
+        String a = scripted.trim();
+        if (a.equals("reveal")) {
+            reveal();
+            return true;
+        }
+        if (q.kind() == Question.Kind.NUMBER) {
+            return answerNumber(a);
+        }
+        try {
+            int k = Integer.parseInt(a);
+            if (k < 1 || k > q.options(Lang.EN).size()) {
+                return false;
+            }
+            answerOption(k);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Shows the current step's answer without a guess. */
     public void reveal() {
         if (player != null && player.question() != null) {
