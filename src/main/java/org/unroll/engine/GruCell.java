@@ -12,23 +12,25 @@ final class GruCell implements Cell {
     @Override
     public void forward(Tape tape, int t) {
         int hs = tape.hiddenSize;
+        int g3 = tape.gateRows;
+        int rows = tape.batch;
         double[] gates = tape.gates.data;
         double[] zIh = tape.zIh.data;
         double[] zHh = tape.zHh.data;
-        for (int b = 0; b < tape.batch; b++) {
-            int g = (tape.row(t) + b) * tape.gateRows;
-            int prev = (tape.stateRow(t) + b) * hs;
-            int next = (tape.stateRow(t + 1) + b) * hs;
-            // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz)
-            Elementwise.sum(zIh, g, zHh, g, gates, g, 2 * hs);
-            Elementwise.sigmoid(gates, g, gates, g, 2 * hs);
-            // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
-            int n = g + 2 * hs;
-            Elementwise.addProduct(zIh, n, gates, g, zHh, n, gates, n, hs);
-            Elementwise.tanh(gates, n, gates, n, hs);
-            // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
-            Elementwise.interpolate(gates, g + hs, gates, n, tape.h.data, prev, tape.h.data, next, hs);
-        }
+        // each call covers one block of the whole batch: row b of the gates at (row(t) + b)·3H, of a state at ·H
+        int g = tape.row(t) * g3;
+        int n = g + 2 * hs;
+        int prev = tape.stateRow(t) * hs;
+        int next = tape.stateRow(t + 1) * hs;
+        // r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz)
+        Elementwise.sumRows(rows, 2 * hs, zIh, g, g3, zHh, g, g3, gates, g, g3);
+        Elementwise.sigmoidRows(rows, 2 * hs, gates, g, g3, gates, g, g3);
+        // n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))
+        Elementwise.addProductRows(rows, hs, zIh, n, g3, gates, g, g3, zHh, n, g3, gates, n, g3);
+        Elementwise.tanhRows(rows, hs, gates, n, g3, gates, n, g3);
+        // h_t = (1 − z) ⊙ n + z ⊙ h_{t−1}
+        Elementwise.interpolateRows(rows, hs, gates, g + hs, g3, gates, n, g3, tape.h.data, prev, hs,
+                tape.h.data, next, hs);
     }
 
     @Override
@@ -62,12 +64,11 @@ final class GruCell implements Cell {
     @Override
     public void passBackDirect(Tape tape, int t) {
         int hs = tape.hiddenSize;
-        for (int b = 0; b < tape.batch; b++) {
-            int g = (tape.row(t) + b) * tape.gateRows;
-            int s = (tape.row(t) + b) * hs;
-            // the direct path: dh_{t−1} += z ⊙ dh_t
-            Elementwise.addProduct(tape.dhBack.data, s, tape.gates.data, g + hs, tape.dh.data, s, tape.dhBack.data, s, hs);
-        }
+        int g = tape.row(t) * tape.gateRows;
+        int s = tape.row(t) * hs;
+        // the direct path: dh_{t−1} += z ⊙ dh_t
+        Elementwise.addProductRows(tape.batch, hs, tape.dhBack.data, s, hs, tape.gates.data, g + hs, tape.gateRows,
+                tape.dh.data, s, hs, tape.dhBack.data, s, hs);
     }
 
     @Override

@@ -13,30 +13,29 @@ final class LstmCell implements Cell {
     public void forward(Tape tape, int t) {
         int hs = tape.hiddenSize;
         int g4 = tape.gateRows;
+        int rows = tape.batch;
         double[] gates = tape.gates.data;
         double[] c = tape.c.data;
         double[] tanhC = tape.tanhC.data;
-        // the pre-activations W_ih x + b_ih + W_hh h + b_hh of all four blocks, the whole batch at once
-        Elementwise.sum(tape.zIh.data, tape.row(t) * g4, tape.zHh.data, tape.row(t) * g4, gates, tape.row(t) * g4,
-                tape.batch * g4);
-        for (int b = 0; b < tape.batch; b++) {
-            int i = (tape.row(t) + b) * g4;
-            int f = i + hs;
-            int g = i + 2 * hs;
-            int o = i + 3 * hs;
-            int s = (tape.row(t) + b) * hs;
-            int prev = (tape.stateRow(t) + b) * hs;
-            int next = (tape.stateRow(t + 1) + b) * hs;
-            // i, f = σ(·);  g = tanh(·);  o = σ(·)
-            Elementwise.sigmoid(gates, i, gates, i, 2 * hs);
-            Elementwise.tanh(gates, g, gates, g, hs);
-            Elementwise.sigmoid(gates, o, gates, o, hs);
-            // c_t = f ⊙ c_{t−1} + i ⊙ g
-            Elementwise.twoProducts(gates, f, c, prev, gates, i, gates, g, c, next, hs);
-            // h_t = o ⊙ tanh(c_t)
-            Elementwise.tanh(c, next, tanhC, s, hs);
-            Elementwise.product(gates, o, tanhC, s, tape.h.data, next, hs);
-        }
+        // each call covers one block of the whole batch: row b of the gates at (row(t) + b)·4H, of a state at ·H
+        int i = tape.row(t) * g4;
+        int f = i + hs;
+        int g = i + 2 * hs;
+        int o = i + 3 * hs;
+        int s = tape.row(t) * hs;
+        int prev = tape.stateRow(t) * hs;
+        int next = tape.stateRow(t + 1) * hs;
+        // the pre-activations W_ih x + b_ih + W_hh h + b_hh of all four blocks
+        Elementwise.sum(tape.zIh.data, i, tape.zHh.data, i, gates, i, rows * g4);
+        // i, f = σ(·);  g = tanh(·);  o = σ(·)
+        Elementwise.sigmoidRows(rows, 2 * hs, gates, i, g4, gates, i, g4);
+        Elementwise.tanhRows(rows, hs, gates, g, g4, gates, g, g4);
+        Elementwise.sigmoidRows(rows, hs, gates, o, g4, gates, o, g4);
+        // c_t = f ⊙ c_{t−1} + i ⊙ g
+        Elementwise.twoProductsRows(rows, hs, gates, f, g4, c, prev, hs, gates, i, g4, gates, g, g4, c, next, hs);
+        // h_t = o ⊙ tanh(c_t)
+        Elementwise.tanh(c, next, tanhC, s, rows * hs);
+        Elementwise.productRows(rows, hs, gates, o, g4, tanhC, s, hs, tape.h.data, next, hs);
     }
 
     @Override
@@ -44,12 +43,10 @@ final class LstmCell implements Cell {
         int hs = tape.hiddenSize;
         int n = tape.batch * hs;
         int s = tape.row(t) * hs;
-        for (int b = 0; b < tape.batch; b++) {
-            int o = (tape.row(t) + b) * tape.gateRows + 3 * hs;
-            int sb = s + b * hs;
-            // dc_t = dh_t ⊙ o ⊙ (1 − tanh²(c_t)) ...
-            Elementwise.tanhGradient(tape.dh.data, sb, tape.gates.data, o, tape.tanhC.data, sb, tape.dc.data, sb, hs);
-        }
+        int o = tape.row(t) * tape.gateRows + 3 * hs;
+        // dc_t = dh_t ⊙ o ⊙ (1 − tanh²(c_t)) ...
+        Elementwise.tanhGradientRows(tape.batch, hs, tape.dh.data, s, hs, tape.gates.data, o, tape.gateRows,
+                tape.tanhC.data, s, hs, tape.dc.data, s, hs);
         if (t < tape.steps - 1) {
             // ... + dc_next
             Elementwise.sum(tape.dc.data, s, tape.dcBack.data, tape.row(t + 1) * hs, tape.dc.data, s, n);
@@ -59,34 +56,33 @@ final class LstmCell implements Cell {
     @Override
     public void gateGradients(Tape tape, int t) {
         int hs = tape.hiddenSize;
+        int g4 = tape.gateRows;
+        int rows = tape.batch;
         double[] gates = tape.gates.data;
         double[] dA = tape.dA.data;
         double[] dc = tape.dc.data;
-        for (int b = 0; b < tape.batch; b++) {
-            int i = (tape.row(t) + b) * tape.gateRows;
-            int f = i + hs;
-            int g = i + 2 * hs;
-            int o = i + 3 * hs;
-            int s = (tape.row(t) + b) * hs;
-            int prev = (tape.stateRow(t) + b) * hs;
-            // di = dc ⊙ g, df = dc ⊙ c_{t−1}, dg = dc ⊙ i, do = dh ⊙ tanh(c_t),
-            // each through its own activation: σ' = σ(1 − σ), tanh' = 1 − tanh²
-            Elementwise.sigmoidGradient(dc, s, gates, g, gates, i, dA, i, hs);
-            Elementwise.sigmoidGradient(dc, s, tape.c.data, prev, gates, f, dA, f, hs);
-            Elementwise.tanhGradient(dc, s, gates, i, gates, g, dA, g, hs);
-            Elementwise.sigmoidGradient(tape.dh.data, s, tape.tanhC.data, s, gates, o, dA, o, hs);
-        }
+        int i = tape.row(t) * g4;
+        int f = i + hs;
+        int g = i + 2 * hs;
+        int o = i + 3 * hs;
+        int s = tape.row(t) * hs;
+        int prev = tape.stateRow(t) * hs;
+        // di = dc ⊙ g, df = dc ⊙ c_{t−1}, dg = dc ⊙ i, do = dh ⊙ tanh(c_t),
+        // each through its own activation: σ' = σ(1 − σ), tanh' = 1 − tanh²
+        Elementwise.sigmoidGradientRows(rows, hs, dc, s, hs, gates, g, g4, gates, i, g4, dA, i, g4);
+        Elementwise.sigmoidGradientRows(rows, hs, dc, s, hs, tape.c.data, prev, hs, gates, f, g4, dA, f, g4);
+        Elementwise.tanhGradientRows(rows, hs, dc, s, hs, gates, i, g4, gates, g, g4, dA, g, g4);
+        Elementwise.sigmoidGradientRows(rows, hs, tape.dh.data, s, hs, tape.tanhC.data, s, hs, gates, o, g4, dA, o, g4);
     }
 
     @Override
     public void passBackDirect(Tape tape, int t) {
         int hs = tape.hiddenSize;
-        for (int b = 0; b < tape.batch; b++) {
-            int f = (tape.row(t) + b) * tape.gateRows + hs;
-            int s = (tape.row(t) + b) * hs;
-            // the cell path: dc_{t−1} = dc_t ⊙ f_t
-            Elementwise.product(tape.dc.data, s, tape.gates.data, f, tape.dcBack.data, s, hs);
-        }
+        int f = tape.row(t) * tape.gateRows + hs;
+        int s = tape.row(t) * hs;
+        // the cell path: dc_{t−1} = dc_t ⊙ f_t
+        Elementwise.productRows(tape.batch, hs, tape.dc.data, s, hs, tape.gates.data, f, tape.gateRows,
+                tape.dcBack.data, s, hs);
     }
 
     @Override

@@ -43,12 +43,29 @@ public final class GridTimelineFigure {
      * @param texts    the localized captions (keys {@code grid.*}); {@link #ENGLISH} when none
      */
     public record Frame(GridWalk walk, int sequence, int index, List<String> tokens, Function<String, String> texts,
-                        double minColumn, double scrollX, boolean detail) {
+                        double minColumn, double scrollX, boolean detail, double minRow, double scrollY) {
         /** The whole grid fitted to the picture with its details strip (the PNGs, the deep-network window). */
         public Frame(GridWalk walk, int sequence, int index, List<String> tokens, Function<String, String> texts) {
             this(walk, sequence, index, tokens, texts, 0, 0, true);
         }
+
+        /** Steps at least {@code minColumn} wide, scrolled sideways; the rows fitted to the height. */
+        public Frame(GridWalk walk, int sequence, int index, List<String> tokens, Function<String, String> texts,
+                     double minColumn, double scrollX, boolean detail) {
+            this(walk, sequence, index, tokens, texts, minColumn, scrollX, detail, 0, 0);
+        }
+
+        /** The same picture, not scrolled: where an export of the whole grid starts. */
+        public Frame unscrolled() {
+            return new Frame(walk, sequence, index, tokens, texts, minColumn, 0, detail, minRow, 0);
+        }
     }
+
+    /**
+     * The lowest row of the main window's timeline, px at zoom 1: lower and the names in the boxes
+     * and their ‖dL/dh‖ drop under 12 px, too small to read from the back of a room.
+     */
+    public static final double READABLE_ROW = 46;
 
     /** The narrowest step of the main window's timeline, px: narrower and h_t, its ‖dL/dh‖ and the arrows stop being readable. */
     public static final double READABLE_COLUMN = 46;
@@ -103,13 +120,13 @@ public final class GridTimelineFigure {
         this.at = f.walk().at(f.sequence(), f.index());
         this.cur = at.cursor();
         this.font = new Font(Font.SANS_SERIF, Font.PLAIN, (int) Math.round(lay.font()));
-        this.small = font.deriveFont((float) Math.max(8, lay.font() * 0.8));
+        this.small = font.deriveFont((float) lay.smallFont());
     }
 
     /** The layout of a frame in a viewport. */
     public static GridTimelineLayout layout(Frame f, double width, double height) {
         return new GridTimelineLayout(f.walk().model().layers(), f.walk().model().directions(), f.walk().steps(),
-                width, height, f.minColumn(), f.scrollX(), f.detail());
+                width, height, f.minColumn(), f.scrollX(), f.detail(), f.minRow(), f.scrollY());
     }
 
     /** Paints a frame into {@code area} (its top-left corner is the origin of the layout). */
@@ -320,13 +337,12 @@ public final class GridTimelineFigure {
         g.setFont(small);
         g.setColor(p.real() ? TEXT : MUTED);
         String label = p.real() ? "h" + sub(t + 1) : text("grid.padding");
-        boolean number = p.dh() != null && lay.columnWidth() > 40;
+        boolean number = p.dh() != null && lay.roomForNumber();
         // with its ‖dL/dh‖ underneath, the name moves up so that the two do not overlap in a low row
         double baseline = number ? Math.min(box.getCenterY() + lay.font() * 0.35, box.getY() + small.getSize2D() + 1)
                 : box.getCenterY() + lay.font() * 0.35;
         centered(label, box.getCenterX(), baseline);
         if (number) {
-            g.setFont(small.deriveFont(small.getSize2D() * 0.85f));
             g.setColor(p.real() ? GRADIENT : MUTED);
             double n = GridWalkPoint.norm(p.dh());
             centered(p.real() ? shortNumber(n) : "0", box.getCenterX(), box.getMaxY() - 2);

@@ -8,8 +8,9 @@ import org.unroll.engine.Lane;
  * viewport: a row per layer and direction (the reverse direction of a layer right under its
  * forward one, layer 1 at the bottom next to the input), the output row and the losses on
  * top, the inputs underneath, a gutter naming the rows on the left and a strip for the
- * details of the point shown at the bottom. The whole grid fits the viewport (no scrolling).
- * Pure geometry, no toolkit.
+ * details of the point shown at the bottom. The whole grid fits the viewport, unless a least
+ * column width or row height is asked for: then it scrolls (sideways, and up and down when
+ * the rows do not fit), the gutter staying in place sideways. Pure geometry, no toolkit.
  */
 public final class GridTimelineLayout {
     /** Width of the gutter with the row names, px (a narrower one in a small viewport). */
@@ -36,6 +37,12 @@ public final class GridTimelineLayout {
     private final double scrollX;
     private final double gutter;
     private final double detailStrip;
+    private final double scrollY;
+    /** Room kept under a scrolling grid for the timeline's −/+/↔ buttons, px: no row's name ends under them. */
+    public static final double BUTTON_ROOM = 34;
+    private final double bottomRoom;
+    /** The smallest text the figure writes, px. */
+    public static final double SMALL_TEXT = 0.9;
 
     /**
      * @param layers     L ≥ 1
@@ -57,6 +64,17 @@ public final class GridTimelineLayout {
      */
     public GridTimelineLayout(int layers, int directions, int steps, double width, double height,
                               double minColumn, double scrollX, boolean detail) {
+        this(layers, directions, steps, width, height, minColumn, scrollX, detail, 0, 0);
+    }
+
+    /**
+     * As {@link #GridTimelineLayout(int, int, int, double, double, double, double, boolean)}, with
+     * rows at least {@code minRow} high: a deep grid in a low viewport then scrolls up and down,
+     * shifted up by {@code scrollY} (clamped to 0 … {@link #maxScrollY()}), instead of shrinking
+     * its text past reading.
+     */
+    public GridTimelineLayout(int layers, int directions, int steps, double width, double height,
+                              double minColumn, double scrollX, boolean detail, double minRow, double scrollY) {
         if (layers < 1 || directions < 1 || directions > 2 || steps < 1) {
             throw new IllegalArgumentException("a grid needs L ≥ 1, D in 1..2, T ≥ 1");
         }
@@ -68,9 +86,55 @@ public final class GridTimelineLayout {
         double rows = layers * directions + 1 + INPUT_ROW + JOIN_GAP * layers;
         this.gutter = this.width < 700 ? NARROW_GUTTER : GUTTER;
         this.detailStrip = detail ? DETAIL_STRIP : 0;
-        this.row = Math.max(1, (this.height - 2 * MARGIN - LOSS_STRIP - detailStrip) / rows);
+        double fit = (this.height - 2 * MARGIN - LOSS_STRIP - detailStrip) / rows;
+        this.row = Math.max(Math.max(1, minRow), fit);
+        // only a grid that scrolls up and down keeps room under its last row
+        this.bottomRoom = minRow > fit ? BUTTON_ROOM : 0;
         this.column = Math.max(Math.max(1, minColumn), (this.width - gutter - 2 * MARGIN) / steps);
         this.scrollX = Math.max(0, Math.min(scrollX, steps * column - (this.width - gutter - 2 * MARGIN)));
+        this.scrollY = Math.max(0, Math.min(scrollY, contentHeight() - this.height));
+    }
+
+    /** The height the whole grid needs at its row height, px. */
+    public double contentHeight() {
+        return 2 * MARGIN + LOSS_STRIP + detailStrip + bottomRoom
+                + row * (layers * directions + 1 + INPUT_ROW + JOIN_GAP * layers);
+    }
+
+    /** The room kept under the last row for the timeline's buttons (only while the grid scrolls up and down). */
+    public double bottomRoom() {
+        return bottomRoom;
+    }
+
+    /** How far the grid can scroll up: 0 when its rows fit. */
+    public double maxScrollY() {
+        return Math.max(0, contentHeight() - height);
+    }
+
+    /** The vertical scroll offset in use. */
+    public double scrollY() {
+        return scrollY;
+    }
+
+    /**
+     * The vertical offset that brings a lane's row into view, from {@code current} (unchanged when
+     * it is in view), with the join above it when there is room (where its gradient from above comes in).
+     */
+    public double scrollYToShow(Lane lane, double current) {
+        double top = rowTop(lane) + scrollY - JOIN_GAP * row;
+        double bottom = rowTop(lane) + scrollY + row + bottomRoom;
+        double y = current;
+        if (top < y) {
+            y = top;
+        } else if (bottom > y + height) {
+            y = bottom - height;
+        }
+        return Math.max(0, Math.min(y, maxScrollY()));
+    }
+
+    /** Whether a lane's row is wholly inside the viewport. */
+    public boolean rowShown(Lane lane) {
+        return rowTop(lane) >= -0.5 && rowTop(lane) + row <= height + 0.5;
     }
 
     /** The width of the gutter with the row names. */
@@ -162,17 +226,17 @@ public final class GridTimelineLayout {
 
     /** The top of the losses strip. */
     public double lossTop() {
-        return MARGIN;
+        return MARGIN - scrollY;
     }
 
     /** The baseline of L_t's text. */
     public double lossBaseline() {
-        return MARGIN + LOSS_STRIP - 6;
+        return MARGIN + LOSS_STRIP - 6 - scrollY;
     }
 
     /** The top of the output row. */
     private double outputTop() {
-        return MARGIN + LOSS_STRIP;
+        return MARGIN + LOSS_STRIP - scrollY;
     }
 
     /** The top of the band of a lane's row. */
@@ -227,7 +291,17 @@ public final class GridTimelineLayout {
 
     /** The font size that fits a row and a column. */
     public double font() {
-        return Math.max(9, Math.min(16, Math.min(row * 0.26, column * 0.3)));
+        return Math.max(9, Math.min(16, Math.min(row * 0.3, column * 0.3)));
+    }
+
+    /** The size of the smaller text (names in the boxes, numbers, step numbers), px. */
+    public double smallFont() {
+        return Math.max(8, font() * SMALL_TEXT);
+    }
+
+    /** Whether a cell's box has room for its name and a number under it, both in the small text. */
+    public boolean roomForNumber() {
+        return column * 0.66 >= 3.6 * smallFont() && row * 0.7 >= 2.3 * smallFont();
     }
 
     private Rectangle2D box(int t, double rowTop) {

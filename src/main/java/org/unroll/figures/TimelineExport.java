@@ -74,4 +74,27 @@ public final class TimelineExport {
             }
         });
     }
+
+    /**
+     * The size of the whole grid of a frame that a viewport of {@code width} × {@code height} shows in
+     * part (scrolled sideways or up and down): every step at the frame's column width, every row at
+     * its row height, so an export holds the whole grid, not the part in view.
+     */
+    public static java.awt.Dimension wholeGrid(GridTimelineFigure.Frame frame, double width, double height) {
+        GridTimelineLayout lay = GridTimelineFigure.layout(frame.unscrolled(), width, height);
+        return new java.awt.Dimension((int) Math.ceil(width + lay.maxScroll()),
+                (int) Math.ceil(Math.max(height, lay.contentHeight() - lay.bottomRoom())));
+    }
+
+    /** The whole grid of a frame as an SVG document of {@code width} × {@code height} (see {@link #wholeGrid}). */
+    public static String svg(GridTimelineFigure.Frame frame, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        GridTimelineFigure.paint(g, new Rectangle2D.Double(0, 0, width, height), frame.unscrolled());
+        return g.getSVGDocument();
+    }
+
+    public static void writeSvg(GridTimelineFigure.Frame frame, int width, int height, Path file) throws IOException {
+        org.unroll.io.SafeFiles.writeText(file, svg(frame, width, height));
+    }
+
 }

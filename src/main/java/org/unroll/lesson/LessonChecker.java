@@ -55,7 +55,31 @@ public final class LessonChecker {
                 for (Lang lang : Lang.values()) {
                     try {
                         org.unroll.task.GridScenario g = org.unroll.task.GridScenario.build(step.setup(lang));
-                        new org.unroll.engine.GridWalk(g.model(), g.batch());
+                        org.unroll.engine.GridWalk gw = new org.unroll.engine.GridWalk(g.model(), g.batch());
+                        // its placeholders read the grid walk (the first sequence, as the window opens it)
+                        List<String> texts = new java.util.ArrayList<>();
+                        texts.add(step.narration().get(lang));
+                        if (step.question() != null) {
+                            Question q = step.question();
+                            texts.add(q.ask().get(lang));
+                            texts.addAll(q.options(lang));
+                            texts.add(q.explain().get(lang));
+                        }
+                        for (String text : texts) {
+                            for (String p : Placeholders.check(text, step.setup(lang))) {
+                                problems.add(new LessonProblem(lesson.source(), step.narration().line(lang), p));
+                            }
+                            String filled = GridPlaceholders.fill(text, gw, g, 0);
+                            if (filled.contains("?}")) {
+                                problems.add(new LessonProblem(lesson.source(), step.narration().line(lang),
+                                        "a placeholder has no value here: " + filled.replaceAll("(?s).*?(\\{[^{}]*\\?}).*", "$1")));
+                            }
+                        }
+                        if (step.question() != null && step.question().kind() == Question.Kind.NUMBER
+                                && !Double.isFinite(step.question().answerOn(body -> GridPlaceholders.number(body, gw, g, 0)))) {
+                            problems.add(new LessonProblem(lesson.source(), step.question().line(),
+                                    "the answer cannot be computed on the step's grid"));
+                        }
                     } catch (RuntimeException e) {
                         problems.add(new LessonProblem(lesson.source(), step.line(), "step " + (k + 1) + " cannot run: "
                                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));

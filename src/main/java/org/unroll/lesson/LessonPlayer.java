@@ -88,6 +88,16 @@ public final class LessonPlayer {
         return w == null ? Placeholders.blank(text) : Placeholders.fill(text, w);
     }
 
+    /** The narration with its placeholders filled from a grid walk showing sequence b (a step with layers, directions or a batch). */
+    public String narration(Lang lang, org.unroll.engine.GridWalk w, org.unroll.task.GridScenario sc, int b) {
+        return GridPlaceholders.fill(step().narration().get(lang), w, sc, b);
+    }
+
+    /** A text of this step's question filled from a grid walk showing sequence b. */
+    public String fill(String text, org.unroll.engine.GridWalk w, org.unroll.task.GridScenario sc, int b) {
+        return GridPlaceholders.fill(text, w, sc, b);
+    }
+
     /** What this step asks before it shows itself, or null. */
     public Question question() {
         return step().question();

@@ -159,8 +159,11 @@ public final class Placeholders {
                 continue;
             }
             if (setup.isGrid()) {
-                problems.add("{" + m.group(1) + "}: a step with layers, bidirectional or a batch shows the grid walk, and"
-                        + " placeholders read a one-layer walk; quote the numbers of a \"network\" line instead");
+                // a step with layers, both directions or a batch: the grid walk's own names
+                String problem = GridPlaceholders.check(m.group(1), setup);
+                if (problem != null) {
+                    problems.add(problem);
+                }
                 continue;
             }
             String problem = checkOne(m.group(1), setup, steps);
@@ -238,7 +241,7 @@ public final class Placeholders {
     }
 
     /** {@code text} with {{ and }} unescaped and every placeholder {name} replaced by {@code value(name)}. */
-    private static String replace(String text, java.util.function.UnaryOperator<String> value) {
+    static String replace(String text, java.util.function.UnaryOperator<String> value) {
         StringBuilder out = new StringBuilder();
         Matcher m = TOKEN.matcher(text);
         int last = 0;

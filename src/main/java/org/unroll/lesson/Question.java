@@ -42,6 +42,11 @@ public record Question(int line, Kind kind, Expression answer, double tolerance,
         return answer == null ? Double.NaN : answer.eval(body -> Placeholders.number(body, w));
     }
 
+    /** The right value of a number question with its placeholders read by {@code values} (a grid walk's), NaN when none. */
+    public double answerOn(java.util.function.Function<String, Double> values) {
+        return answer == null ? Double.NaN : answer.eval(values);
+    }
+
     /** Whether option {@code k} (counted from 1) is the right one. */
     public boolean acceptsOption(int k) {
         return kind == Kind.CHOICE && k == choice;

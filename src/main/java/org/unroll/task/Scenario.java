@@ -117,6 +117,111 @@ public record Scenario(Model model, SequenceBatch sequence, CharText text) {
         return new Scenario(model, seq, null);
     }
 
+    /**
+     * The same network with W_hh scaled so that σ_max(W_hh) = {@code sigma} (W_hh ← W_hh · σ / σ_max);
+     * the sequence and text kept. The weights here are not changed: the scaled ones are a copy.
+     */
+    public Scenario withSpectralNorm(double sigma) {
+        org.unroll.engine.Params p = model.params().copy();
+        scaleToSpectralNorm(p.weightHh, sigma);
+        return new Scenario(model.withParams(p), sequence, text);
+    }
+
+    /**
+     * The same network and steps from another initial state: zeros, or h_0 (and c_0) drawn from
+     * {@code seed} as {@link #untrained(Setup)} draws them.
+     */
+    public Scenario withInitialState(InitialState state, long seed) {
+        DMatrixRMaj h0 = null;
+        DMatrixRMaj c0 = null;
+        if (state == InitialState.RANDOM) {
+            Random rng = new Random(seed ^ 0x5DEECE66DL);
+            h0 = randomState(model.hiddenSize(), rng);
+            c0 = model.cell().hasCellState() ? randomState(model.hiddenSize(), rng) : null;
+        }
+        SequenceBatch s = sequence;
+        SequenceBatch next = s.loss() == org.unroll.engine.LossType.MSE
+                ? SequenceBatch.regression(s.steps(), s.batch(), s.inputs(), s.vectorTargets(), hasTargets(s), h0, c0, s.text())
+                : SequenceBatch.classification(s.steps(), s.batch(), s.inputs(), classTargets(s), h0, c0, s.text());
+        return new Scenario(model, next, text);
+    }
+
+    /**
+     * The same network on another text, each character one-hot over the model's own vocabulary
+     * (a model opened from files keeps its weights); the initial state kept.
+     *
+     * @throws IllegalArgumentException when the model has no vocabulary of characters or a
+     *                                  character of {@code t} is not in it (the message names it)
+     */
+    public Scenario withText(String t) {
+        List<String> vocab = model.vocab();
+        if (vocab == null || vocab.size() != model.inputSize() || vocab.size() != model.outputSize()) {
+            throw new IllegalArgumentException("the opened model reads numbers, not characters");
+        }
+        CharText chars = CharText.of(t);
+        int steps = chars.steps();
+        DMatrixRMaj x = new DMatrixRMaj(steps, vocab.size());
+        int[] y = new int[steps];
+        for (int k = 0; k <= steps; k++) {
+            String c = k < steps ? chars.input(k) : chars.target(steps - 1);
+            int i = vocab.indexOf(c);
+            if (i < 0) {
+                throw new IllegalArgumentException("“" + c + "” is not in the opened model's vocabulary ("
+                        + String.join(" ", vocab) + ")");
+            }
+            if (k < steps) {
+                x.set(k, i, 1.0);
+            }
+            if (k > 0) {
+                y[k - 1] = i;
+            }
+        }
+        SequenceBatch next = SequenceBatch.classification(steps, 1, x, y, sequence.h0(), sequence.c0(), t);
+        return new Scenario(model, next, null);
+    }
+
+    /**
+     * The text of the sequence as a person reads it: the text it was made from, else its
+     * characters read through the model's vocabulary; null for a numeric sequence.
+     */
+    public String shownText() {
+        if (text != null) {
+            return text.text();
+        }
+        if (sequence.text() != null) {
+            return sequence.text();
+        }
+        if (model.vocab() == null || sequence.loss() != org.unroll.engine.LossType.CROSS_ENTROPY) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int t = 0; t < sequence.steps(); t++) {
+            String c = inputLabel(t);
+            if (!model.vocab().contains(c)) {
+                return null;
+            }
+            b.append(c);
+        }
+        String last = targetLabel(sequence.steps() - 1);
+        return last == null || !model.vocab().contains(last) ? b.toString() : b.append(last).toString();
+    }
+
+    private static boolean[] hasTargets(SequenceBatch s) {
+        boolean[] has = new boolean[s.steps() * s.batch()];
+        for (int i = 0; i < has.length; i++) {
+            has[i] = s.hasTarget(i);
+        }
+        return has;
+    }
+
+    private static int[] classTargets(SequenceBatch s) {
+        int[] y = new int[s.steps() * s.batch()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = s.hasTarget(i) ? s.classTarget(i) : -1;
+        }
+        return y;
+    }
+
     /** W ← W · target / σ_max(W). */
     static void scaleToSpectralNorm(DMatrixRMaj w, double target) {
         double sigma = GradientFlow.spectralNorm(w);

@@ -89,4 +89,47 @@ class GridTimelineLayoutTest {
         assertThrows(IllegalArgumentException.class, () -> new GridTimelineLayout(2, 1, 5, 800, 600)
                 .rowOf(new Lane(0, Lane.Direction.BACKWARD)));
     }
+
+    /**
+     * The main window's timeline at 1280 × 720 has about 830 × 330 px for L = 3, both directions and
+     * T = 20: at the readable least row and column the text stays at 12 px or more, the grid scrolls
+     * up and down instead, and every lane's row can be brought whole into view.
+     */
+    @ParameterizedTest
+    @CsvSource({"830, 330, 1.0", "830, 300, 1.25", "1250, 600, 1.0"})
+    void aDeepGridKeepsReadableRowsAndScrollsToEachOfThem(double width, double height, double zoom) {
+        double minRow = GridTimelineFigure.READABLE_ROW * zoom;
+        double minColumn = GridTimelineFigure.READABLE_COLUMN * zoom;
+        GridTimelineLayout lay = new GridTimelineLayout(3, 2, 20, width, height, minColumn, 0, false, minRow, 0);
+        assertTrue(lay.smallFont() >= 12, "small text " + lay.smallFont());
+        assertTrue(lay.font() >= 12, "text " + lay.font());
+        assertTrue(lay.rowHeight() >= minRow - 1e-9);
+        assertEquals(Math.max(0, lay.contentHeight() - height), lay.maxScrollY(), 1e-9);
+        if (height < 450) {
+            assertTrue(lay.maxScrollY() > 0, "a grid this deep scrolls in " + height + " px");
+        }
+        for (Lane lane : lanes(3, 2)) {
+            double y = lay.scrollYToShow(lane, 0);
+            GridTimelineLayout shown = new GridTimelineLayout(3, 2, 20, width, height, minColumn, 0, false, minRow, y);
+            assertTrue(shown.rowShown(lane), lane + " at scroll " + y);
+            assertTrue(y >= 0 && y <= lay.maxScrollY() + 1e-9);
+            // from there, the rows keep their order and height
+            assertEquals(lay.rowTop(lane) - y, shown.rowTop(lane), 1e-9);
+        }
+        // beyond the end it clamps
+        GridTimelineLayout far = new GridTimelineLayout(3, 2, 20, width, height, minColumn, 0, false, minRow, 1e6);
+        assertEquals(lay.maxScrollY(), far.scrollY(), 1e-9);
+    }
+
+    /** Labels go in only where there is room: the ‖dL/dh‖ under a cell's name needs a wide enough box. */
+    @Test
+    void theNumberInACellShowsOnlyWhenItFits() {
+        GridTimelineLayout narrow = new GridTimelineLayout(3, 2, 20, 830, 330, GridTimelineFigure.READABLE_COLUMN, 0,
+                false, GridTimelineFigure.READABLE_ROW, 0);
+        GridTimelineLayout wide = new GridTimelineLayout(3, 2, 20, 830, 330, 2.2 * GridTimelineFigure.READABLE_COLUMN, 0,
+                false, GridTimelineFigure.READABLE_ROW, 0);
+        assertTrue(!narrow.roomForNumber() && wide.roomForNumber());
+        Rectangle2D box = wide.cell(new Lane(0, Lane.Direction.FORWARD), 3);
+        assertTrue(box.getHeight() >= 2.3 * wide.smallFont() && box.getWidth() >= 3.6 * wide.smallFont());
+    }
 }

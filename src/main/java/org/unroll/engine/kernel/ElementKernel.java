@@ -36,9 +36,22 @@ interface ElementKernel {
 
     /**
      * out[oo + i] = op(a[ao + i], b[bo + i], c[co + i], d[dOff + i]) for i &lt; n; inputs the operation does not read
-     * may be null.
+     * may be null. One run: {@link #apply(Op, int, int, double[], int, int, double[], int, int, double[], int, int,
+     * double[], int, int, double[], int, int)} with one row.
      */
-    void apply(Op op, double[] a, int ao, double[] b, int bo, double[] c, int co, double[] d, int dOff,
-               double[] out, int oo, int n);
+    default void apply(Op op, double[] a, int ao, double[] b, int bo, double[] c, int co, double[] d, int dOff,
+                       double[] out, int oo, int n) {
+        apply(op, 1, n, a, ao, 0, b, bo, 0, c, co, 0, d, dOff, 0, out, oo, 0);
+    }
+
+    /**
+     * The same over {@code rows} runs of {@code n} elements: for r &lt; rows and i &lt; n,
+     * out[oo + r·os + i] = op(a[ao + r·as + i], b[bo + r·bs + i], c[co + r·cs + i], d[dOff + r·ds + i]), the rows in
+     * order. Each operand has its own row stride, so one call covers a whole batch of one gate block (the gates'
+     * stride is 4H or 3H, a state's H), and a stride of 0 reads (or accumulates into) the same run for every row, as
+     * a bias does. Within a row, out may be an input at the same offset and stride.
+     */
+    void apply(Op op, int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co,
+               int cs, double[] d, int dOff, int ds, double[] out, int oo, int os);
 
 }

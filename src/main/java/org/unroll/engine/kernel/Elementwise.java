@@ -9,7 +9,9 @@ import org.unroll.engine.kernel.ElementKernel.Op;
  * exponentials may differ by one ulp.
  *
  * <p>A run is {@code n} consecutive elements from an offset; the output comes last and may be one of the inputs at
- * the same offset. Nothing here allocates.
+ * the same offset. The {@code ...Rows} forms do the same over {@code rows} runs in one call, each operand with its own
+ * row stride (the offset of row r is offset + r·stride), so a cell treats one gate block of the whole batch at once
+ * instead of calling once per sequence. Nothing here allocates.
  */
 public final class Elementwise {
     /** Below this |z|, tanh takes its Taylor polynomial (the subtraction 1 − e^{−2|z|} would lose digits). */
@@ -98,16 +100,64 @@ public final class Elementwise {
 
     /** c[cOffset + r·n + j] += v[j] for r &lt; rows, j &lt; n: a bias added to every row of a block. */
     public static void addRowVector(double[] v, double[] c, int cOffset, int rows, int n) {
-        for (int r = 0; r < rows; r++) {
-            int row = cOffset + r * n;
-            KERNEL.apply(Op.SUM, c, row, v, 0, null, 0, null, 0, c, row, n);
-        }
+        KERNEL.apply(Op.SUM, rows, n, c, cOffset, n, v, 0, 0, null, 0, 0, null, 0, 0, c, cOffset, n);
     }
 
     /** v[j] += Σ_{r &lt; rows} a[aOffset + r·n + j], the rows added in order: the column sums of a block. */
     public static void addColumnSums(double[] a, int aOffset, int rows, int n, double[] v) {
-        for (int r = 0; r < rows; r++) {
-            KERNEL.apply(Op.SUM, v, 0, a, aOffset + r * n, null, 0, null, 0, v, 0, n);
-        }
+        KERNEL.apply(Op.SUM, rows, n, v, 0, 0, a, aOffset, n, null, 0, 0, null, 0, 0, v, 0, 0);
+    }
+
+    /** out[oo + r·os + i] = σ(z[zo + r·zs + i]) for r &lt; rows, i &lt; n. */
+    public static void sigmoidRows(int rows, int n, double[] z, int zo, int zs, double[] out, int oo, int os) {
+        KERNEL.apply(Op.SIGMOID, rows, n, z, zo, zs, null, 0, 0, null, 0, 0, null, 0, 0, out, oo, os);
+    }
+
+    /** out[oo + r·os + i] = tanh(z[zo + r·zs + i]) for r &lt; rows, i &lt; n. */
+    public static void tanhRows(int rows, int n, double[] z, int zo, int zs, double[] out, int oo, int os) {
+        KERNEL.apply(Op.TANH, rows, n, z, zo, zs, null, 0, 0, null, 0, 0, null, 0, 0, out, oo, os);
+    }
+
+    /** out = a + b over n elements of each of the rows. */
+    public static void sumRows(int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] out, int oo, int os) {
+        KERNEL.apply(Op.SUM, rows, n, a, ao, as, b, bo, bs, null, 0, 0, null, 0, 0, out, oo, os);
+    }
+
+    /** out = a ⊙ b over n elements of each of the rows. */
+    public static void productRows(int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                   double[] out, int oo, int os) {
+        KERNEL.apply(Op.PRODUCT, rows, n, a, ao, as, b, bo, bs, null, 0, 0, null, 0, 0, out, oo, os);
+    }
+
+    /** out = a ⊙ b + c ⊙ d over n elements of each of the rows. */
+    public static void twoProductsRows(int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                       double[] c, int co, int cs, double[] d, int dOff, int ds,
+                                       double[] out, int oo, int os) {
+        KERNEL.apply(Op.TWO_PRODUCTS, rows, n, a, ao, as, b, bo, bs, c, co, cs, d, dOff, ds, out, oo, os);
+    }
+
+    /** out = a + b ⊙ c over n elements of each of the rows. */
+    public static void addProductRows(int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                      double[] c, int co, int cs, double[] out, int oo, int os) {
+        KERNEL.apply(Op.ADD_PRODUCT, rows, n, a, ao, as, b, bo, bs, c, co, cs, null, 0, 0, out, oo, os);
+    }
+
+    /** out = (1 − w) ⊙ b + w ⊙ c over n elements of each of the rows. */
+    public static void interpolateRows(int rows, int n, double[] w, int wo, int ws, double[] b, int bo, int bs,
+                                       double[] c, int co, int cs, double[] out, int oo, int os) {
+        KERNEL.apply(Op.INTERPOLATE, rows, n, w, wo, ws, b, bo, bs, c, co, cs, null, 0, 0, out, oo, os);
+    }
+
+    /** out = a ⊙ b ⊙ s ⊙ (1 − s) over n elements of each of the rows, s = σ(·). */
+    public static void sigmoidGradientRows(int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                           double[] s, int so, int ss, double[] out, int oo, int os) {
+        KERNEL.apply(Op.SIGMOID_GRADIENT, rows, n, a, ao, as, b, bo, bs, s, so, ss, null, 0, 0, out, oo, os);
+    }
+
+    /** out = a ⊙ b ⊙ (1 − t²) over n elements of each of the rows, t = tanh(·). */
+    public static void tanhGradientRows(int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                        double[] t, int to, int ts, double[] out, int oo, int os) {
+        KERNEL.apply(Op.TANH_GRADIENT, rows, n, a, ao, as, b, bo, bs, t, to, ts, null, 0, 0, out, oo, os);
     }
 }

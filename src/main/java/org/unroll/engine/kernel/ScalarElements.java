@@ -4,8 +4,16 @@ package org.unroll.engine.kernel;
 final class ScalarElements implements ElementKernel {
 
     @Override
-    public void apply(Op op, double[] a, int ao, double[] b, int bo, double[] c, int co, double[] d, int dOff,
-                      double[] out, int oo, int n) {
+    public void apply(Op op, int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] c,
+                      int co, int cs, double[] d, int dOff, int ds, double[] out, int oo, int os) {
+        for (int r = 0; r < rows; r++) {
+            run(op, a, ao + r * as, b, bo + r * bs, c, co + r * cs, d, dOff + r * ds, out, oo + r * os, n);
+        }
+    }
+
+    /** One run of n elements. */
+    private static void run(Op op, double[] a, int ao, double[] b, int bo, double[] c, int co, double[] d, int dOff,
+                            double[] out, int oo, int n) {
         // one loop per operation, so that no element pays for the dispatch
         switch (op) {
             case SUM -> {

@@ -27,21 +27,28 @@ final class VectorElements implements ElementKernel {
      * allocations from {@code DoubleVector.lanewiseTemplate} under {@code LstmCell.forward}).
      */
     @Override
-    public void apply(Op op, double[] a, int ao, double[] b, int bo, double[] c, int co, double[] d, int dOff,
-                      double[] out, int oo, int n) {
+    public void apply(Op op, int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] c,
+                      int co, int cs, double[] d, int dOff, int ds, double[] out, int oo, int os) {
         if (op == Op.SIGMOID || op == Op.TANH) {
-            squash(op == Op.TANH, a, ao, out, oo, n);
+            squash(op == Op.TANH, rows, n, a, ao, as, out, oo, os);
             return;
         }
         int end = n - n % LANES;
-        arithmetic(op, a, ao, b, bo, c, co, d, dOff, out, oo, end);
-        for (int i = end; i < n; i++) {
-            out[oo + i] = ScalarElements.element(op, a, ao + i, b, bo + i, c, co + i, d, dOff + i);
+        if (end > 0) {
+            arithmetic(op, rows, end, a, ao, as, b, bo, bs, c, co, cs, d, dOff, ds, out, oo, os);
+        }
+        if (end < n) {
+            for (int r = 0; r < rows; r++) {
+                for (int i = end; i < n; i++) {
+                    out[oo + r * os + i] = ScalarElements.element(op, a, ao + r * as + i, b, bo + r * bs + i,
+                            c, co + r * cs + i, d, dOff + r * ds + i);
+                }
+            }
         }
     }
 
     /**
-     * The products and sums over the first {@code end} elements (a multiple of the lane count).
+     * The products and sums over the first {@code end} elements (a multiple of the lane count) of each row.
      *
      * <p>The vector code sits in two methods, this one and {@link #squash}, on purpose: each one's bytecode is
      * larger than C2's limit for inlining a hot callee (FreqInlineSize, 325 bytes), so it is always compiled on
@@ -51,102 +58,125 @@ final class VectorElements implements ElementKernel {
      * the API's allocating Java implementation (seen as hundreds of megabytes allocated per second, from
      * {@code DoubleVector.lanewiseTemplate}, in some runs but not others, depending on the JIT's timing).
      */
-    private static void arithmetic(Op op, double[] a, int ao, double[] b, int bo, double[] c, int co,
-                                   double[] d, int dOff, double[] out, int oo, int end) {
+    private static void arithmetic(Op op, int rows, int end, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                   double[] c, int co, int cs, double[] d, int dOff, int ds,
+                                   double[] out, int oo, int os) {
         switch (op) {
             case SUM -> {
-                for (int i = 0; i < end; i += LANES) {
-                    DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
-                    DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
-                    va.add(vb).intoArray(out, oo + i);
+                for (int r = 0; r < rows; r++, ao += as, bo += bs, oo += os) {
+                    for (int i = 0; i < end; i += LANES) {
+                        DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
+                        DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
+                        va.add(vb).intoArray(out, oo + i);
+                    }
                 }
             }
             case PRODUCT -> {
-                for (int i = 0; i < end; i += LANES) {
-                    DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
-                    DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
-                    va.mul(vb).intoArray(out, oo + i);
+                for (int r = 0; r < rows; r++, ao += as, bo += bs, oo += os) {
+                    for (int i = 0; i < end; i += LANES) {
+                        DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
+                        DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
+                        va.mul(vb).intoArray(out, oo + i);
+                    }
                 }
             }
             case TWO_PRODUCTS -> {
-                for (int i = 0; i < end; i += LANES) {
-                    DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
-                    DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
-                    DoubleVector vc = DoubleVector.fromArray(SPECIES, c, co + i);
-                    DoubleVector vd = DoubleVector.fromArray(SPECIES, d, dOff + i);
-                    va.mul(vb).add(vc.mul(vd)).intoArray(out, oo + i);
+                for (int r = 0; r < rows; r++, ao += as, bo += bs, co += cs, dOff += ds, oo += os) {
+                    for (int i = 0; i < end; i += LANES) {
+                        DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
+                        DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
+                        DoubleVector vc = DoubleVector.fromArray(SPECIES, c, co + i);
+                        DoubleVector vd = DoubleVector.fromArray(SPECIES, d, dOff + i);
+                        va.mul(vb).add(vc.mul(vd)).intoArray(out, oo + i);
+                    }
                 }
             }
             case ADD_PRODUCT -> {
-                for (int i = 0; i < end; i += LANES) {
-                    DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
-                    DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
-                    DoubleVector vc = DoubleVector.fromArray(SPECIES, c, co + i);
-                    va.add(vb.mul(vc)).intoArray(out, oo + i);
+                for (int r = 0; r < rows; r++, ao += as, bo += bs, co += cs, oo += os) {
+                    for (int i = 0; i < end; i += LANES) {
+                        DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
+                        DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
+                        DoubleVector vc = DoubleVector.fromArray(SPECIES, c, co + i);
+                        va.add(vb.mul(vc)).intoArray(out, oo + i);
+                    }
                 }
             }
             case INTERPOLATE -> {
-                for (int i = 0; i < end; i += LANES) {
-                    DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
-                    DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
-                    DoubleVector vc = DoubleVector.fromArray(SPECIES, c, co + i);
-                    ONE.sub(va).mul(vb).add(va.mul(vc)).intoArray(out, oo + i);
+                for (int r = 0; r < rows; r++, ao += as, bo += bs, co += cs, oo += os) {
+                    for (int i = 0; i < end; i += LANES) {
+                        DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
+                        DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
+                        DoubleVector vc = DoubleVector.fromArray(SPECIES, c, co + i);
+                        ONE.sub(va).mul(vb).add(va.mul(vc)).intoArray(out, oo + i);
+                    }
                 }
             }
             case SIGMOID_GRADIENT -> {
-                for (int i = 0; i < end; i += LANES) {
-                    DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
-                    DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
-                    DoubleVector vs = DoubleVector.fromArray(SPECIES, c, co + i);
-                    va.mul(vb).mul(vs).mul(ONE.sub(vs)).intoArray(out, oo + i);
+                for (int r = 0; r < rows; r++, ao += as, bo += bs, co += cs, oo += os) {
+                    for (int i = 0; i < end; i += LANES) {
+                        DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
+                        DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
+                        DoubleVector vs = DoubleVector.fromArray(SPECIES, c, co + i);
+                        va.mul(vb).mul(vs).mul(ONE.sub(vs)).intoArray(out, oo + i);
+                    }
                 }
             }
             case TANH_GRADIENT -> {
-                for (int i = 0; i < end; i += LANES) {
-                    DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
-                    DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
-                    DoubleVector vt = DoubleVector.fromArray(SPECIES, c, co + i);
-                    va.mul(vb).mul(ONE.sub(vt.mul(vt))).intoArray(out, oo + i);
+                for (int r = 0; r < rows; r++, ao += as, bo += bs, co += cs, oo += os) {
+                    for (int i = 0; i < end; i += LANES) {
+                        DoubleVector va = DoubleVector.fromArray(SPECIES, a, ao + i);
+                        DoubleVector vb = DoubleVector.fromArray(SPECIES, b, bo + i);
+                        DoubleVector vt = DoubleVector.fromArray(SPECIES, c, co + i);
+                        va.mul(vb).mul(ONE.sub(vt.mul(vt))).intoArray(out, oo + i);
+                    }
                 }
             }
             default -> throw new IllegalArgumentException(op.toString());
         }
     }
 
-    /** out = σ(a) (tanh false) or tanh(a) over n elements, the tail on the scalar functions; see {@link #arithmetic}. */
-    private static void squash(boolean tanh, double[] a, int ao, double[] out, int oo, int n) {
+    /**
+     * out = σ(a) (tanh false) or tanh(a) over n elements of each row, the tail on the scalar functions; see
+     * {@link #arithmetic}.
+     */
+    private static void squash(boolean tanh, int rows, int n, double[] a, int ao, int as, double[] out, int oo,
+                               int os) {
         int end = n - n % LANES;
         if (!tanh) {
-            for (int i = 0; i < end; i += LANES) {
-                // σ(z) = 1 / (1 + e^−z)
-                DoubleVector e = DoubleVector.fromArray(SPECIES, a, ao + i).neg().lanewise(VectorOperators.EXP);
-                ONE.div(e.add(1.0)).intoArray(out, oo + i);
-            }
-            for (int i = end; i < n; i++) {
-                out[oo + i] = Elementwise.sigmoid(a[ao + i]);
+            for (int r = 0; r < rows; r++, ao += as, oo += os) {
+                for (int i = 0; i < end; i += LANES) {
+                    // σ(z) = 1 / (1 + e^−z)
+                    DoubleVector e = DoubleVector.fromArray(SPECIES, a, ao + i).neg().lanewise(VectorOperators.EXP);
+                    ONE.div(e.add(1.0)).intoArray(out, oo + i);
+                }
+                for (int i = end; i < n; i++) {
+                    out[oo + i] = Elementwise.sigmoid(a[ao + i]);
+                }
             }
             return;
         }
-        for (int i = 0; i < end; i += LANES) {
-            // tanh(z) = sign(z) · (1 − e^{−2|z|}) / (1 + e^{−2|z|}) ...
-            DoubleVector z = DoubleVector.fromArray(SPECIES, a, ao + i);
-            DoubleVector abs = z.abs();
-            DoubleVector e = abs.mul(-2.0).lanewise(VectorOperators.EXP);
-            DoubleVector t = e.neg().add(1.0).div(e.add(1.0));
-            DoubleVector large = t.lanewise(VectorOperators.NEG, z.compare(VectorOperators.LT, 0.0));
-            // ... and where |z| < 1/16 the odd Taylor polynomial of Elementwise.tanh,
-            // z − z³/3 + 2z⁵/15 − 17z⁷/315 + 62z⁹/2835 − 1382z¹¹/155925, by Horner's rule
-            DoubleVector z2 = z.mul(z);
-            DoubleVector p = z2.mul(-1382.0 / 155925).add(62.0 / 2835);
-            p = z2.mul(p).add(-17.0 / 315);
-            p = z2.mul(p).add(2.0 / 15);
-            p = z2.mul(p).add(-1.0 / 3);
-            p = z2.mul(p).add(1.0);
-            VectorMask<Double> isSmall = abs.compare(VectorOperators.LT, Elementwise.TAYLOR_BELOW);
-            large.blend(z.mul(p), isSmall).intoArray(out, oo + i);
-        }
-        for (int i = end; i < n; i++) {
-            out[oo + i] = Elementwise.tanh(a[ao + i]);
+        for (int r = 0; r < rows; r++, ao += as, oo += os) {
+            for (int i = 0; i < end; i += LANES) {
+                // tanh(z) = sign(z) · (1 − e^{−2|z|}) / (1 + e^{−2|z|}) ...
+                DoubleVector z = DoubleVector.fromArray(SPECIES, a, ao + i);
+                DoubleVector abs = z.abs();
+                DoubleVector e = abs.mul(-2.0).lanewise(VectorOperators.EXP);
+                DoubleVector t = e.neg().add(1.0).div(e.add(1.0));
+                DoubleVector large = t.lanewise(VectorOperators.NEG, z.compare(VectorOperators.LT, 0.0));
+                // ... and where |z| < 1/16 the odd Taylor polynomial of Elementwise.tanh,
+                // z − z³/3 + 2z⁵/15 − 17z⁷/315 + 62z⁹/2835 − 1382z¹¹/155925, by Horner's rule
+                DoubleVector z2 = z.mul(z);
+                DoubleVector p = z2.mul(-1382.0 / 155925).add(62.0 / 2835);
+                p = z2.mul(p).add(-17.0 / 315);
+                p = z2.mul(p).add(2.0 / 15);
+                p = z2.mul(p).add(-1.0 / 3);
+                p = z2.mul(p).add(1.0);
+                VectorMask<Double> isSmall = abs.compare(VectorOperators.LT, Elementwise.TAYLOR_BELOW);
+                large.blend(z.mul(p), isSmall).intoArray(out, oo + i);
+            }
+            for (int i = end; i < n; i++) {
+                out[oo + i] = Elementwise.tanh(a[ao + i]);
+            }
         }
     }
 }

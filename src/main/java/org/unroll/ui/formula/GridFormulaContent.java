@@ -163,11 +163,13 @@ public final class GridFormulaContent {
 
     private void start() {
         int layers = w.model().layers();
-        eqs.add(new Equation("h^{(k,\\rightarrow)}_t = \\mathrm{cell}(x^{(k)}_t,\\ h^{(k,\\rightarrow)}_{t-1}),\\quad "
-                + "h^{(k,\\leftarrow)}_t = \\mathrm{cell}(x^{(k)}_t,\\ h^{(k,\\leftarrow)}_{t+1})", null));
-        eqs.add(new Equation("x^{(1)}_t = \\mathrm{onehot}(\\text{input}_t),\\quad x^{(k)}_t = "
+        eqs.add(new Equation("h^{(k,\\rightarrow)}_t = \\mathrm{cell}(x^{(k)}_t,\\ h^{(k,\\rightarrow)}_{t-1})"
+                + (w.model().bidirectional()
+                ? ",\\quad h^{(k,\\leftarrow)}_t = \\mathrm{cell}(x^{(k)}_t,\\ h^{(k,\\leftarrow)}_{t+1})" : "")
+                + "\\quad (k = 1" + (layers > 1 ? " \\ldots " + layers : "") + ")", null));
+        eqs.add(new Equation("x^{(1)}_t = \\mathrm{onehot}(\\text{input}_t)" + (layers == 1 ? "" : ",\\quad x^{(k)}_t = "
                 + (w.model().bidirectional() ? "[h^{(k-1,\\rightarrow)}_t;\\ h^{(k-1,\\leftarrow)}_t]" : "h^{(k-1,\\rightarrow)}_t")
-                + "\\quad (k = 1 \\ldots " + layers + ")", null));
+                + "\\quad (k > 1)"), null));
         eqs.add(new Equation("y_t = " + FormulaContent.WOUT + " "
                 + (w.model().bidirectional() ? "[h^{(" + layers + ",\\rightarrow)}_t;\\ h^{(" + layers + ",\\leftarrow)}_t]"
                 : "h^{(" + layers + ",\\rightarrow)}_t") + " + " + FormulaContent.BOUT, null));

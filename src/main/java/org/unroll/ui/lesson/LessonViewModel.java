@@ -73,6 +73,9 @@ public final class LessonViewModel {
         // the narration's flow numbers (σ_max, Jacobian norms) arrive with the diagnostics
         session.diagnosticsProperty().addListener((o, was, now) -> refreshText());
         session.trainingProperty().addListener((o, was, now) -> refreshTraining());
+        // a grid step quotes the grid walk's values, of the sequence shown
+        session.gridWalkProperty().addListener((o, was, now) -> refreshText());
+        session.gridSequenceProperty().addListener((o, was, now) -> refreshText());
         language.addListener((o, was, now) -> {
             if (player != null && !player.setup(was).equals(player.setup(now))) {
                 showStep(); // this language reads its own script of the text
@@ -317,6 +320,11 @@ public final class LessonViewModel {
         Lang lang = language.get();
         title.set(player.title(lang));
         stepLabel.set(LessonTexts.stepOf(lang, player.index() + 1, player.size()));
+        org.unroll.engine.GridWalk grid = session.getGridWalk();
+        if (grid != null) {
+            refreshGridText(lang, grid);
+            return;
+        }
         Walkthrough w = session.getWalkthrough();
         boolean same = w != null && player.setup(lang).equals(session.getSetup());
         // the numbers are filled once the walk's diagnostics are computed, never computed here on the UI thread
@@ -327,6 +335,51 @@ public final class LessonViewModel {
         narration.set(away ? LessonTexts.modelChanged(lang)
                 : waiting() ? LessonTexts.answerFirst(lang) : player.narration(lang, ready ? w : null) + exercises(lang));
         refreshQuestion(lang, ready ? w : null);
+    }
+
+    /**
+     * The texts over a grid walk (a step with layers, both directions or a batch): its placeholders
+     * read the grid, for the sequence shown; the walk is complete when published, so nothing waits.
+     */
+    private void refreshGridText(Lang lang, org.unroll.engine.GridWalk grid) {
+        boolean same = player.setup(lang).equals(session.getSetup());
+        boolean away = pending == null && !same;
+        drifted.set(away);
+        org.unroll.task.GridScenario sc = session.getGridScenario();
+        int b = session.gridSequenceProperty().get();
+        java.util.function.UnaryOperator<String> filled = same
+                ? t -> player.fill(t, grid, sc, b) : org.unroll.lesson.Placeholders::blank;
+        narration.set(away ? LessonTexts.modelChanged(lang)
+                : waiting() ? LessonTexts.answerFirst(lang)
+                : (same ? player.narration(lang, grid, sc, b) : filled.apply(player.step().narration().get(lang)))
+                + exercises(lang));
+        Question q = player.question();
+        if (q == null) {
+            question.set("");
+            options.clear();
+            verdict.set("");
+            return;
+        }
+        question.set(filled.apply(q.ask().get(lang)));
+        List<String> opts = q.options(lang).stream().map(filled).toList();
+        if (!opts.equals(options)) {
+            options.setAll(opts);
+        }
+        Object a = answers.get(player.index());
+        if (a == null) {
+            verdict.set("");
+            return;
+        }
+        // a grid step asks choice questions (a number question's answer reads a one-layer walk)
+        boolean choice = !q.options(lang).isEmpty();
+        String right = choice ? opts.get(q.choice() - 1)
+                : org.unroll.lesson.Placeholders.num(q.answerOn(body -> org.unroll.lesson.GridPlaceholders.number(body, grid, sc, b)));
+        boolean correct = same && (a instanceof Integer k ? q.acceptsOption(k)
+                : a instanceof Double d && Math.abs(d - q.answerOn(body -> org.unroll.lesson.GridPlaceholders.number(body, grid, sc, b)))
+                <= q.tolerance() + 1e-12);
+        String head = a instanceof Boolean ? LessonTexts.theAnswer(lang, right)
+                : correct ? LessonTexts.right(lang, right) : LessonTexts.notQuite(lang, right);
+        verdict.set(head + (lang == Lang.EN ? " " : "") + filled.apply(q.explain().get(lang)));
     }
 
     /** At the last step, the lesson's exercises after the narration; else nothing. */

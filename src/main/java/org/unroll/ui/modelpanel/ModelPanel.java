@@ -1,6 +1,5 @@
 package org.unroll.ui.modelpanel;
 
-import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,6 +37,11 @@ public final class ModelPanel extends VBox {
     private final Button open = new Button(I18n.get("modelpanel.openFiles"));
     private final Button save = new Button(I18n.get("modelpanel.saveFiles"));
     private final ObjectProperty<Integer> hiddenObject;
+    private final Label openedNote = new Label(I18n.get("modelpanel.opened.caption"));
+    /** A typed text is applied this long after the last key, so a word typed quickly is computed once. */
+    static final javafx.util.Duration TEXT_PAUSE = javafx.util.Duration.millis(300);
+    private final javafx.animation.PauseTransition textPause = new javafx.animation.PauseTransition(TEXT_PAUSE);
+    private boolean syncing;
 
     public ModelPanel(ModelPanelViewModel vm) {
         this.vm = vm;
@@ -56,14 +60,18 @@ public final class ModelPanel extends VBox {
         cell.setConverter(converter(c -> I18n.get(c.key())));
         cell.setMaxWidth(Double.MAX_VALUE);
 
-        hidden.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ModelPanelViewModel.MAX_HIDDEN, 4));
+        SpinnerValueFactory.IntegerSpinnerValueFactory hiddenValues =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, ModelPanelViewModel.MAX_HIDDEN, 4);
+        // a lesson's or a file's larger H is shown as it is, not cut to the panel's own limit
+        hiddenValues.maxProperty().bind(vm.hiddenLimitProperty());
+        hidden.setValueFactory(hiddenValues);
         hidden.setEditable(true);
         hidden.setMaxWidth(Double.MAX_VALUE);
 
         spectral.setShowTickLabels(true);
         spectral.setShowTickMarks(true);
-        spectral.setMajorTickUnit(0.5);
-        spectral.setMinorTickCount(0);
+        spectral.setMajorTickUnit(1);
+        spectral.setMinorTickCount(1);
         spectral.setLabelFormatter(converter(v -> v == Math.rint(v) ? Integer.toString(v.intValue()) : ""));
         Label legend = new Label(I18n.get("modelpanel.slider.legend"));
         legend.getStyleClass().add("muted");
@@ -85,6 +93,12 @@ public final class ModelPanel extends VBox {
         initial.setConverter(converter(s -> I18n.get(s == InitialState.ZEROS ? "model.initialState.zeros" : "modelpanel.initialState.random")));
         initial.setMaxWidth(Double.MAX_VALUE);
 
+        openedNote.getStyleClass().add("muted");
+        openedNote.setWrapText(true);
+        openedNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        openedNote.visibleProperty().bind(vm.fromFilesProperty());
+        openedNote.managedProperty().bind(openedNote.visibleProperty());
+
         message.getStyleClass().add("panel-message");
         message.setWrapText(true);
         message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -96,7 +110,7 @@ public final class ModelPanel extends VBox {
             b.setMaxWidth(Double.MAX_VALUE);
         }
 
-        getChildren().setAll(title,
+        getChildren().setAll(title, openedNote,
                 field("model.cell", cell),
                 field("model.text", text),
                 row(field("model.hiddenSize", hidden), field("model.seed", seed)),
@@ -112,11 +126,45 @@ public final class ModelPanel extends VBox {
         hidden.getValueFactory().valueProperty().bindBidirectional(hiddenObject);
         seed.textProperty().bindBidirectional(vm.seedProperty());
         scale.selectedProperty().bindBidirectional(vm.scaleWhhProperty());
-        spectral.valueProperty().bindBidirectional(vm.spectralNormProperty());
+        // the slider moves σ within its range; σ itself (a lesson's 5 or 10⁻⁶) is shown and kept as it is
+        spectral.setValue(ModelPanelViewModel.clampSpectral(vm.spectralNormProperty().get()));
+        vm.spectralNormProperty().addListener((o, a, v) -> {
+            if (!syncing) {
+                syncing = true;
+                spectral.setValue(ModelPanelViewModel.clampSpectral(v.doubleValue()));
+                syncing = false;
+            }
+        });
+        spectral.valueProperty().addListener((o, a, v) -> {
+            if (!syncing) {
+                syncing = true;
+                vm.spectralNormProperty().set(Math.round(v.doubleValue() * 100) / 100.0);
+                syncing = false;
+            }
+        });
         spectral.disableProperty().bind(vm.scaleWhhProperty().not());
-        spectralValue.textProperty().bind(vm.spectralNormProperty().asString(Locale.ROOT, "σ = %.2f"));
+        spectralValue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "σ = " + org.unroll.ui.Numbers.significant(vm.spectralNormProperty().get(), 3), vm.spectralNormProperty()));
         spectralValue.disableProperty().bind(vm.scaleWhhProperty().not());
-        text.textProperty().bindBidirectional(vm.textProperty());
+        // each key goes to the view model, which applies the text after a pause (one computation per word)
+        text.setText(vm.textProperty().get());
+        vm.setTextDelay(apply -> {
+            textPause.setOnFinished(e -> apply.run());
+            textPause.playFromStart();
+        });
+        text.textProperty().addListener((o, a, t) -> {
+            if (!syncing) {
+                vm.typeText(t);
+            }
+        });
+        vm.textProperty().addListener((o, a, t) -> {
+            if (!t.equals(text.getText())) {
+                textPause.stop();
+                syncing = true;
+                text.setText(t);
+                syncing = false;
+            }
+        });
         layers.getValueFactory().valueProperty().bindBidirectional(layersObject);
         bidirectional.selectedProperty().bindBidirectional(vm.bidirectionalProperty());
         initial.valueProperty().bindBidirectional(vm.initialStateProperty());
@@ -172,5 +220,17 @@ public final class ModelPanel extends VBox {
 
     public TextField textField() {
         return text;
+    }
+
+    public TextField learningRateField() {
+        return learningRate;
+    }
+
+    public Spinner<Integer> hiddenSpinner() {
+        return hidden;
+    }
+
+    public ModelPanelViewModel viewModel() {
+        return vm;
     }
 }

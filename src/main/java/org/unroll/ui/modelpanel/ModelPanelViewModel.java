@@ -29,8 +29,9 @@ public final class ModelPanelViewModel {
     public static final int MAX_HIDDEN = 64;
     /** T ≤ 1000, so at most 1001 characters. */
     public static final int MAX_TEXT = 1001;
-    public static final double MIN_SPECTRAL = 0.5;
-    public static final double MAX_SPECTRAL = 3.0;
+    /** The σ slider's range (a lesson can set any σ > 0: the panel shows it as it is, see {@link #spectralNormProperty()}). */
+    public static final double MIN_SPECTRAL = 0.25;
+    public static final double MAX_SPECTRAL = 6.0;
     /** Stacked layers: 1 … 4. */
     public static final int MAX_LAYERS = Setup.MAX_LAYERS;
     /** At most this many sequences in a typed batch. */
@@ -49,7 +50,22 @@ public final class ModelPanelViewModel {
     private final IntegerProperty layers = new SimpleIntegerProperty(this, "layers", 1);
     private final BooleanProperty bidirectional = new SimpleBooleanProperty(this, "bidirectional", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper hiddenLimit =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "hiddenLimit", MAX_HIDDEN);
     private final Consumer<Setup> apply;
+    private Consumer<OpenedModel> reopen = o -> { };
+    /** Where a typed text waits before it is applied (the window: a short pause after the last key). */
+    private Consumer<Runnable> textDelay = Runnable::run;
+    private String typed;
+    /** The model opened from files that the controls show, or null when they show a setup. */
+    private OpenedModel opened;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper fromFiles =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "fromFiles", false);
+    /** The controls that, changed, replace the opened model by a new one: cell, H, L, directions, seed. */
+    private String openedShape;
+    /** The edit of the opened model last handed on (so it is not handed on twice, nor loaded back). */
+    private OpenedModel sent;
+    private String sentKey;
     private boolean loading;
     private Setup last;
     /**
@@ -81,8 +97,12 @@ public final class ModelPanelViewModel {
         }
         loading = true;
         try {
+            opened = null;
+            sent = null;
+            fromFiles.set(false);
+            hiddenLimit.set(Math.max(MAX_HIDDEN, s.hiddenSize()));
             cell.set(CellChoice.of(s.cell(), s.activation()));
-            hiddenSize.set(Math.min(MAX_HIDDEN, s.hiddenSize()));
+            hiddenSize.set(s.hiddenSize());
             seed.set(Long.toString(s.seed()));
             scaleWhh.set(s.spectralNorm() > 0);
             if (s.spectralNorm() > 0) {
@@ -101,9 +121,99 @@ public final class ModelPanelViewModel {
         }
     }
 
+    /**
+     * Shows a model opened from files (File › Open, an update stepped into) as it is: its cell,
+     * H, layers, directions, text, σ_max(W_hh), initial state and learning rate. From then on a
+     * change of the learning rate, of σ (W_hh scaled), of the initial state or of the text (read
+     * through the model's vocabulary) edits the opened weights (handed to
+     * {@link #setOnOpenedEdited}); a change of the cell, H, layers, directions or seed draws a new
+     * model from the seed as before. The edit this panel handed on, shown back, is not reloaded.
+     */
+    public void showOpened(OpenedModel o) {
+        if (o == null || (sent != null && o.scenario() == sent.scenario() && o.grid() == sent.grid())) {
+            return;
+        }
+        loading = true;
+        try {
+            last = null;
+            loaded = null;
+            sent = null;
+            sentKey = null;
+            opened = o;
+            fromFiles.set(true);
+            hiddenLimit.set(Math.max(MAX_HIDDEN, o.hiddenSize()));
+            cell.set(o.cell());
+            hiddenSize.set(o.hiddenSize());
+            layers.set(o.layers());
+            bidirectional.set(o.bidirectional());
+            text.set(o.text() == null ? "" : o.text());
+            typed = null;
+            scaleWhh.set(false);
+            spectralNorm.set(o.spectralNorm());
+            initialState.set(o.initialState());
+            learningRate.set(trim(o.learningRate()));
+            message.set("");
+            openedShape = shape();
+            openedText = text.get();
+        } finally {
+            loading = false;
+        }
+    }
+
+    private String openedText;
+
+    /** The model opened from files that the controls show, or null. */
+    public OpenedModel opened() {
+        return opened;
+    }
+
+    /** Whether the controls show a model opened from files (then the panel says what edits it). */
+    public javafx.beans.property.ReadOnlyBooleanProperty fromFilesProperty() {
+        return fromFiles.getReadOnlyProperty();
+    }
+
+    /** Where an edit of an opened model goes (the window: the session walks it). */
+    public void setOnOpenedEdited(Consumer<OpenedModel> r) {
+        reopen = r == null ? o -> { } : r;
+    }
+
+    /**
+     * How a typed text waits before it is applied: given the application to run, the window runs it
+     * after a short pause that each new key restarts, so a word typed quickly is computed once.
+     * Plain JUnit: at once (the default), or held by the test.
+     */
+    public void setTextDelay(Consumer<Runnable> delay) {
+        textDelay = delay == null ? Runnable::run : delay;
+    }
+
+    /** A text typed in the field, key by key: applied (as {@link #textProperty()}) once {@link #setTextDelay the delay} runs. */
+    public void typeText(String t) {
+        typed = t;
+        textDelay.accept(() -> {
+            if (typed != null) {
+                String now = typed;
+                typed = null;
+                text.set(now);
+            }
+        });
+    }
+
+    private String shape() {
+        return cell.get() + "/" + hiddenSize.get() + "/" + layers.get() + "/" + bidirectional.get() + "/" + seed.get();
+    }
+
     private void changed() {
         if (loading) {
             return;
+        }
+        if (opened != null) {
+            if (shape().equals(openedShape)) {
+                editOpened();
+                return;
+            }
+            opened = null; // a new model drawn from the seed: the controls say so
+            sent = null;
+            fromFiles.set(false);
         }
         toSetup().ifPresent(s -> {
             if (!s.equals(last)) {
@@ -111,6 +221,74 @@ public final class ModelPanelViewModel {
                 apply.accept(s);
             }
         });
+    }
+
+    /** Hands on the opened model with what the controls change in it, or says in one line why not. */
+    private void editOpened() {
+        double lr;
+        try {
+            lr = Double.parseDouble(learningRate.get() == null ? "" : learningRate.get().trim());
+        } catch (NumberFormatException e) {
+            lr = Double.NaN;
+        }
+        if (!(lr >= 0 && lr <= 100)) {
+            message.set(I18n.get("modelpanel.error.learningRate"));
+            return;
+        }
+        String newText = text.get() == null || text.get().equals(openedText) ? null : text.get();
+        InitialState state = initialState.get() == opened.initialState() ? null : initialState.get();
+        double sigma = scaleWhh.get() ? spectralNorm.get() : 0;
+        if (opened.grid() != null && (newText != null || state != null || sigma > 0)) {
+            message.set(I18n.get("modelpanel.opened.gridKept"));
+            return;
+        }
+        if (scaleWhh.get() && !(sigma > 0 && sigma < Double.POSITIVE_INFINITY)) {
+            message.set(I18n.get("modelpanel.error.spectralNorm"));
+            return;
+        }
+        if (newText != null) {
+            int chars = newText.codePointCount(0, newText.length());
+            if (chars < 2) {
+                message.set(I18n.get("modelpanel.error.textShort"));
+                return;
+            }
+            if (chars > MAX_TEXT) {
+                message.set(I18n.get("modelpanel.error.textLong", Integer.toString(MAX_TEXT)));
+                return;
+            }
+            List<String> vocab = opened.scenario().model().vocab();
+            if (vocab == null) {
+                message.set(I18n.get("modelpanel.opened.numbers"));
+                return;
+            }
+            for (int cp : newText.codePoints().toArray()) {
+                String c = new String(Character.toChars(cp));
+                if (!vocab.contains(c)) {
+                    message.set(I18n.get("modelpanel.opened.notInVocab", c, String.join(" ", vocab)));
+                    return;
+                }
+            }
+        }
+        long seedValue;
+        try {
+            seedValue = Long.parseLong(seed.get() == null ? "" : seed.get().trim());
+        } catch (NumberFormatException e) {
+            message.set(I18n.get("modelpanel.error.seed"));
+            return;
+        }
+        String key = lr + "/" + sigma + "/" + state + "/" + newText + "/" + (state == null ? "" : seedValue);
+        message.set("");
+        if (key.equals(sentKey)) {
+            return;
+        }
+        try {
+            OpenedModel e = opened.edited(lr, sigma, state, seedValue, newText);
+            sent = e;
+            sentKey = key;
+            reopen.accept(e);
+        } catch (IllegalArgumentException ex) {
+            message.set(ex.getMessage());
+        }
     }
 
     /** The setup the controls describe, or empty with {@link #messageProperty()} saying why. */
@@ -123,7 +301,7 @@ public final class ModelPanelViewModel {
         CellChoice c = cell.get();
         List<String> batch = batchOf(text.get());
         Setup s = new Setup(c.cell(), c.activation(), hiddenSize.get(), Long.parseLong(seed.get().trim()),
-                scaleWhh.get() ? clampSpectral(spectralNorm.get()) : 0.0, batch.isEmpty() ? text.get() : batch.get(0),
+                scaleWhh.get() ? spectralNorm.get() : 0.0, batch.isEmpty() ? text.get() : batch.get(0),
                 initialState.get(), Double.parseDouble(learningRate.get().trim()));
         Setup grid = keepHidden(s).withLayers(layers.get()).withBidirectional(bidirectional.get()).withBatch(batch);
         // a stacked, bidirectional or batched network is a character task, untrained before the walk
@@ -226,8 +404,11 @@ public final class ModelPanelViewModel {
         if (chars > MAX_TEXT) {
             return I18n.get("modelpanel.error.textLong", Integer.toString(MAX_TEXT));
         }
-        if (hiddenSize.get() < 1 || hiddenSize.get() > MAX_HIDDEN) {
-            return I18n.get("modelpanel.error.hiddenSize", Integer.toString(MAX_HIDDEN));
+        if (hiddenSize.get() < 1 || hiddenSize.get() > hiddenLimit.get()) {
+            return I18n.get("modelpanel.error.hiddenSize", Integer.toString(hiddenLimit.get()));
+        }
+        if (scaleWhh.get() && !(spectralNorm.get() > 0 && spectralNorm.get() < Double.POSITIVE_INFINITY)) {
+            return I18n.get("modelpanel.error.spectralNorm");
         }
         try {
             Long.parseLong(seed.get() == null ? "" : seed.get().trim());
@@ -266,10 +447,22 @@ public final class ModelPanelViewModel {
         return seed;
     }
 
+    /**
+     * H's largest value: {@value #MAX_HIDDEN}, or the H of the setup or model shown when a lesson or
+     * a file has a larger one (the panel shows it as it is and keeps it).
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty hiddenLimitProperty() {
+        return hiddenLimit.getReadOnlyProperty();
+    }
+
     public BooleanProperty scaleWhhProperty() {
         return scaleWhh;
     }
 
+    /**
+     * σ, the value W_hh is scaled to: the setup's own value (a lesson's σ = 5 or 10⁻⁶ is kept as
+     * it is, beyond the slider's range), or σ_max(W_hh) of a model opened from files.
+     */
     public DoubleProperty spectralNormProperty() {
         return spectralNorm;
     }

@@ -63,6 +63,12 @@ public final class Session {
     /** What the diagnostics compute for a shown walk (the gradient flow, with its Jacobian norms). */
     private final Consumer<Walkthrough> diagnose;
     private CompletableFuture<?> latest;
+    /**
+     * The place the person last asked for (by stepping, jumping or a lesson's cursor): a new walk
+     * shows it fitted to its length, and a later, longer walk shows it again, so a text typed key by
+     * key keeps backward step 6 even when a shorter text came in between.
+     */
+    private Cursor wanted = Cursor.START;
     private volatile Future<?> diagnosticsRun;
     /** How far the training of the setup being computed is (a lesson's train directive), or null. */
     private final ReadOnlyObjectWrapper<org.unroll.task.Training.Progress> training =
@@ -168,8 +174,22 @@ public final class Session {
      * from {@code window}'s offset and, when its state was carried in, the gradient cut at its start.
      */
     public CompletableFuture<Walkthrough> open(Scenario sc, org.unroll.engine.Window window) {
-        double lr = setup.get() != null ? setup.get().learningRate() : Setup.JEEP.learningRate();
+        return compute(gen -> Shown.of(sc, shownLearningRate(), window), null, null);
+    }
+
+    /** Shows a model and sequence opened from files walked with learning rate {@code lr}; the setup becomes null. */
+    public CompletableFuture<Walkthrough> open(Scenario sc, double lr) {
+        org.unroll.engine.Window window = walkthrough.get() != null && scenario.get() == sc
+                ? walkthrough.get().window() : org.unroll.engine.Window.WHOLE;
         return compute(gen -> Shown.of(sc, lr, window), null, null);
+    }
+
+    /** η of what is shown: the setup's, else the walk's (a model opened from files), else jeep's. */
+    private double shownLearningRate() {
+        if (setup.get() != null) {
+            return setup.get().learningRate();
+        }
+        return walkthrough.get() != null ? walkthrough.get().learningRate() : Setup.JEEP.learningRate();
     }
 
     /** Shows a stacked network and padded batch opened from files; the setup becomes null. */
@@ -242,7 +262,10 @@ public final class Session {
                     return;
                 }
                 Walkthrough w = shown.walk();
-                Cursor keep = at != null ? at : cursor.get();
+                if (at != null) {
+                    wanted = at;
+                }
+                Cursor keep = wanted;
                 setup.set(s);
                 gridWalk.set(null);
                 gridScenario.set(null);
@@ -254,7 +277,7 @@ public final class Session {
                 walkthrough.set(w);
                 busy.set(false);
                 training.set(null);
-                moveTo(keep.fit(steps));
+                place(keep.fit(steps).index(steps));
                 startDiagnostics(w, gen);
                 done.complete(w);
             });
@@ -351,7 +374,7 @@ public final class Session {
     public void jumpStart() {
         GridWalk g = gridWalk.get();
         if (g != null) {
-            int first = phaseBound(g.order(gridSequence.get()), -1);
+            int first = phaseBound(g.order(gridSequence.get()), position.get(), -1);
             moveToIndex(first == position.get() ? 0 : first);
             return;
         }
@@ -359,15 +382,21 @@ public final class Session {
         if (w == null) {
             return;
         }
-        Cursor first = cursor.get().startOfPhase(w.steps());
-        moveTo(first.equals(cursor.get()) ? Cursor.START : first);
+        Cursor now = cursor.get();
+        // from the update (a phase of one point), Home goes to the start of the backward pass first
+        Cursor first = now.phase() == Phase.UPDATE ? Cursor.backward(w.steps() - 1, org.unroll.engine.BackwardStage.OUTPUT_GRADIENT)
+                : now.startOfPhase(w.steps());
+        moveTo(first.equals(now) ? Cursor.START : first);
     }
 
     /** To the last point of the current phase, or, when already there, to the update at the end. */
     public void jumpEnd() {
         GridWalk g = gridWalk.get();
         if (g != null) {
-            int last = phaseBound(g.order(gridSequence.get()), +1);
+            GridOrder order = g.order(gridSequence.get());
+            int from = position.get();
+            // from Start (a phase of one point), End goes to the end of the forward pass first
+            int last = phaseBound(order, order.at(from).phase() == Phase.START ? Math.min(from + 1, order.size() - 1) : from, +1);
             moveToIndex(last == position.get() ? positions.get() - 1 : last);
             return;
         }
@@ -375,8 +404,10 @@ public final class Session {
         if (w == null) {
             return;
         }
-        Cursor last = cursor.get().endOfPhase(w.steps());
-        moveTo(last.equals(cursor.get()) ? Cursor.update() : last);
+        Cursor now = cursor.get();
+        // from Start (a phase of one point), End goes to the end of the forward pass first
+        Cursor last = now.phase() == Phase.START ? Cursor.forward(w.steps() - 1) : now.endOfPhase(w.steps());
+        moveTo(last.equals(now) ? Cursor.update() : last);
     }
 
     public void moveTo(Cursor c) {
@@ -390,8 +421,8 @@ public final class Session {
     }
 
     /** The first (dir −1) or last (dir +1) place of the grid's current phase around the position. */
-    private int phaseBound(GridOrder order, int dir) {
-        int i = position.get();
+    private int phaseBound(GridOrder order, int from, int dir) {
+        int i = from;
         Phase phase = order.at(i).phase();
         while (i + dir >= 0 && i + dir < order.size() && order.at(i + dir).phase() == phase) {
             i += dir;
@@ -399,7 +430,16 @@ public final class Session {
         return i;
     }
 
+    /** Moves to a place in the order; the place a person asked for, kept across recomputations. */
     public void moveToIndex(int index) {
+        place(index);
+        Walkthrough w = walkthrough.get();
+        if (gridWalk.get() == null && w != null) {
+            wanted = cursor.get();
+        }
+    }
+
+    private void place(int index) {
         GridWalk g = gridWalk.get();
         if (g != null) {
             GridOrder order = g.order(gridSequence.get());

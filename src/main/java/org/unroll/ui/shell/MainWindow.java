@@ -251,9 +251,6 @@ public final class MainWindow {
     /** The focus's share of the width beside a grid. */
     static final double GRID_FOCUS_SHARE = 0.34;
 
-    /** The share of the stage's height the timeline keeps when it shows a grid. */
-    static final double GRID_TIMELINE_SHARE = 0.62;
-
     private void initListeners() {
         title.textProperty().bind(stepperVm.titleProperty());
         status.textProperty().bind(Bindings.createStringBinding(
@@ -264,26 +261,33 @@ public final class MainWindow {
                         : null, session.diagnosticsFailureProperty().get()),
                 session.walkthroughProperty(), session.setupProperty(), session.diagnosticsFailureProperty(),
                 session.gridWalkProperty()));
-        // a grid has more rows: the timeline takes more of the stage's height from the narration
+        // a grid keeps readable rows and scrolls them up and down (TimelineViewModel), so the timeline
+        // takes what the lesson row leaves, as for one layer: the question, its options and Next stay on screen
         session.gridWalkProperty().addListener((o, a, g) -> {
-            timeline.setMinHeight(g == null ? 120 : Math.max(120, stage.getHeight() * GRID_TIMELINE_SHARE));
             if ((a == null) != (g == null)) {
                 placeDividers();
-            }
-        });
-        stage.heightProperty().addListener((o, a, h) -> {
-            if (session.getGridWalk() != null) {
-                timeline.setMinHeight(Math.max(120, h.doubleValue() * GRID_TIMELINE_SHARE));
             }
         });
         zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> StatusText.zoom(zoom.getZoom()), zoom.zoomProperty()));
         busy.visibleProperty().bind(session.busyProperty());
         timelineVm.baseScaleProperty().bind(zoom.fontSizeProperty().divide(ZoomModel.BASE_FONT_PX));
         timelineVm.presenterProperty().bind(zoom.presenterProperty());
+        // the panel shows what is on screen: the setup, or the model opened from files (published last, with its walk)
         session.setupProperty().addListener((o, a, s) -> modelVm.load(s));
+        session.walkthroughProperty().addListener((o, a, w) -> showOpenedInPanel());
+        session.gridWalkProperty().addListener((o, a, g) -> showOpenedInPanel());
         if (session.getSetup() != null) {
             modelVm.load(session.getSetup());
+        } else {
+            showOpenedInPanel();
         }
+        modelVm.setOnOpenedEdited(m -> {
+            if (m.grid() != null) {
+                session.open(m.grid());
+            } else {
+                session.open(m.scenario(), m.learningRate());
+            }
+        });
         presenter.selectedProperty().addListener((o, a, on) -> zoom.setPresenter(on));
         presenterItem.selectedProperty().addListener((o, a, on) -> zoom.setPresenter(on));
         zoom.presenterProperty().addListener((o, a, on) -> {
@@ -343,6 +347,20 @@ public final class MainWindow {
         trainButton.setOnAction(e -> trainItem.fire());
         deepItem.setOnAction(e -> org.unroll.ui.grid.GridWalkView.open(window()));
         session.setErrorHandler(message -> ErrorDialogs.show(window(), message));
+    }
+
+    /** Shows the model opened from files in the panel when no setup describes what is on screen. */
+    private void showOpenedInPanel() {
+        if (session.getSetup() != null) {
+            return;
+        }
+        if (session.getScenario() != null && session.getWalkthrough() != null) {
+            modelVm.showOpened(new org.unroll.ui.modelpanel.OpenedModel(session.getScenario(), null,
+                    session.getWalkthrough().learningRate()));
+        } else if (session.getGridScenario() != null && session.getGridWalk() != null) {
+            modelVm.showOpened(new org.unroll.ui.modelpanel.OpenedModel(null, session.getGridScenario(),
+                    modelVm.opened() != null ? modelVm.opened().learningRate() : org.unroll.task.Setup.JEEP.learningRate()));
+        }
     }
 
     /** The columns shown: the model panel when asked for and not presenting, the stage, the focus while it has content. */
@@ -405,7 +423,8 @@ public final class MainWindow {
 
     private void export(boolean svg) {
         TimelineFigure.Frame f = timelineVm.getFrame();
-        if (f == null) {
+        org.unroll.figures.GridTimelineFigure.Frame grid = timelineVm.getGridFrame();
+        if (f == null && grid == null) {
             return;
         }
         FileChooser c = new FileChooser();
@@ -432,7 +451,15 @@ public final class MainWindow {
             }
         }
         try {
-            if (svg) {
+            if (grid != null) {
+                // a grid: the whole of it (every step, every row), not only the part scrolled into view
+                java.awt.Dimension whole = TimelineExport.wholeGrid(grid, w, h);
+                if (svg) {
+                    TimelineExport.writeSvg(grid, whole.width, whole.height, out.toPath());
+                } else {
+                    TimelineExport.writePng(grid.unscrolled(), whole.width, whole.height, scale, out.toPath());
+                }
+            } else if (svg) {
                 TimelineExport.writeSvg(f, w, h, out.toPath());
             } else {
                 TimelineExport.writePng(f, w, h, scale, out.toPath());

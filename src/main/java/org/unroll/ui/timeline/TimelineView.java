@@ -31,6 +31,8 @@ public final class TimelineView extends BorderPane {
     private final Pane canvasHolder = new Pane();
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
+    /** A deep grid's rows keep a readable height: they scroll up and down when they do not fit. */
+    private final ScrollBar scrollY = new ScrollBar();
     private final Label hover = new Label();
     private final Button narrower = new Button("−");
     private final Button wider = new Button("+");
@@ -82,6 +84,12 @@ public final class TimelineView extends BorderPane {
         HBox bottom = new HBox(6, sequence, scroll);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setBottom(bottom);
+        scrollY.setOrientation(Orientation.VERTICAL);
+        scrollY.setFocusTraversable(false);
+        scrollY.getStyleClass().add("timeline-scroll-vertical");
+        scrollY.managedProperty().bind(scrollY.visibleProperty());
+        scrollY.setVisible(false);
+        setRight(scrollY);
     }
 
     private void initListeners() {
@@ -100,6 +108,13 @@ public final class TimelineView extends BorderPane {
         });
         vm.maxScrollProperty().addListener((o, a, b) -> syncScrollBar());
         vm.scrollXProperty().addListener((o, a, b) -> syncScrollBar());
+        vm.maxScrollYProperty().addListener((o, a, b) -> syncScrollBar());
+        vm.scrollYProperty().addListener((o, a, b) -> syncScrollBar());
+        scrollY.valueProperty().addListener((o, a, b) -> {
+            if (Math.abs(b.doubleValue() - vm.scrollYProperty().get()) > 0.5) {
+                vm.scrollYTo(b.doubleValue());
+            }
+        });
         scroll.valueProperty().addListener((o, a, b) -> {
             if (Math.abs(b.doubleValue() - vm.scrollXProperty().get()) > 0.5) {
                 vm.scrollTo(b.doubleValue());
@@ -111,6 +126,9 @@ public final class TimelineView extends BorderPane {
         canvasHolder.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.isShortcutDown()) {
                 vm.zoomSteps(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15);
+            } else if (vm.maxScrollYProperty().get() > 0 && Math.abs(e.getDeltaY()) > Math.abs(e.getDeltaX())) {
+                // a deep grid taller than the timeline: the wheel scrolls its rows, Shift+wheel (or sideways) the steps
+                vm.scrollYBy(-e.getDeltaY());
             } else {
                 double d = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
                 vm.scrollBy(-d * 2);
@@ -149,6 +167,14 @@ public final class TimelineView extends BorderPane {
         scroll.setBlockIncrement(Math.max(40, vm.viewportWidth() * 0.8));
         scroll.setDisable(max <= 0);
         scroll.setVisible(max > 0);
+        double maxY = vm.maxScrollYProperty().get();
+        double view = Math.max(1, vm.viewportHeight());
+        scrollY.setMax(Math.max(0, maxY));
+        scrollY.setVisibleAmount(Math.max(1, view * Math.max(1, maxY) / (maxY + view)));
+        scrollY.setValue(vm.scrollYProperty().get());
+        scrollY.setUnitIncrement(30);
+        scrollY.setBlockIncrement(Math.max(30, view * 0.8));
+        scrollY.setVisible(maxY > 0);
     }
 
     /** The chooser shows when a batch of more than one sequence is shown, with the one shown selected. */

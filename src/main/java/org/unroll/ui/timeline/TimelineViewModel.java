@@ -46,6 +46,9 @@ public final class TimelineViewModel {
     private final ReadOnlyDoubleWrapper stepZoom = new ReadOnlyDoubleWrapper(this, "stepZoom", 1.0);
     private final ReadOnlyDoubleWrapper scrollX = new ReadOnlyDoubleWrapper(this, "scrollX", 0);
     private final ReadOnlyDoubleWrapper maxScroll = new ReadOnlyDoubleWrapper(this, "maxScroll", 0);
+    /** A grid's vertical scroll: its rows keep a readable height and scroll when they do not fit. */
+    private final ReadOnlyDoubleWrapper scrollY = new ReadOnlyDoubleWrapper(this, "scrollY", 0);
+    private final ReadOnlyDoubleWrapper maxScrollY = new ReadOnlyDoubleWrapper(this, "maxScrollY", 0);
     private final ReadOnlyObjectWrapper<String> highlight = new ReadOnlyObjectWrapper<>(this, "highlight");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final ReadOnlyObjectWrapper<TimelineFigure.Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
@@ -232,7 +235,39 @@ public final class TimelineViewModel {
     /** The grid's layout at a scroll offset in the current viewport. */
     private GridTimelineLayout gridLayout(GridWalk g, double scroll) {
         return new GridTimelineLayout(g.model().layers(), g.model().directions(), g.steps(), width, height,
-                gridColumn(), scroll, false);
+                gridColumn(), scroll, false, gridRow(), scrollY.get());
+    }
+
+    /** The lowest row of the grid: readable at the window's zoom (the grid scrolls up and down below it). */
+    private double gridRow() {
+        return GridTimelineFigure.READABLE_ROW * baseScale.get();
+    }
+
+    /** How far a grid scrolls up and down: 0 when its rows fit (and for a single-layer walk). */
+    public ReadOnlyDoubleProperty maxScrollYProperty() {
+        return maxScrollY.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty scrollYProperty() {
+        return scrollY.getReadOnlyProperty();
+    }
+
+    /** Scrolls a grid up or down (clamped); the cursor's row is brought back into view when it moves. */
+    public void scrollYTo(double y) {
+        GridWalk g = session.getGridWalk();
+        if (g == null || width <= 0 || height <= 0) {
+            return;
+        }
+        double before = scrollY.get();
+        scrollY.set(y);
+        scrollY.set(gridLayout(g, scrollX.get()).scrollY());
+        if (scrollY.get() != before) {
+            update();
+        }
+    }
+
+    public void scrollYBy(double dy) {
+        scrollYTo(scrollY.get() + dy);
     }
 
     /** The narrowest step of the grid: readable at the window's zoom, times the timeline's own step width. */
@@ -248,8 +283,12 @@ public final class TimelineViewModel {
             }
             GridTimelineLayout l = gridLayout(g, scrollX.get());
             maxScroll.set(l.maxScroll());
+            maxScrollY.set(l.maxScrollY());
             GridCursor c = session.gridCursorProperty().get();
             scrollX.set(c.onCell() ? l.scrollToShow(c.time(), l.scrollX()) : l.scrollX());
+            // the cursor's row in view; the losses on top at the loss
+            scrollY.set(c.onCell() ? l.scrollYToShow(c.lane(), l.scrollY())
+                    : c.phase() == Phase.LOSS ? 0 : l.scrollY());
             return;
         }
         Walkthrough w = session.getWalkthrough();
@@ -285,13 +324,18 @@ public final class TimelineViewModel {
             frame.set(null);
             int b = session.gridSequenceProperty().get();
             if (width > 0 && height > 0) {
-                maxScroll.set(gridLayout(g, scrollX.get()).maxScroll());
+                GridTimelineLayout l = gridLayout(g, scrollX.get());
+                maxScroll.set(l.maxScroll());
+                maxScrollY.set(l.maxScrollY());
+                scrollY.set(l.scrollY());
             }
             gridFrame.set(new GridTimelineFigure.Frame(g, b, session.positionProperty().get(), gs.tokens(b),
-                    GridTimelineFigure.TRANSLATED, gridColumn(), scrollX.get(), false));
+                    GridTimelineFigure.TRANSLATED, gridColumn(), scrollX.get(), false, gridRow(), scrollY.get()));
             return;
         }
         gridFrame.set(null);
+        maxScrollY.set(0);
+        scrollY.set(0);
         Walkthrough w = session.getWalkthrough();
         if (w == null) {
             frame.set(null);

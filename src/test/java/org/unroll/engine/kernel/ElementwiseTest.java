@@ -61,6 +61,61 @@ class ElementwiseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Op.class)
+    void rowFormsComputeEachRowAtItsStride(Op op) {
+        for (ElementKernel kernel : new ElementKernel[] {new ScalarElements(), new VectorElements()}) {
+            for (int n : new int[] {0, 1, 3, 4, 5, 8, 13, 32}) {
+                int rows = 5;
+                // strides: a and out like a gate block (wider than n), b a state (= n), c reused (0), d wider still
+                int as = n + 7;
+                int bs = n;
+                int ds = 2 * n + 3;
+                int os = n + 7;
+                double[] a = randoms(2 + rows * as);
+                double[] b = randoms(1 + rows * bs);
+                double[] c = randoms(n + 3);
+                double[] d = randoms(4 + rows * ds);
+                double[] out = new double[1 + rows * os];
+                double[] before = out.clone();
+                kernel.apply(op, rows, n, a, 2, as, b, 1, bs, c, 3, 0, d, 4, ds, out, 1, os);
+                boolean[] written = new boolean[out.length];
+                for (int r = 0; r < rows; r++) {
+                    for (int i = 0; i < n; i++) {
+                        int at = 1 + r * os + i;
+                        written[at] = true;
+                        double want = expected(op, a[2 + r * as + i], b[1 + r * bs + i], c[3 + i], d[4 + r * ds + i]);
+                        String where = kernel.getClass().getSimpleName() + " " + op + " n=" + n + " r=" + r + " i=" + i;
+                        if (op == Op.SIGMOID || op == Op.TANH) {
+                            assertEquals(want, out[at], 4 * Math.ulp(want) + 1e-300, where);
+                        } else {
+                            assertEquals(want, out[at], 0.0, where);
+                        }
+                    }
+                }
+                for (int i = 0; i < out.length; i++) {
+                    if (!written[i]) {
+                        assertEquals(before[i], out[i], "wrote between the rows at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowFormInPlaceWithStrideZeroAccumulatesTheRowsInOrder() {
+        double[] v = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
+        double[] a = randoms(3 * 6);
+        for (ElementKernel kernel : new ElementKernel[] {new ScalarElements(), new VectorElements()}) {
+            double[] sums = v.clone();
+            kernel.apply(Op.SUM, 3, 6, sums, 0, 0, a, 0, 6, null, 0, 0, null, 0, 0, sums, 0, 0);
+            for (int j = 0; j < 6; j++) {
+                double want = ((v[j] + a[j]) + a[6 + j]) + a[12 + j];
+                assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(sums[j]), "column " + j);
+            }
+        }
+    }
+
     @Test
     void vectorAndScalarGiveTheSameBitsInPlace() {
         double[] x = randoms(50);

@@ -193,7 +193,10 @@ class LessonTrainingTest {
         // the cursor move after the walk lands is queued on the UI thread behind it
         org.unroll.engine.Cursor at = onUi(() -> session.getCursor());
         assertEquals(l.step(1).cursor(), at, "the walk went to the later step's point");
-        assertEquals(1, seen.stream().filter(p -> p.done() == 1).count(), "one training, not two");
+        // a second training would start again from its first updates: the count would fall back
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i).done() > seen.get(i - 1).done(), "one training, not two: " + seen);
+        }
         assertEquals(3000, seen.get(seen.size() - 1).done(), "and it ran to its end");
     }
 }

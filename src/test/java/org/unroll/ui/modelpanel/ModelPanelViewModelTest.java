@@ -50,14 +50,16 @@ class ModelPanelViewModelTest {
     }
 
     @Test
-    void theSpectralNormAppliesOnlyWhenScalingIsOnAndIsClamped() {
+    void theSpectralNormAppliesOnlyWhenScalingIsOnAndIsKeptAsItIs() {
         vm.load(Setup.JEEP);
         vm.spectralNormProperty().set(2.5);
         assertTrue(applied.isEmpty(), "slider alone: PyTorch init kept, nothing to recompute");
         vm.scaleWhhProperty().set(true);
         assertEquals(2.5, applied.get(applied.size() - 1).spectralNorm(), 1e-12);
         vm.spectralNormProperty().set(7);
-        assertEquals(ModelPanelViewModel.MAX_SPECTRAL, applied.get(applied.size() - 1).spectralNorm(), 1e-12);
+        assertEquals(7, applied.get(applied.size() - 1).spectralNorm(), 1e-12, "beyond the slider's end: as it is, not cut");
+        vm.spectralNormProperty().set(0);
+        assertTrue(vm.messageProperty().get().contains("σ"), vm.messageProperty().get());
     }
 
     @Test

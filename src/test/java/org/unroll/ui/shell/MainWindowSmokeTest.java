@@ -132,6 +132,9 @@ class MainWindowSmokeTest {
         robot.interact(() -> window.showModelPanel(true));
         robot.type(KeyCode.RIGHT, KeyCode.RIGHT);
         robot.interact(() -> window.modelPanel().textField().setText("j"));
+        // a typed text is applied after a short pause
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup(".panel-message").queryLabeled().isVisible()).get(10, TimeUnit.SECONDS));
         settle();
         assertEquals("jeep", session.getSetup().text(), "model kept");
         assertTrue(robot.lookup(".panel-message").queryLabeled().getText().contains("two characters"));
