@@ -12,12 +12,16 @@ import org.unroll.engine.GradCheckConfig;
 import org.unroll.engine.Model;
 import org.unroll.engine.Params;
 import org.unroll.engine.SequenceBatch;
-import org.unroll.engine.Tape;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.Quantity;
+import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
 
 /**
  * Engine results as the charts' input records. Every number is copied from the engine
- * (its flow, tape, per-step gradients, gradient check); nothing is recomputed here except
+ * (its flow, the walk's named per-step values through {@link WalkPoint}, its derived per-step
+ * gradients through {@link org.unroll.engine.WalkData}, the gradient check); nothing reads the tape
+ * directly; nothing is recomputed here except
  * sums and norms that the records document. Toolkit-free, so the headless
  * {@code unroll render} uses it as well as the window.
  *
@@ -55,42 +59,102 @@ public final class EngineCharts {
     }
 
     /**
-     * The gate activations of a gated cell: LSTM i, f, g, o or GRU r, z, n, read from the
-     * tape. A plain RNN has no gates: empty.
+     * The gate activations of a gated cell: LSTM i, f, g, o or GRU r, z, n, as the walk's query
+     * API names them ({@link Quantity#GATES} of every step). A plain RNN has no gates: empty.
      *
      * @param w the walk
      * @return the activations, or empty for a plain RNN
      */
     public static Optional<GateActivations> gates(Walkthrough w) {
-        return w.derived().once(GateTable.KEY, () -> gates(w.model(), w.tape()));
+        return w.derived().once(GateTable.KEY, () -> {
+            double[][] rows = gateRows(w);
+            if (rows == null) {
+                return Optional.empty();
+            }
+            int gates = w.model().cell().gates();
+            int hs = w.model().hiddenSize();
+            double[][][] v = new double[gates][rows.length][hs];
+            for (int g = 0; g < gates; g++) {
+                for (int t = 0; t < rows.length; t++) {
+                    System.arraycopy(rows[t], g * hs, v[g][t], 0, hs);
+                }
+            }
+            return Optional.of(w.model().cell() == CellType.LSTM ? GateActivations.lstm(v) : GateActivations.gru(v));
+        });
     }
 
-    /** The key of the gate table among a walk's derived values. */
+    /** The keys of the charts' tables among a walk's derived values. */
     private enum GateTable {
-        KEY
+        KEY, MAP
+    }
+
+    /** Every step's gates (sequence 0) through the walk's query API, or null for a cell without gates. */
+    private static double[][] gateRows(Walkthrough w) {
+        if (w.model().cell() == CellType.RNN) {
+            return null;
+        }
+        WalkPoint end = w.at(Cursor.update());
+        double[][] rows = new double[w.steps()][];
+        for (int t = 0; t < rows.length; t++) {
+            rows[t] = end.valueAtEnd(Quantity.GATES, t);
+        }
+        return rows;
     }
 
     /**
-     * @param model the model (for the cell)
-     * @param tape  a tape whose forward pass has run
-     * @return the activations of sequence 0, or empty for a plain RNN
+     * The gate activations of a gated cell reduced to what the heat map draws ({@link GateMap}),
+     * read once per walk through its query API and shared (the walk's owner of derived values keeps
+     * it). A plain RNN: empty. Takes time in T·H: ask for it off the JavaFX thread (the session's
+     * diagnostics do, see {@link #prepare}) and read it there with {@link #readyGateMap}.
+     *
+     * @param w the walk
+     * @return the map, or empty for a plain RNN
      */
-    public static Optional<GateActivations> gates(Model model, Tape tape) {
-        CellType cell = model.cell();
-        if (cell == CellType.RNN) {
-            return Optional.empty();
-        }
-        int gates = cell.gates();
-        int hs = tape.hiddenSize;
-        double[][][] v = new double[gates][tape.steps][hs];
-        for (int g = 0; g < gates; g++) {
-            for (int t = 0; t < tape.steps; t++) {
-                for (int u = 0; u < hs; u++) {
-                    v[g][t][u] = Tape.at(tape.gates, tape.row(t), g * hs + u);
-                }
+    public static Optional<GateMap> gateMap(Walkthrough w) {
+        return w.derived().once(GateTable.MAP, () -> {
+            double[][] rows = gateRows(w);
+            if (rows == null) {
+                return Optional.<GateMap>empty();
             }
+            CellType cell = w.model().cell();
+            int hs = w.model().hiddenSize();
+            List<String> names = cell == CellType.LSTM ? List.of("i", "f", "g", "o") : List.of("r", "z", "n");
+            java.util.Set<String> tanh = java.util.Set.of(cell == CellType.LSTM ? "g" : "n");
+            return Optional.of(GateMap.of(cell == CellType.LSTM ? "LSTM" : "GRU", names, tanh, rows.length, hs,
+                    GateMap.MAX_COLUMNS, (g, t, u) -> rows[t - 1][g * hs + u]));
+        });
+    }
+
+    /** {@link #gateMap} if it has been computed, else null, without computing or waiting (empty for an RNN). */
+    public static Optional<GateMap> readyGateMap(Walkthrough w) {
+        Optional<Optional<GateMap>> ready = w.derived().ready(GateTable.MAP);
+        return ready.orElse(null);
+    }
+
+    /**
+     * Computes, on the calling thread, every table the charts of a walk read before its gradient
+     * flow: the gate map, every step's contribution norms and the default entry's per-step
+     * contributions (the largest entry of W_hh). The session's diagnostics call it first, so the
+     * charts' pages can be drawn as soon as the walk is shown, while the Jacobian norms follow.
+     *
+     * @param w the walk
+     */
+    public static void prepare(Walkthrough w) {
+        gateMap(w);
+        w.derived().contributionNorms();
+        int[] rc = largestEntry(w.gradients(), "weight_hh");
+        w.derived().entryContributions("weight_hh", rc[0], rc[1]);
+    }
+
+    /**
+     * The contributions record if every part of it has been computed, else null, without computing
+     * or waiting (see {@link #contributions}).
+     */
+    public static StepContributions readyContributions(Walkthrough w, String parameter, int row, int col) {
+        if (!w.derived().contributionNormsReady() || !w.derived().entryContributionsReady(parameter, row, col)) {
+            return null;
         }
-        return Optional.of(cell == CellType.LSTM ? GateActivations.lstm(v) : GateActivations.gru(v));
+        return contributions(w, parameter, row, col);
     }
 
     /** Why there is no heat map for a cell, or null when there is one. */

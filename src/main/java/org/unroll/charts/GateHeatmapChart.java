@@ -5,20 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.labels.XYToolTipGenerator;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.block.BlockContainer;
 import org.jfree.chart.block.GridArrangement;
 import org.jfree.chart.title.CompositeTitle;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYZDataset;
 import org.unroll.i18n.Texts;
 
 /**
@@ -26,7 +22,13 @@ import org.unroll.i18n.Texts;
  * r, z, n) from top to bottom on a shared time axis, each band's rows its hidden units 1 … H from
  * the bottom up, the gate's symbol as the band's tick label. Sigmoid gates use viridis on 0..1,
  * tanh gates magma on −1..1, each explained by a colour scale under the plot (side by side, so
- * the plot keeps the chart's width); hovering a cell shows its gate, step, unit and value.
+ * the plot keeps the chart's width); {@link #tipAt(double, double)} names the gate, step(s), unit
+ * and value under a point.
+ *
+ * <p>It draws a {@link GateMap}: at most {@link GateMap#MAX_COLUMNS} columns, each band one image
+ * painted when the map was built. So an update hands the plot one image per gate and no cells, and
+ * a redraw costs a few scaled images whatever T and H are (a walk of T = 1000, H = 128 used to hand
+ * JFreeChart 512,000 blocks, drawn one by one on the JavaFX thread).
  *
  * <p>Touch it on one thread only (the JavaFX thread once it is on screen).
  */
@@ -38,9 +40,9 @@ public final class GateHeatmapChart {
     private final NumberAxis time = ChartStyle.linearAxis(Texts.get("chart.axis.timeStep"), true);
     private final XYPlot plot = new XYPlot(null, time, new NumberAxis(), null);
     private final JFreeChart chart;
-    private final List<DefaultXYZDataset> datasets = new ArrayList<>();
-    private GateActivations shown;
+    private GateMap shown;
     private int shownSteps;
+    private int shownColumns;
 
     /** An empty chart. */
     public GateHeatmapChart() {
@@ -58,57 +60,81 @@ public final class GateHeatmapChart {
     }
 
     /**
-     * Shows new activations, replacing what was shown. The bands are rebuilt only when the
-     * gates, T or H change; otherwise only their data is replaced.
+     * Shows new activations, reduced to a {@link GateMap} on the calling thread (the headless
+     * renderers; the window passes a map built off its thread).
      *
      * @param a the activations
      */
     public void update(GateActivations a) {
-        update(a, a.steps());
+        update(GateMap.of(a));
     }
 
     /**
-     * Shows the activations of time steps 1 … {@code lastShown} only (what the forward pass has
-     * computed at the cursor); the time axis keeps every step of the walk.
+     * As {@link #update(GateMap, int)} for activations, reduced on the calling thread.
      *
      * @param a         the activations
      * @param lastShown the last time step drawn, 0 (none) … T
      */
     public void update(GateActivations a, int lastShown) {
-        int last = Math.max(0, Math.min(a.steps(), lastShown));
+        update(GateMap.of(a), lastShown);
+    }
+
+    /** Shows every step of a map. */
+    public void update(GateMap m) {
+        update(m, m.steps());
+    }
+
+    /**
+     * Shows the columns of time steps 1 … {@code lastShown} only (what the forward pass has
+     * computed at the cursor; with more steps than columns, the columns whose steps have all
+     * run); the time axis keeps every step of the walk. The bands are rebuilt only when the
+     * gates, T or H change. Costs one image per gate, whatever T and H are.
+     *
+     * @param m         the map
+     * @param lastShown the last time step drawn, 0 (none) … T
+     */
+    public void update(GateMap m, int lastShown) {
+        int last = Math.max(0, Math.min(m.steps(), lastShown));
         ChartBatch.run(chart, () -> {
-            boolean sameShape = shown != null && shown.gateNames().equals(a.gateNames())
-                    && shown.tanhGates().equals(a.tanhGates())
-                    && shown.steps() == a.steps() && shown.units() == a.units();
+            boolean sameShape = shown != null && shown.gateNames().equals(m.gateNames())
+                    && shown.tanhGates().equals(m.tanhGates())
+                    && shown.steps() == m.steps() && shown.units() == m.units();
             if (!sameShape) {
-                rebuild(a);
+                rebuild(m);
             }
-            for (int g = 0; g < a.gateNames().size(); g++) {
-                datasets.get(g).addSeries(a.gateNames().get(g), cells(a, g, last));
+            int columns = m.columnsThrough(last);
+            plot.clearAnnotations();
+            int gates = m.gateNames().size();
+            if (columns > 0) {
+                double x0 = m.firstStep(0) - 0.5;
+                double x1 = m.lastStep(columns - 1) + 0.5;
+                for (int g = 0; g < gates; g++) {
+                    int band = gates - 1 - g;
+                    double y0 = band - 0.5 + BAND_PAD;
+                    plot.addAnnotation(new XYDataImageAnnotation(m.imageThrough(g, columns), x0, y0, x1 - x0,
+                            1 - 2 * BAND_PAD), false);
+                }
             }
-            chart.setTitle(Texts.get("chart.gates.titleOf", a.cellLabel(), String.valueOf(a.units())));
-            shown = a;
+            chart.setTitle(Texts.get("chart.gates.titleOf", m.cellLabel(), String.valueOf(m.units())));
+            shown = m;
             shownSteps = last;
+            shownColumns = columns;
         });
     }
 
-    /** @return the last time step drawn, 0 before any */
+    /** @return the last time step asked for, 0 before any */
     public int lastShownStep() {
         return shownSteps;
     }
 
-    /**
-     * @param gate the gate index in the shown activations
-     * @return its dataset: series 0 with x = t, y = the cell's place in the gate's band (see
-     *         {@link #unitAt(int, double)}), z = activation
-     */
-    public XYZDataset dataset(int gate) {
-        return datasets.get(gate);
+    /** @return how many columns of each band are drawn (at most {@link GateMap#MAX_COLUMNS}) */
+    public int shownColumns() {
+        return shownColumns;
     }
 
-    /** @return the renderer of a gate's band (its colour scale and tooltips) */
-    public XYBlockRenderer renderer(int gate) {
-        return (XYBlockRenderer) plot.getRenderer(gate);
+    /** @return the map shown, or null before the first */
+    public GateMap map() {
+        return shown;
     }
 
     /** @return the plot: one band per gate */
@@ -121,10 +147,15 @@ public final class GateHeatmapChart {
         return shown == null ? List.of() : List.copyOf(shown.gateNames());
     }
 
-    /** The y of unit u (0-based) of gate g among {@code gates} gates with {@code units} units. */
+    /** The y of the middle of unit u's row (0-based) of gate g among {@code gates} gates with {@code units} units. */
     static double y(int g, int u, int gates, int units) {
         int band = gates - 1 - g;
         return band - 0.5 + BAND_PAD + (u + 0.5) * rowHeight(units);
+    }
+
+    /** The y of the middle of unit u's row (0-based) of gate g in the shown map. */
+    public double yOf(int g, int u) {
+        return y(g, u, shown.gateNames().size(), shown.units());
     }
 
     private static double rowHeight(int units) {
@@ -135,7 +166,7 @@ public final class GateHeatmapChart {
      * The unit (1-based, as a person counts) of a cell of gate {@code gate} at height y.
      *
      * @param gate the gate index
-     * @param y    the cell's y in {@link #dataset(int)}
+     * @param y    a height inside the gate's band
      * @return the unit, 1 … H
      */
     public int unitAt(int gate, double y) {
@@ -144,27 +175,39 @@ public final class GateHeatmapChart {
         return (int) Math.round((y - (band - 0.5 + BAND_PAD)) / rowHeight(shown.units()) - 0.5) + 1;
     }
 
-    private static double[][] cells(GateActivations a, int g, int last) {
-        int n = last * a.units();
-        double[][] xyz = new double[3][n];
-        int gates = a.gateNames().size();
-        for (int t = 1; t <= last; t++) {
-            for (int u = 0; u < a.units(); u++) {
-                int i = (t - 1) * a.units() + u;
-                xyz[0][i] = t;
-                xyz[1][i] = y(g, u, gates, a.units());
-                xyz[2][i] = a.value(g, t, u);
-            }
+    /**
+     * What a pointer at (x, y) in the plot's data coordinates is over, e.g. "f  t = 3, unit 2:
+     * 0.8123" (with more steps than columns: "t = 3–4" and their mean), or null off the drawn cells.
+     *
+     * @param x the time axis' value
+     * @param y the band axis' value
+     * @return the tooltip, or null
+     */
+    public String tipAt(double x, double y) {
+        GateMap m = shown;
+        if (m == null || shownColumns == 0 || !(x >= m.firstStep(0) - 0.5) || !(x < m.lastStep(shownColumns - 1) + 0.5)) {
+            return null;
         }
-        return xyz;
+        int gates = m.gateNames().size();
+        int band = (int) Math.round(y);
+        if (band < 0 || band >= gates) {
+            return null;
+        }
+        int g = gates - 1 - band;
+        double inBand = (y - (band - 0.5 + BAND_PAD)) / rowHeight(m.units());
+        if (!(inBand >= 0) || inBand >= m.units()) {
+            return null;
+        }
+        int u = (int) inBand;
+        int t = (int) Math.max(1, Math.min(m.steps(), Math.round(x)));
+        int c = m.columnOf(t);
+        String steps = m.firstStep(c) == m.lastStep(c) ? String.valueOf(m.firstStep(c))
+                : m.firstStep(c) + "–" + m.lastStep(c);
+        return Texts.get("chart.gates.tip", m.gateNames().get(g), steps, String.valueOf(u + 1),
+                String.format(java.util.Locale.ROOT, "%.4f", m.value(g, c, u)));
     }
 
-    private void rebuild(GateActivations a) {
-        for (int i = 0; i < datasets.size(); i++) {
-            plot.setDataset(i, null);
-            plot.setRenderer(i, null);
-        }
-        datasets.clear();
+    private void rebuild(GateMap a) {
         time.setAutoRange(false);
         time.setRange(0.5, a.steps() + 0.5);
         time.setTickUnit(ChartStyle.stepTickUnit(a.steps()));
@@ -178,17 +221,6 @@ public final class GateHeatmapChart {
             symbols[gates - 1 - g] = name;
             String key = "chart.gates.name." + name;
             (a.isTanh(g) ? tanhNames : sigmoidNames).add(Texts.has(key) ? Texts.get(key) : name);
-            boolean tanh = a.isTanh(g);
-            XYBlockRenderer r = new XYBlockRenderer();
-            r.setPaintScale(scale(tanh));
-            r.setBlockAnchor(RectangleAnchor.CENTER);
-            r.setBlockWidth(1);
-            r.setBlockHeight(rowHeight(a.units()));
-            r.setDefaultToolTipGenerator(tooltips(name, g, gates, a.units()));
-            DefaultXYZDataset d = new DefaultXYZDataset();
-            datasets.add(d);
-            plot.setDataset(g, d);
-            plot.setRenderer(g, r);
         }
         SymbolAxis bands = new SymbolAxis(Texts.get("chart.gates.axisGate"), symbols);
         ChartStyle.styleAxis(bands);
@@ -236,26 +268,6 @@ public final class GateHeatmapChart {
      */
     static ColorRamp scale(boolean tanh) {
         return tanh ? ColorRamp.magma(-1, 1) : ColorRamp.viridis(0, 1);
-    }
-
-    /**
-     * The tooltip of gate {@code name}'s cells, e.g. "f  t = 3, unit 2: 0.8123".
-     *
-     * @param name  the gate name
-     * @param g     the gate's index
-     * @param gates how many gates
-     * @param units H
-     * @return the generator
-     */
-    static XYToolTipGenerator tooltips(String name, int g, int gates, int units) {
-        return (dataset, series, item) -> {
-            XYZDataset d = (XYZDataset) dataset;
-            double y = d.getYValue(series, item);
-            int band = gates - 1 - g;
-            int unit = (int) Math.round((y - (band - 0.5 + BAND_PAD)) / rowHeight(units) - 0.5) + 1;
-            return Texts.get("chart.gates.tip", name, String.valueOf((int) d.getXValue(series, item)),
-                    String.valueOf(unit), String.format(java.util.Locale.ROOT, "%.4f", d.getZValue(series, item)));
-        };
     }
 
     private static PaintScaleLegend legend(boolean tanh, String title) {

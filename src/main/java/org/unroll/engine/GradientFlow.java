@@ -19,8 +19,15 @@ import org.ejml.data.DMatrixRMaj;
 public record GradientFlow(double[] dhNorms, double[] jacobianNorms, double[] cellJacobianNorms,
                            double sigmaMax, double gamma, double[] bound) {
 
-    /** Reads the flow of sequence b from a pass whose backward is complete. */
+    /**
+     * Reads the flow of sequence b from a pass whose backward is complete. Interrupting the calling
+     * thread stops it within one step's product (both halves of an LSTM's) with a
+     * {@link java.util.concurrent.CancellationException}.
+     */
     public static GradientFlow of(Bptt bptt, int b) {
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.BooleanSupplier stop = () -> stopped.get() || caller.isInterrupted();
         Tape tape = bptt.tape();
         int steps = tape.steps;
         int hs = tape.hiddenSize;
@@ -34,11 +41,23 @@ public record GradientFlow(double[] dhNorms, double[] jacobianNorms, double[] ce
         if (lstm) {
             // the h rows here, the c rows on another thread: they do not depend on each other
             CompletableFuture<double[]> cells = CompletableFuture.supplyAsync(
-                    () -> new JacobianProduct(bptt, b, hs).norms());
-            hNorms = new JacobianProduct(bptt, b, 0).norms();
-            cNorms = cells.join();
+                    () -> new JacobianProduct(bptt, b, hs).norms(stop));
+            try {
+                hNorms = new JacobianProduct(bptt, b, 0).norms(stop);
+            } catch (RuntimeException | Error ex) {
+                stopped.set(true); // the c rows stop too
+                throw ex;
+            }
+            try {
+                cNorms = cells.join();
+            } catch (java.util.concurrent.CompletionException ex) {
+                if (ex.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw ex;
+            }
         } else {
-            hNorms = new JacobianProduct(bptt, b, 0).norms();
+            hNorms = new JacobianProduct(bptt, b, 0).norms(stop);
         }
         double sigma = SpectralNorm.of(bptt.model().params().weightHh);
         double gamma = bptt.model().activation().derivativeBound();

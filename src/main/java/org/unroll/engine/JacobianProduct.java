@@ -48,6 +48,14 @@ final class JacobianProduct {
 
     /** ‖P_k[rows, the same columns]‖₂ for k = 0 … T. */
     double[] norms() {
+        return norms(() -> false);
+    }
+
+    /**
+     * As {@link #norms()}, asking {@code stop} before each step's product: when it answers true the
+     * product ends with a {@link java.util.concurrent.CancellationException} (a newer walk is shown).
+     */
+    double[] norms(java.util.function.BooleanSupplier stop) {
         double[] out = new double[steps + 1];
         // Q = rows [from, from + H) of the identity
         DMatrixRMaj q = new DMatrixRMaj(hs, s);
@@ -62,6 +70,9 @@ final class JacobianProduct {
         DMatrixRMaj hProduct = split ? new DMatrixRMaj(hs, hs) : null;
         SpectralNorm norm = new SpectralNorm(hs, hs);
         for (int k = steps; k >= 0; k--) {
+            if (stop.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("Jacobian norms stopped at step " + k);
+            }
             if (k < steps) {
                 jacobians.jacobian(k, jacobian);
                 e += rescale(jacobian);

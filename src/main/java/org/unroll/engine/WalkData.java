@@ -69,6 +69,11 @@ public final class WalkData {
         return once(Derived.FLOW, () -> GradientFlow.of(walk.pass(), 0));
     }
 
+    /** The total loss of the updated model on the walk's sequence (a forward pass of its own). */
+    public double lossAfterUpdate() {
+        return once(Derived.LOSS_AFTER_UPDATE, () -> new Bptt(walk.updatedModel(), walk.sequence()).forward());
+    }
+
     /** Whether {@link #flow()} has been computed (it is the expensive diagnostic). */
     public boolean flowReady() {
         return ready(Derived.FLOW).isPresent();
@@ -120,6 +125,16 @@ public final class WalkData {
         });
     }
 
+    /** Whether {@link #contributionNorms()} has been computed (so reading it costs nothing). */
+    public boolean contributionNormsReady() {
+        return ready(Derived.CONTRIBUTION_NORMS).isPresent();
+    }
+
+    /** Whether {@link #entryContributions} of that entry has been computed (so reading it costs O(T)). */
+    public boolean entryContributionsReady(String parameter, int row, int col) {
+        return ready(new EntryKey(parameter, row, col)).isPresent();
+    }
+
     /** Every step's contribution to one entry of one parameter, t = 0 … T−1 (signed). */
     public double[] entryContributions(String parameter, int row, int col) {
         DMatrixRMaj whole = walk.gradients().get(parameter);
@@ -164,43 +179,55 @@ public final class WalkData {
 
     @SuppressWarnings("unchecked")
     private static <V> V get(Map<Object, CompletableFuture<Object>> map, Object key, Supplier<V> compute) {
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> theirs;
-        if (map instanceof ConcurrentHashMap) {
-            theirs = map.putIfAbsent(key, mine);
-        } else {
-            synchronized (map) {
-                theirs = map.putIfAbsent(key, mine);
-            }
-        }
-        if (theirs != null) {
-            try {
-                return (V) theirs.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw e;
-            }
-        }
-        try {
-            V v = compute.get();
-            mine.complete(v);
-            return v;
-        } catch (RuntimeException | Error e) {
-            // a failed (or cancelled) computation is not kept: the next reader tries again
+        while (true) {
+            CompletableFuture<Object> mine = new CompletableFuture<>();
+            CompletableFuture<Object> theirs;
             if (map instanceof ConcurrentHashMap) {
-                map.remove(key, mine);
+                theirs = map.putIfAbsent(key, mine);
             } else {
                 synchronized (map) {
-                    map.remove(key, mine);
+                    theirs = map.putIfAbsent(key, mine);
                 }
             }
-            mine.completeExceptionally(e);
-            throw e;
+            if (theirs != null) {
+                try {
+                    return (V) theirs.join();
+                } catch (java.util.concurrent.CancellationException e) {
+                    // the thread computing it was stopped (its walk was left); this reader still wants it
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw e;
+                    }
+                    continue;
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof java.util.concurrent.CancellationException
+                            && !Thread.currentThread().isInterrupted()) {
+                        continue;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw e;
+                }
+            }
+            try {
+                V v = compute.get();
+                mine.complete(v);
+                return v;
+            } catch (RuntimeException | Error e) {
+                // a failed (or cancelled) computation is not kept: the next reader tries again
+                if (map instanceof ConcurrentHashMap) {
+                    map.remove(key, mine);
+                } else {
+                    synchronized (map) {
+                        map.remove(key, mine);
+                    }
+                }
+                mine.completeExceptionally(e);
+                throw e;
+            }
         }
     }
 
@@ -210,7 +237,7 @@ public final class WalkData {
 
     /** The keys of the engine's own derived values. */
     private enum Derived {
-        FLOW, SIGMA_MAX, CONTRIBUTION_NORMS
+        FLOW, SIGMA_MAX, CONTRIBUTION_NORMS, LOSS_AFTER_UPDATE
     }
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One complete training step of one sequence batch, computed once through the step-at-a-time
  * driver: forward, the loss, the four stages of every backward step, the parameter gradients
- * and an SGD update. A walk is a value: nothing in it changes after the constructor returns,
+ * and an SGD update (the loss after it, a second forward pass, is derived when first asked for). A walk is a value: nothing in it changes after the constructor returns,
  * it holds no cursor (the point shown lives with whoever shows it, see {@link #at(Cursor)}),
  * and every reader on any thread sees the same numbers. What is derived from it later (step
  * contributions, running sums, the gradient flow, tables of the charts) has one owner per
@@ -21,7 +21,6 @@ public final class Walkthrough {
     private final Params grads;
     private final double loss;
     private final Model updated;
-    private final double lossAfterUpdate;
     private final double learningRate;
     private final Window window;
     private final WalkData derived;
@@ -51,7 +50,8 @@ public final class Walkthrough {
         Params next = model.params().copy();
         new Sgd(learningRate).step(next, grads);
         this.updated = model.withParams(next);
-        this.lossAfterUpdate = new Bptt(updated, seq).forward();
+        // the loss after the update (a second forward pass) is one of the derived values: computed when first
+        // asked for (the session's diagnostics ask early), so the pass is shown without waiting for it
         this.derived = new WalkData(this);
     }
 
@@ -104,8 +104,12 @@ public final class Walkthrough {
         return updated;
     }
 
+    /**
+     * The total loss of the updated model on the same sequence: a forward pass of its own, computed
+     * once when first asked for (see {@link WalkData#lossAfterUpdate()}).
+     */
     public double lossAfterUpdate() {
-        return lossAfterUpdate;
+        return derived.lossAfterUpdate();
     }
 
     public double learningRate() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -94,7 +95,18 @@ class EngineChartsTest {
         }
         GateHeatmapChart chart = new GateHeatmapChart();
         chart.update(a);
-        assertEquals(a.value(2, 2, 1), chart.dataset(2).getZValue(0, 1 * 3 + 1));
+        assertEquals(a.value(2, 2, 1), chart.map().value(2, 1, 1));
+        // the walk's own map (shared through its owner of derived values) holds the same numbers, read from the tape
+        assertTrue(EngineCharts.readyGateMap(w) == null, "not computed before it is asked for");
+        GateMap m = EngineCharts.gateMap(w).orElseThrow();
+        assertSame(m, EngineCharts.readyGateMap(w).orElseThrow(), "computed once, then shared");
+        for (int g = 0; g < 3; g++) {
+            for (int t = 1; t <= 3; t++) {
+                for (int u = 0; u < 3; u++) {
+                    assertEquals(a.value(g, t, u), m.value(g, t - 1, u));
+                }
+            }
+        }
         assertEquals(List.of("i", "f", "g", "o"), EngineCharts.gates(walk(CellType.LSTM, "jeep", 2))
                 .orElseThrow().gateNames());
     }

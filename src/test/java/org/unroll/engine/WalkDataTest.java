@@ -102,4 +102,30 @@ class WalkDataTest {
         }
         return Math.sqrt(s);
     }
+
+    @Test
+    void anInterruptedFlowStopsKeepsNothingAndIsComputedInFullWhenAskedAgain() {
+        Walkthrough w = walk(CellType.LSTM, 12, 4);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class, w::flow);
+        } finally {
+            assertTrue(Thread.interrupted(), "the flag is left for the caller (and cleared here)");
+        }
+        assertFalse(w.derived().flowReady(), "a stopped flow is not kept");
+        GradientFlow f = w.flow();
+        assertEquals(13, f.jacobianNorms().length);
+        Walkthrough same = walk(CellType.LSTM, 12, 4);
+        assertTrue(java.util.Arrays.equals(same.flow().jacobianNorms(), f.jacobianNorms()));
+        assertTrue(java.util.Arrays.equals(same.flow().cellJacobianNorms(), f.cellJacobianNorms()));
+    }
+
+    @Test
+    void theLossAfterTheUpdateIsTheUpdatedModelsForwardPassComputedOnce() {
+        Walkthrough w = walk(CellType.GRU, 7, 5);
+        double after = w.lossAfterUpdate();
+        assertEquals(new Bptt(w.updatedModel(), w.sequence()).forward(), after, 0);
+        assertTrue(after < w.loss(), "one small SGD step lowers the loss of its own sequence");
+        assertEquals(after, w.lossAfterUpdate(), 0);
+    }
 }

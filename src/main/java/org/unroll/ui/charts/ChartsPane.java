@@ -96,6 +96,7 @@ public final class ChartsPane extends BorderPane {
                 page(ChartsViewModel.Kind.CONTRIBUTIONS, entryMenu()),
                 page(ChartsViewModel.Kind.GRADCHECK, runCheck, cancelCheck, checkProgress, checkStatus));
         setCenter(tabs);
+        gateTips(viewers.get(ChartsViewModel.Kind.GATES));
         // the charts are chosen from a box at the start of each page's bar (one row, not a row of tab
         // headers that a narrow column cuts or hides behind an overflow menu); the tab pane only holds the pages
         tabs.getStyleClass().add("chart-pages");
@@ -186,6 +187,39 @@ public final class ChartsPane extends BorderPane {
             org.unroll.ui.grid.GridChartsView grid = new org.unroll.ui.grid.GridChartsView(session);
             session.gridWalkProperty().addListener((o, a, g) -> setCenter(g != null ? grid : tabs));
         }
+    }
+
+    /**
+     * The heat map's tooltip: its bands are images, not one entity per cell, so the pointer's place
+     * is turned into data coordinates here and the chart names the cell under it.
+     */
+    private void gateTips(ChartViewer viewer) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        org.jfree.chart.fx.ChartCanvas canvas = viewer.getCanvas();
+        boolean[] installed = {false};
+        canvas.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            org.jfree.chart.ChartRenderingInfo info = canvas.getRenderingInfo();
+            String text = null;
+            if (info != null && info.getPlotInfo() != null) {
+                java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+                org.jfree.chart.plot.XYPlot plot = model.gateChart().plot();
+                double x = plot.getDomainAxis().java2DToValue(e.getX(), area, plot.getDomainAxisEdge());
+                double y = plot.getRangeAxis().java2DToValue(e.getY(), area, plot.getRangeAxisEdge());
+                text = model.gateChart().tipAt(x, y);
+            }
+            if (text != null) {
+                tip.setText(text);
+            }
+            if ((text != null) != installed[0]) {
+                installed[0] = text != null;
+                if (installed[0]) {
+                    javafx.scene.control.Tooltip.install(canvas, tip);
+                } else {
+                    javafx.scene.control.Tooltip.uninstall(canvas, tip);
+                }
+            }
+        });
     }
 
     /** The pane's view model. */

@@ -21,7 +21,7 @@ import org.jfree.chart.JFreeChart;
 import org.unroll.charts.ChartExport;
 import org.unroll.charts.EngineCharts;
 import org.unroll.charts.Figure;
-import org.unroll.charts.GateActivations;
+import org.unroll.charts.GateMap;
 import org.unroll.charts.GateHeatmapChart;
 import org.unroll.charts.GradCheckChart;
 import org.unroll.charts.GradCheckResult;
@@ -86,6 +86,7 @@ public final class ChartsViewModel implements AutoCloseable {
 
     private ChartsViewModel(Session session, GradCheckViewModel check) {
         this.check = check;
+        this.session = session;
         for (Kind k : Kind.values()) {
             placeholders.put(k, new ReadOnlyStringWrapper(this, "placeholder" + k, null));
         }
@@ -100,6 +101,7 @@ public final class ChartsViewModel implements AutoCloseable {
         if (session != null) {
             session.walkthroughProperty().addListener((o, a, w) -> show(w));
             session.diagnosticsProperty().addListener((o, a, w) -> showFlow(w));
+            session.tablesProperty().addListener((o, a, w) -> showTables(w));
             session.cursorProperty().addListener((o, a, c) -> moveTo(c));
             show(session.getWalkthrough());
             showFlow(session.diagnosticsProperty().get());
@@ -120,11 +122,20 @@ public final class ChartsViewModel implements AutoCloseable {
         check.show(w);
         shown = w;
         flowOf = null;
-        Optional<GateActivations> g = EngineCharts.gates(w);
-        gatesActivations = g.orElse(null);
         String name = parameter.get() == null ? "weight_hh" : parameter.get();
         chooseParameter(name, !name.equals(entryParameter));
         refresh();
+    }
+
+    /**
+     * The gate map and the contributions, once the shown walk's tables are computed off this thread
+     * (the session's diagnostics compute them first; they are never computed here).
+     */
+    public void showTables(Walkthrough w) {
+        if (w != null && w == shown) {
+            refreshContributions();
+            refresh();
+        }
     }
 
     /** The flow charts, once the shown walk's diagnostics are computed (they are never computed here). */
@@ -162,7 +173,7 @@ public final class ChartsViewModel implements AutoCloseable {
     private boolean active = true;
     private boolean stale;
 
-    private GateActivations gatesActivations;
+    private final Session session;
 
     /** Draws, in each chart, what exists at the cursor; a chart with nothing to show gets its reason. */
     private void refresh() {
@@ -188,26 +199,30 @@ public final class ChartsViewModel implements AutoCloseable {
         // the Jacobians ∂h_{t+1}/∂h_t are functions of the forward values: the chart exists once the forward pass has run
         placeholders.get(Kind.VANISHING).set(!flowReady ? I18n.get("charts.none.diagnostics")
                 : !at.lossDone() ? I18n.get("charts.none.vanishing") : null);
-        if (gatesActivations == null) {
+        Optional<GateMap> map = w.model().cell() == org.unroll.engine.CellType.RNN ? Optional.empty()
+                : EngineCharts.readyGateMap(w);
+        if (map == null) {
+            // the map is computed by the session's diagnostics, off this thread: until then, say so
+            placeholders.get(Kind.GATES).set(I18n.get("charts.none.computing"));
+        } else if (map.isEmpty()) {
             placeholders.get(Kind.GATES).set(EngineCharts.noGatesReason(w.model()));
         } else {
             int lastGate = 0;
             while (lastGate < steps && at.exists(Quantity.GATES, lastGate)) {
                 lastGate++;
             }
-            if (gates.lastShownStep() != lastGate || gatesShownOf != gatesActivations) {
-                gates.update(gatesActivations, lastGate);
-                gatesShownOf = gatesActivations;
+            if (gates.lastShownStep() != lastGate || gates.map() != map.get()) {
+                // one image per gate, whatever T and H are: the map holds at most the plot's width of columns
+                gates.update(map.get(), lastGate);
             }
             placeholders.get(Kind.GATES).set(lastGate == 0 ? I18n.get("charts.none.gates") : null);
         }
         // each step's share exists once the backward pass has added every step's (stage 3 of step 1)
-        placeholders.get(Kind.CONTRIBUTIONS).set(at.backwardDone(0, BackwardStage.PARAMETER_GRADIENTS) ? null
-                : I18n.get("charts.none.contributions"));
+        placeholders.get(Kind.CONTRIBUTIONS).set(!at.backwardDone(0, BackwardStage.PARAMETER_GRADIENTS)
+                ? I18n.get("charts.none.contributions") : contributionsOf != w ? I18n.get("charts.none.computing") : null);
         placeholders.get(Kind.GRADCHECK).set(check.resultProperty().get() == null ? I18n.get("charts.gradcheck.hint") : null);
     }
 
-    private GateActivations gatesShownOf;
 
     private void showCheck(GradCheckResult r) {
         if (r == null) {
@@ -219,6 +234,10 @@ public final class ChartsViewModel implements AutoCloseable {
     }
 
     private void chooseParameter(String name, boolean largest) {
+        chooseParameter(name, largest, true);
+    }
+
+    private void chooseParameter(String name, boolean largest, boolean draw) {
         Walkthrough w = shown;
         if (w == null) {
             return;
@@ -233,8 +252,10 @@ public final class ChartsViewModel implements AutoCloseable {
         cols.set(m.numCols);
         row.set(fresh ? rc[0] : row.get());
         col.set(fresh ? rc[1] : col.get());
-        refreshContributions();
         contributions.setNormParameter(name);
+        if (draw) {
+            refreshContributions();
+        }
     }
 
     /**
@@ -242,7 +263,7 @@ public final class ChartsViewModel implements AutoCloseable {
      * parameter's shape).
      */
     public void chooseEntry(String name, int r, int c) {
-        chooseParameter(name, false);
+        chooseParameter(name, false, false);
         row.set(Math.max(0, Math.min(rows.get() - 1, r)));
         col.set(Math.max(0, Math.min(cols.get() - 1, c)));
         refreshContributions();
@@ -258,14 +279,50 @@ public final class ChartsViewModel implements AutoCloseable {
         chooseEntry(parameter.get(), row.get(), c);
     }
 
+    /**
+     * Shows the chosen entry's per-step contributions if the walk's owner has them; else asks for
+     * them on the session's diagnostics thread and shows them when they arrive (never computed on
+     * this thread: for T = 1000 and H = 128 they take a tenth of a second and more).
+     */
     private void refreshContributions() {
         Walkthrough w = shown;
-        if (w != null && entryParameter != null) {
-            org.unroll.charts.StepContributions c = EngineCharts.contributions(w, entryParameter, row.get(), col.get());
-            contributions.update(c);
-            entryText.set(c.entryLabel());
+        if (w == null || entryParameter == null) {
+            return;
         }
+        String name = entryParameter;
+        int r = row.get();
+        int c = col.get();
+        org.unroll.charts.StepContributions ready = EngineCharts.readyContributions(w, name, r, c);
+        if (ready != null) {
+            contributions.update(ready);
+            entryText.set(ready.entryLabel());
+            contributionsOf = w;
+            return;
+        }
+        if (contributionsOf == w) {
+            contributionsOf = null;
+            refresh(); // the page says it is being computed
+        }
+        if (session == null) {
+            org.unroll.charts.StepContributions now = EngineCharts.contributions(w, name, r, c);
+            contributions.update(now);
+            entryText.set(now.entryLabel());
+            contributionsOf = w;
+            return;
+        }
+        if (session.tablesProperty().get() != w) {
+            return; // the walk's tables come first (with the default entry): asked for again when they are there
+        }
+        session.prepare(w, () -> EngineCharts.contributions(w, name, r, c), () -> {
+            if (shown == w && name.equals(entryParameter) && row.get() == r && col.get() == c) {
+                refreshContributions();
+                refresh();
+            }
+        });
     }
+
+    /** The walk whose contributions the chart shows, or null while they are computed. */
+    private Walkthrough contributionsOf;
 
     private final ReadOnlyStringWrapper entryText = new ReadOnlyStringWrapper(this, "entryText", "");
 

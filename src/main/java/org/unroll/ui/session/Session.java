@@ -62,6 +62,9 @@ public final class Session {
     private final ReadOnlyObjectWrapper<String> diagnosticsFailure = new ReadOnlyObjectWrapper<>(this, "diagnosticsFailure");
     /** What the diagnostics compute for a shown walk (the gradient flow, with its Jacobian norms). */
     private final Consumer<Walkthrough> diagnose;
+    /** What they compute first: the tables the charts draw at once (cheap next to the flow). */
+    private final Consumer<Walkthrough> tablesFirst;
+    private final ReadOnlyObjectWrapper<Walkthrough> tables = new ReadOnlyObjectWrapper<>(this, "tables");
     private CompletableFuture<?> latest;
     /**
      * The place the person last asked for (by stepping, jumping or a lesson's cursor): a new walk
@@ -91,6 +94,16 @@ public final class Session {
 
     /** As above, with what the diagnostics of a walk are (tests make them fail). */
     Session(Executor background, Executor diagnostics, Executor ui, Consumer<Walkthrough> diagnose) {
+        this(background, diagnostics, ui, w -> {
+            w.lossAfterUpdate();
+            org.unroll.charts.EngineCharts.prepare(w);
+        }, diagnose);
+    }
+
+    /** As above, with what the diagnostics compute first ({@code tablesFirst}) and then ({@code diagnose}). */
+    Session(Executor background, Executor diagnostics, Executor ui, Consumer<Walkthrough> tablesFirst,
+            Consumer<Walkthrough> diagnose) {
+        this.tablesFirst = tablesFirst;
         this.diagnose = diagnose;
         this.background = background;
         this.diagnosticsExecutor = diagnostics;
@@ -273,6 +286,7 @@ public final class Session {
                 int steps = w.steps();
                 positions.set(Cursor.positions(steps));
                 diagnostics.set(null);
+                tables.set(null);
                 diagnosticsFailure.set(null);
                 walkthrough.set(w);
                 busy.set(false);
@@ -295,6 +309,7 @@ public final class Session {
         setup.set(s);
         scenario.set(null);
         diagnostics.set(null);
+        tables.set(null);
         walkthrough.set(null);
         gridSequence.set(b);
         gridScenario.set(shown.grid());
@@ -318,8 +333,12 @@ public final class Session {
     }
 
     /**
-     * The gradient flow of {@code w}, after the walk is shown; skipped or cancelled once a newer
-     * setup is asked for. A failure (not a cancellation) is named in one line by
+     * The diagnostics of {@code w}, after the walk is shown, in the order the screen needs them:
+     * first what the panes read at once (the loss after the update, the charts' gate map and step
+     * contributions: {@link #tablesProperty()}), then the gradient flow with its Jacobian norms
+     * ({@link #diagnosticsProperty()}). Skipped once a newer setup is asked for, and stopped when
+     * one is asked for while they run (the thread is interrupted; the Jacobian products stop within
+     * a step). A failure (not a cancellation) is named in one line by
      * {@link #diagnosticsFailureProperty()}; the walk itself stays shown.
      */
     private void startDiagnostics(Walkthrough w, long gen) {
@@ -328,6 +347,18 @@ public final class Session {
                 return null;
             }
             try {
+                tablesFirst.accept(w);
+                if (gen != generation) {
+                    return null;
+                }
+                ui.execute(() -> {
+                    if (gen == generation && walkthrough.get() == w) {
+                        tables.set(w);
+                    }
+                });
+                if (gen != generation || Thread.currentThread().isInterrupted()) {
+                    return null;
+                }
                 diagnose.accept(w);
             } catch (RuntimeException | Error e) {
                 if (gen == generation && !Thread.currentThread().isInterrupted() && !cancelled(e)) {
@@ -349,6 +380,39 @@ public final class Session {
         });
         diagnosticsRun = task;
         diagnosticsExecutor.execute(task);
+    }
+
+    /**
+     * Computes {@code work} for the shown walk {@code w} on the diagnostics thread (after what is
+     * queued there), then runs {@code then} on the UI executor; both are skipped once a newer setup
+     * has been asked for. For a view model that needs a derived value of the walk that is not ready
+     * (another entry's per-step contributions, say) without computing it on the UI thread.
+     */
+    public void prepare(Walkthrough w, Runnable work, Runnable then) {
+        long gen = generation;
+        diagnosticsExecutor.execute(() -> {
+            if (gen != generation) {
+                return;
+            }
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                if (!cancelled(e)) {
+                    String reason = org.unroll.ui.ErrorReason.of(e);
+                    ui.execute(() -> {
+                        if (gen == generation && walkthrough.get() == w) {
+                            diagnosticsFailure.set(org.unroll.ui.I18n.get("session.diagnosticsFailed", reason));
+                        }
+                    });
+                }
+                return;
+            }
+            ui.execute(() -> {
+                if (gen == generation && walkthrough.get() == w) {
+                    then.run();
+                }
+            });
+        });
     }
 
     /** Whether {@code e} is how a cancelled computation stops (not a failure to report). */
@@ -556,6 +620,15 @@ public final class Session {
      */
     public ReadOnlyObjectProperty<Walkthrough> diagnosticsProperty() {
         return diagnostics.getReadOnlyProperty();
+    }
+
+    /**
+     * The walk whose charts' tables (the gate map, the step contributions of the default entry and
+     * every step's norms, see {@link org.unroll.charts.EngineCharts#prepare}) are computed: the
+     * shown walk once they are ready, before its gradient flow; null before.
+     */
+    public ReadOnlyObjectProperty<Walkthrough> tablesProperty() {
+        return tables.getReadOnlyProperty();
     }
 
     /**

@@ -74,7 +74,9 @@ class ChartsPaneTest {
         XYSeriesCollection v = (XYSeriesCollection) pane.vanishingChart().chart().getXYPlot().getDataset();
         assertEquals(w2.flow().jacobianNorms()[0], v.getYValue(0, 0));
         assertFalse(pane.showsNoGatesMessage());
-        assertEquals(w2.tape().gates.get(0, 4 + 1), pane.gateChart().dataset(1).getZValue(0, 1));
+        // gate f (index 1), step 1, unit 2: the tape's value, as the map holds it and the tooltip says it
+        assertEquals(w2.tape().gates.get(0, 4 + 1), pane.gateChart().map().value(1, 0, 1));
+        assertTrue(pane.gateChart().tipAt(1, pane.gateChart().yOf(1, 1)).startsWith("f  t = 1, unit 2:"));
 
         robot.interact(() -> pane.chooseEntry("weight_hh", 5, 2));
         assertEquals("weight_hh[5,2]", pane.entryLabel());

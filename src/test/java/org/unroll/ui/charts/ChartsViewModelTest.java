@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -54,7 +55,7 @@ class ChartsViewModelTest {
         session.apply(Setup.JEEP.withCell(CellType.LSTM));
         assertEquals(Cursor.START, session.getCursor());
         assertEquals(0, items(stepNormData()), "no backward value at the start");
-        assertEquals(0, items(charts.gateChart().dataset(0)), "no gate before its forward step");
+        assertEquals(0, charts.gateChart().shownColumns(), "no gate before its forward step");
         for (ChartsViewModel.Kind k : ChartsViewModel.Kind.values()) {
             assertNotNull(charts.placeholderProperty(k).get(), k + " says why it is empty at the start");
         }
@@ -68,12 +69,13 @@ class ChartsViewModelTest {
         int units = w.model().hiddenSize();
 
         session.moveTo(Cursor.forward(1));
-        assertEquals(2 * units, charts.gateChart().dataset(0).getItemCount(0), "the gates of forward steps 1 and 2");
+        assertEquals(2, charts.gateChart().shownColumns(), "the gates of forward steps 1 and 2");
         assertNull(charts.placeholderProperty(ChartsViewModel.Kind.GATES).get());
         assertNotNull(charts.placeholderProperty(ChartsViewModel.Kind.VANISHING).get(), "the forward pass has not ended");
 
         session.moveTo(Cursor.loss());
-        assertEquals(3 * units, charts.gateChart().dataset(0).getItemCount(0));
+        assertEquals(3, charts.gateChart().shownColumns());
+        assertEquals(w.tape().gates.get(2, units + 1), charts.gateChart().map().value(1, 2, 1), "f at step 3, unit 2");
         assertNull(charts.placeholderProperty(ChartsViewModel.Kind.VANISHING).get());
         assertEquals(0, items(stepNormData()));
 
@@ -204,5 +206,59 @@ class ChartsViewModelTest {
         assertNull(charts.gradCheckChart().shown());
         assertFalse(before == charts.gradCheckChart(), "a fresh chart for the new model");
         assertNotNull(charts.placeholderProperty(ChartsViewModel.Kind.GRADCHECK).get());
+    }
+
+    /**
+     * The freeze of an LSTM with T = 1000 and H = 128: the view model built the gate table, every step's
+     * contribution norms and the entry's contributions on the UI thread, and handed the heat map 512,000
+     * blocks. Now nothing of that is computed on the UI thread (the session's diagnostics compute it, here
+     * a queue run by the test), and what the charts get is bounded by the plot's width, not by T·H.
+     */
+    @Test
+    void aLongLstmWalkDrawsTablesComputedOffTheUiThreadAndBoundedByThePlotsWidth() {
+        java.util.ArrayDeque<Runnable> diagnostics = new java.util.ArrayDeque<>();
+        Session s = new Session(Runnable::run, diagnostics::add, Runnable::run);
+        ChartsViewModel c = new ChartsViewModel(s, Runnable::run, Runnable::run);
+        StringBuilder text = new StringBuilder();
+        java.util.Random rng = new java.util.Random(8);
+        for (int i = 0; i <= 1000; i++) {
+            text.append((char) ('a' + rng.nextInt(4)));
+        }
+        s.apply(Setup.JEEP.withCell(CellType.LSTM).withHiddenSize(128).withText(text.toString()), Cursor.update());
+        Walkthrough w = s.getWalkthrough();
+        assertEquals(1000, w.steps());
+        // shown before its tables exist: each chart says it is being computed, and none was computed here
+        assertEquals(I18n.get("charts.none.computing"), c.placeholderProperty(ChartsViewModel.Kind.GATES).get());
+        assertEquals(I18n.get("charts.none.computing"), c.placeholderProperty(ChartsViewModel.Kind.CONTRIBUTIONS).get());
+        assertFalse(w.derived().contributionNormsReady(), "no contribution computed on the UI thread");
+        assertNull(org.unroll.charts.EngineCharts.readyGateMap(w), "no gate table built on the UI thread");
+        assertEquals(0, c.gateChart().shownColumns());
+
+        diagnostics.poll().run(); // the tables first, then the flow
+        assertSame(w, s.tablesProperty().get());
+        assertNull(c.placeholderProperty(ChartsViewModel.Kind.GATES).get());
+        assertNull(c.placeholderProperty(ChartsViewModel.Kind.CONTRIBUTIONS).get());
+        XYPlot gates = c.gateChart().plot();
+        int cells = 0;
+        for (int i = 0; i < gates.getDatasetCount(); i++) {
+            cells += gates.getDataset(i) == null ? 0 : items(gates.getDataset(i));
+        }
+        assertEquals(0, cells, "no block per cell handed to the heat map");
+        assertEquals(4, gates.getAnnotations().size(), "one image per gate");
+        assertEquals(org.unroll.charts.GateMap.MAX_COLUMNS, c.gateChart().shownColumns(), "binned to the plot's width");
+        org.unroll.charts.GateMap m = c.gateChart().map();
+        assertEquals(2, m.firstStep(1));
+        assertEquals(3, m.lastStep(1));
+        assertEquals((w.tape().gates.get(1, 0) + w.tape().gates.get(2, 0)) / 2, m.value(0, 1, 0), 1e-15,
+                "column 2 is the mean of steps 2 and 3");
+
+        // another entry: asked for on the diagnostics thread, drawn when it is there
+        c.chooseEntry("weight_ih", 3, 1);
+        assertFalse(w.derived().entryContributionsReady("weight_ih", 3, 1), "not computed on the UI thread");
+        assertEquals(I18n.get("charts.none.computing"), c.placeholderProperty(ChartsViewModel.Kind.CONTRIBUTIONS).get());
+        diagnostics.poll().run();
+        assertNull(c.placeholderProperty(ChartsViewModel.Kind.CONTRIBUTIONS).get());
+        assertEquals(w.gradients().weightIh.get(3, 1), c.contributionChart().entryDataset().getSeries(2).getYValue(0), 0);
+        assertEquals("W_xh[4,2]", c.entryTextProperty().get());
     }
 }

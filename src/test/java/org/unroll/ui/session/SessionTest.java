@@ -233,4 +233,59 @@ class SessionTest {
                 java.util.concurrent.ExecutionException.class, bad::get);
         assertEquals(errors.get(0), e.getCause().getMessage());
     }
+
+    /**
+     * A newer setup stops the older walk's Jacobian norms while they run: its diagnostics thread is
+     * interrupted and the products stop within a step, so the thread is free for the newer walk at once
+     * instead of after seconds. The charts' tables come before the flow. Latches, no sleeps: the test waits
+     * for the older flow to start, asks for the newer setup, and the older flow must end without a result.
+     */
+    @Test
+    void aNewerSetupStopsTheOlderDiagnosticsWhileTheyRun() throws Exception {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.LinkedBlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        try {
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+            Session s = new Session(Runnable::run, thread, ui::add, w -> order.add("tables T=" + w.steps()), w -> {
+                order.add("flow T=" + w.steps());
+                if (w.steps() == 1000) {
+                    started.countDown();
+                    try {
+                        w.derived().flow();
+                    } finally {
+                        stopped.countDown();
+                    }
+                } else {
+                    w.derived().flow();
+                }
+            });
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i <= 1000; i++) {
+                text.append((char) ('a' + (i * 7) % 5));
+            }
+            java.util.concurrent.CompletableFuture<Walkthrough> big = s.apply(
+                    Setup.JEEP.withCell(CellType.LSTM).withHiddenSize(128).withText(text.toString()));
+            ui.take().run(); // the walk is shown; its diagnostics start on their thread
+            Walkthrough older = big.get();
+            assertTrue(started.await(5, java.util.concurrent.TimeUnit.MINUTES), "the older flow started");
+            java.util.concurrent.CompletableFuture<Walkthrough> small = s.apply(Setup.JEEP);
+            assertTrue(stopped.await(5, java.util.concurrent.TimeUnit.MINUTES), "the older flow ended");
+            assertFalse(older.derived().flowReady(), "it was stopped, not finished");
+            // the newer walk is shown and its diagnostics run, tables first
+            Walkthrough newer = null;
+            while (s.diagnosticsProperty().get() == null || s.diagnosticsProperty().get() != newer) {
+                ui.take().run();
+                newer = small.isDone() ? small.get() : null;
+            }
+            assertSame(newer, s.tablesProperty().get());
+            assertTrue(newer.derived().flowReady());
+            assertEquals(List.of("tables T=1000", "flow T=1000", "tables T=3", "flow T=3"), order);
+            // the stopped flow was not kept: asked again, it is computed in full
+            assertEquals(1001, older.flow().jacobianNorms().length);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
 }
