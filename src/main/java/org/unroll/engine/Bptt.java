@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.unroll.engine.kernel.Elementwise;
 import org.unroll.engine.kernel.Gemm;
+import org.unroll.engine.kernel.PackedMatrix;
 
 /**
  * Forward through time and back, one step (and one stage) at a time, on a {@link Tape}.
@@ -11,9 +12,6 @@ import org.unroll.engine.kernel.Gemm;
  * The same code runs the teaching pass (B = 1) and training (B sequences at once).
  */
 public final class Bptt {
-    /** The backward stages in order, kept because {@code values()} copies its array on every call. */
-    private static final BackwardStage[] STAGES = BackwardStage.values();
-
     private final Model model;
     private final Params p;
     private final Cell cell;
@@ -23,6 +21,19 @@ public final class Bptt {
     private final DMatrixRMaj weightIhT;
     private final DMatrixRMaj weightHhT;
     private final DMatrixRMaj weightOutT;
+    /**
+     * From this batch size on, the per-step products with W_ih and W_hh read them packed ({@link PackedMatrix}): W_ihᵀ
+     * and W_hhᵀ packed when a pass starts, W_hh when a full backward pass starts, the biases added as each block of
+     * the product is stored. The same numbers to the bit, fewer instructions per multiply-add and one pass less over
+     * the pre-activations; below it (the walk's B = 1) the packing would not pay and the plain products run.
+     */
+    private static final int PACK_MIN_BATCH = 4;
+    private final boolean packs;
+    private final PackedMatrix weightIhTPacked;
+    private final PackedMatrix weightHhTPacked;
+    private final PackedMatrix weightHhPacked;
+    /** The bias column sums of {@link #backward}'s gradient (RNN and LSTM), so that a backward pass allocates nothing. */
+    private final DMatrixRMaj biasSums;
 
     /** Allocates the tape for this model and the shape of this sequence batch. */
     public Bptt(Model model, SequenceBatch seq) {
@@ -34,6 +45,11 @@ public final class Bptt {
         this.weightIhT = new DMatrixRMaj(p.weightIh.numCols, p.weightIh.numRows);
         this.weightHhT = new DMatrixRMaj(p.weightHh.numCols, p.weightHh.numRows);
         this.weightOutT = new DMatrixRMaj(p.weightOut.numCols, p.weightOut.numRows);
+        this.packs = seq.batch() >= PACK_MIN_BATCH;
+        this.weightIhTPacked = packs ? Gemm.packed(p.weightIh.numCols, p.weightIh.numRows) : null;
+        this.weightHhTPacked = packs ? Gemm.packed(p.weightHh.numCols, p.weightHh.numRows) : null;
+        this.weightHhPacked = packs ? Gemm.packed(p.weightHh.numRows, p.weightHh.numCols) : null;
+        this.biasSums = new DMatrixRMaj(1, tape.gateRows);
         setSequence(seq);
     }
 
@@ -73,29 +89,43 @@ public final class Bptt {
     }
 
     /**
-     * Runs every forward step and returns the total loss. The input projections of all steps
-     * are one product, W_ih x_t + b_ih for every t at once, since they do not depend on h.
+     * Runs every forward step and returns the total loss. Without packing (the walk's B = 1) the input projections
+     * of all steps are one product, W_ih x_t + b_ih for every t at once, since they do not depend on h; with packing
+     * each step takes its own, with the bias, just before its cell reads it (I is small, so that product only writes
+     * T·B × G·H numbers, and writing them while they are still in cache is what it costs).
      */
     public double forward() {
         refreshTransposes();
-        int rows = tape.steps * tape.batch;
-        Gemm.mult(tape.x, 0, rows, weightIhT, tape.zIh, 0);
-        MatOps.addRowVector(p.biasIh, tape.zIh, 0, rows);
+        if (!packs) {
+            int rows = tape.steps * tape.batch;
+            Gemm.mult(tape.x, 0, rows, weightIhT, tape.zIh, 0);
+            MatOps.addRowVector(p.biasIh, tape.zIh, 0, rows);
+        }
         for (int t = 0; t < tape.steps; t++) {
+            if (packs) {
+                inputProjection(t);
+            }
             recurrentStep(t);
         }
         return loss();
     }
 
-    /** Runs every backward step from T − 1 down to 0, then sums the parameter gradients into {@code grads}. */
+    /**
+     * Runs every backward step from T − 1 down to 0, each one's stages in the order of {@link BackwardStage}, then
+     * sums the parameter gradients into {@code grads}.
+     */
     public void backward(Params grads) {
+        if (packs) {
+            Gemm.pack(p.weightHh, weightHhPacked);
+        }
         for (int t = tape.steps - 1; t >= 0; t--) {
-            for (BackwardStage s : STAGES) {
-                backwardStage(t, s);
-            }
+            outputGradient(t);
+            addFuture(t);
+            cell.gateGradients(tape, t);
+            passBack(t, packs);
         }
         grads.zero();
-        accumulateGradients(0, tape.steps, grads);
+        accumulateGradients(0, tape.steps, grads, biasSums);
     }
 
     /**
@@ -106,11 +136,19 @@ public final class Bptt {
         if (t == 0) {
             refreshTransposes();
         }
-        int row = tape.row(t);
-        // W_ih x_t + b_ih
-        Gemm.mult(tape.x, row, tape.batch, weightIhT, tape.zIh, row);
-        MatOps.addRowVector(p.biasIh, tape.zIh, row, tape.batch);
+        inputProjection(t);
         recurrentStep(t);
+    }
+
+    /** W_ih x_t + b_ih for step t. */
+    private void inputProjection(int t) {
+        int row = tape.row(t);
+        if (packs) {
+            Gemm.multAddBias(tape.x, row, tape.batch, weightIhTPacked, p.biasIh, tape.zIh, row);
+        } else {
+            Gemm.mult(tape.x, row, tape.batch, weightIhT, tape.zIh, row);
+            MatOps.addRowVector(p.biasIh, tape.zIh, row, tape.batch);
+        }
     }
 
     /** Step t after its input projection: W_hh h_{t−1} + b_hh, the cell, y_t and L_t. */
@@ -118,8 +156,12 @@ public final class Bptt {
         int b = tape.batch;
         int row = tape.row(t);
         // W_hh h_{t−1} + b_hh
-        Gemm.mult(tape.h, tape.stateRow(t), b, weightHhT, tape.zHh, row);
-        MatOps.addRowVector(p.biasHh, tape.zHh, row, b);
+        if (packs) {
+            Gemm.multAddBias(tape.h, tape.stateRow(t), b, weightHhTPacked, p.biasHh, tape.zHh, row);
+        } else {
+            Gemm.mult(tape.h, tape.stateRow(t), b, weightHhT, tape.zHh, row);
+            MatOps.addRowVector(p.biasHh, tape.zHh, row, b);
+        }
         cell.forward(tape, t);
         // y_t = W_out h_t + b_out
         Gemm.mult(tape.h, tape.stateRow(t + 1), b, weightOutT, tape.y, row);
@@ -130,6 +172,10 @@ public final class Bptt {
     private void refreshTransposes() {
         CommonOps_DDRM.transpose(p.weightIh, weightIhT);
         CommonOps_DDRM.transpose(p.weightHh, weightHhT);
+        if (packs) {
+            Gemm.packTransposed(p.weightIh, weightIhTPacked);
+            Gemm.packTransposed(p.weightHh, weightHhTPacked);
+        }
         CommonOps_DDRM.transpose(p.weightOut, weightOutT);
     }
 
@@ -195,7 +241,7 @@ public final class Bptt {
             case OUTPUT_GRADIENT -> outputGradient(t);
             case ADD_FUTURE -> addFuture(t);
             case PARAMETER_GRADIENTS -> cell.gateGradients(tape, t);
-            case PASS_BACK -> passBack(t);
+            case PASS_BACK -> passBack(t, false);
         }
     }
 
@@ -238,10 +284,17 @@ public final class Bptt {
         cell.addFutureCellGradient(tape, t);
     }
 
-    /** Stage 4: dh_{t−1} = dR_t · W_hh (plus the cell's direct paths). */
-    private void passBack(int t) {
+    /**
+     * Stage 4: dh_{t−1} = dR_t · W_hh (plus the cell's direct paths), on the W_hh packed by {@link #backward} when
+     * {@code packed} (a stage run on its own reads W_hh as it is now).
+     */
+    private void passBack(int t, boolean packed) {
         int row = tape.row(t);
-        Gemm.mult(tape.dR, row, tape.batch, p.weightHh, tape.dhBack, row);
+        if (packed) {
+            Gemm.mult(tape.dR, row, tape.batch, weightHhPacked, tape.dhBack, row);
+        } else {
+            Gemm.mult(tape.dR, row, tape.batch, p.weightHh, tape.dhBack, row);
+        }
         cell.passBackDirect(tape, t);
     }
 
@@ -253,14 +306,20 @@ public final class Bptt {
      * {@code out}, so several threads may call it at once on a finished pass.
      */
     public void accumulateGradients(int from, int to, Params out) {
+        // RNN and LSTM take the bias sums into a buffer of this call's own (a shared one gave wrong sums under
+        // concurrent reads)
+        accumulateGradients(from, to, out, tape.dR == tape.dA ? new DMatrixRMaj(1, tape.gateRows) : null);
+    }
+
+    /** As {@link #accumulateGradients(int, int, Params)}, the bias sums of RNN and LSTM in {@code biasSums}. */
+    private void accumulateGradients(int from, int to, Params out, DMatrixRMaj biasSums) {
         int row = tape.row(from);
         int rows = (to - from) * tape.batch;
         Gemm.multAddTransA(tape.dA, row, rows, tape.x, row, out.weightIh);
         Gemm.multAddTransA(tape.dR, row, rows, tape.h, tape.stateRow(from), out.weightHh);
         if (tape.dR == tape.dA) {
-            // RNN and LSTM: db_hh gets the same column sums as db_ih, so they are taken once,
-            // into a buffer of this call's own (a shared one gave wrong sums under concurrent reads)
-            DMatrixRMaj biasSums = new DMatrixRMaj(1, tape.gateRows);
+            // RNN and LSTM: db_hh gets the same column sums as db_ih, so they are taken once
+            biasSums.zero();
             MatOps.addColumnSums(tape.dA, row, rows, biasSums);
             MatOps.addRowVector(biasSums, out.biasIh, 0, 1);
             MatOps.addRowVector(biasSums, out.biasHh, 0, 1);

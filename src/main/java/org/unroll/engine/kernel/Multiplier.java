@@ -26,6 +26,9 @@ final class Multiplier {
     /** Per-thread buffer holding Cᵀ for the narrow Aᵀ·B products; it only grows. */
     private static final ThreadLocal<double[]> NARROW_BUFFER = ThreadLocal.withInitial(() -> new double[0]);
 
+    /** Per-thread scratch of the packed products (A's rows depth-major); it only grows. */
+    private static final ThreadLocal<double[]> PACK_SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
     private final MatrixKernel kernel;
 
     Multiplier(MatrixKernel kernel) {
@@ -66,6 +69,86 @@ final class Multiplier {
             return;
         }
         run(a.data, aRow0 * k, k, 1, b.data, 0, n, c.data, cRow0 * n, n, rows, n, k, accumulate);
+    }
+
+    /** An empty pack of a k × n operand in this kernel's layout. */
+    PackedMatrix packed(int k, int n) {
+        return new PackedMatrix(k, n, kernel.packedWidth());
+    }
+
+    /** Packs B (k × n) into {@code into}, or Bᵀ when {@code transposed} (B is then n × k). */
+    void pack(DMatrixRMaj b, boolean transposed, PackedMatrix into) {
+        requireMine(into);
+        int k = transposed ? b.numCols : b.numRows;
+        int n = transposed ? b.numRows : b.numCols;
+        if (into.rows != k || into.cols != n) {
+            throw new IllegalArgumentException("a " + k + " × " + n + " operand does not fit a pack of "
+                    + into.rows + " × " + into.cols);
+        }
+        if (transposed) {
+            into.fill(b.data, 1, b.numCols);
+        } else {
+            into.fill(b.data, b.numCols, 1);
+        }
+    }
+
+    /**
+     * C[cRow0 + r] (+)= A[aRow0 + r] · B for r &lt; rows, B packed, then + v on each of those rows when {@code bias}
+     * (1 × n) is not null.
+     */
+    void times(DMatrixRMaj a, int aRow0, int rows, PackedMatrix b, DMatrixRMaj bias, DMatrixRMaj c, int cRow0,
+               boolean accumulate) {
+        requireMine(b);
+        if (c == a || c == bias) {
+            throw new IllegalArgumentException("C must be a different matrix from A and the bias");
+        }
+        requireRows("A", a, aRow0, rows);
+        requireRows("C", c, cRow0, rows);
+        requireEqual("A.numCols", a.numCols, "B.numRows", b.rows);
+        requireEqual("C.numCols", c.numCols, "B.numCols", b.cols);
+        if (bias != null) {
+            requireEqual("bias.numCols", bias.numCols, "B.numCols", b.cols);
+        }
+        int n = b.cols;
+        int k = b.rows;
+        if (rows == 0 || n == 0) {
+            return;
+        }
+        double[] v = bias == null ? null : bias.data;
+        if (k == 0) {
+            if (!accumulate) {
+                Arrays.fill(c.data, cRow0 * n, (cRow0 + rows) * n, 0.0);
+            }
+            addBias(v, c.data, cRow0 * n, rows, n);
+            return;
+        }
+        if (n < NARROW_COLUMNS && b.panelColumns == 0) {
+            // narrow and no panel (W > n): the pack is B row-major, and this is the plain product's dot products
+            double[] bt = transpose(b.data, k, n);
+            kernel.dotProducts(a.data, aRow0 * k, k, bt, 0, k, c.data, cRow0 * n, n, rows, n, k, accumulate);
+            addBias(v, c.data, cRow0 * n, rows, n);
+            return;
+        }
+        double[] scratch = PACK_SCRATCH.get();
+        int need = kernel.packedScratch(k);
+        if (scratch.length < need) {
+            scratch = new double[need];
+            PACK_SCRATCH.set(scratch);
+        }
+        kernel.packedProduct(a.data, aRow0 * k, k, b, v, c.data, cRow0 * n, n, rows, accumulate, scratch);
+    }
+
+    /** c[offset + r·n + j] = c[…] + v[j], as {@link Elementwise#addRowVector} adds a bias; nothing when v is null. */
+    private static void addBias(double[] v, double[] c, int offset, int rows, int n) {
+        if (v != null) {
+            Elementwise.addRowVector(v, c, offset, rows, n);
+        }
+    }
+
+    private void requireMine(PackedMatrix b) {
+        if (b.width != kernel.packedWidth()) {
+            throw new IllegalArgumentException("the operand was packed for another kernel");
+        }
     }
 
     /** C += A[aRow0 .. aRow0+rows)ᵀ · B[bRow0 .. bRow0+rows). */

@@ -9,6 +9,33 @@ final class ScalarKernel implements MatrixKernel {
     private static final int BLOCK = 4;
 
     @Override
+    public int packedWidth() {
+        return 0;
+    }
+
+    /** B is packed row-major for this kernel, so this is {@link #product} on it, then the bias. */
+    @Override
+    public void packedProduct(double[] a, int aOffset, int aRowStride, PackedMatrix b, double[] bias,
+                              double[] c, int cOffset, int cRowStride, int m, boolean accumulate, double[] scratch) {
+        int n = b.cols;
+        product(a, aOffset, aRowStride, 1, b.data, 0, n, c, cOffset, cRowStride, m, n, b.rows, accumulate);
+        if (bias != null) {
+            for (int i = 0; i < m; i++) {
+                int row = cOffset + i * cRowStride;
+                for (int j = 0; j < n; j++) {
+                    // C[i][j] = (A·B)[i][j] + v[j]
+                    c[row + j] = c[row + j] + bias[j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public int packedScratch(int k) {
+        return 0;
+    }
+
+    @Override
     public void product(double[] a, int aOffset, int aRowStride, int aDepthStride,
                         double[] b, int bOffset, int bRowStride,
                         double[] c, int cOffset, int cRowStride,

@@ -39,10 +39,12 @@ public final class TimelineView extends BorderPane {
     private final Button fit = new Button("↔");
     private final HBox zoomBox = new HBox();
     private final ComboBox<String> sequence = new ComboBox<>();
+    private final javafx.collections.ObservableList<String> sequenceNames;
     private long paints;
 
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
+        this.sequenceNames = vm.sequenceNames();
         createView();
         initListeners();
     }
@@ -73,7 +75,21 @@ public final class TimelineView extends BorderPane {
         zoomBox.setManaged(false);
         canvasHolder.getChildren().add(zoomBox);
         sequence.getStyleClass().add("timeline-sequence");
-        sequence.setItems(vm.sequenceNames());
+        // the batch's sequences, then "all, stacked" (every sequence at once, one band each)
+        javafx.collections.ObservableList<String> items = javafx.collections.FXCollections.observableArrayList();
+        Runnable mirror = () -> {
+            java.util.List<String> next = new java.util.ArrayList<>(sequenceNames);
+            if (next.size() > 1) {
+                next.add(I18n.get("timeline.allSequences"));
+            }
+            if (!next.equals(items)) {
+                items.setAll(next);
+            }
+        };
+        // the view keeps the list it listens to (each call of sequenceNames() wraps it anew)
+        sequenceNames.addListener((javafx.collections.ListChangeListener<String>) c -> mirror.run());
+        mirror.run();
+        sequence.setItems(items);
         sequence.setTooltip(new Tooltip(I18n.get("timeline.sequence")));
         sequence.setFocusTraversable(false);
         sequence.managedProperty().bind(sequence.visibleProperty());
@@ -102,10 +118,20 @@ public final class TimelineView extends BorderPane {
         });
         sequence.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             GridTimelineFigure.Frame f = vm.getGridFrame();
-            if (f != null && b.intValue() >= 0 && b.intValue() != f.sequence()) {
+            if (f == null || b.intValue() < 0) {
+                return;
+            }
+            if (b.intValue() >= f.walk().sequences()) {
+                vm.stackedProperty().set(true);
+                return;
+            }
+            vm.stackedProperty().set(false);
+            if (b.intValue() != f.sequence()) {
                 vm.chooseSequence(b.intValue());
             }
         });
+        vm.stackedFramesProperty().addListener((o, a, b) -> paint());
+        vm.stackedProperty().addListener((o, a, b) -> showSequenceChooser(vm.getGridFrame()));
         vm.maxScrollProperty().addListener((o, a, b) -> syncScrollBar());
         vm.scrollXProperty().addListener((o, a, b) -> syncScrollBar());
         vm.maxScrollYProperty().addListener((o, a, b) -> syncScrollBar());
@@ -181,8 +207,9 @@ public final class TimelineView extends BorderPane {
     private void showSequenceChooser(GridTimelineFigure.Frame f) {
         boolean many = f != null && f.walk().sequences() > 1;
         sequence.setVisible(many);
-        if (many && sequence.getSelectionModel().getSelectedIndex() != f.sequence()) {
-            sequence.getSelectionModel().select(f.sequence());
+        int pick = !many ? -1 : vm.stackedProperty().get() ? f.walk().sequences() : f.sequence();
+        if (many && sequence.getSelectionModel().getSelectedIndex() != pick) {
+            sequence.getSelectionModel().select(pick);
         }
     }
 
@@ -200,7 +227,13 @@ public final class TimelineView extends BorderPane {
             gc.clearRect(0, 0, w, h);
             gc.save();
             try {
-                GridTimelineFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), grid);
+                java.util.List<GridTimelineFigure.Frame> all = vm.stackedFramesProperty().get();
+                if (all != null) {
+                    org.unroll.figures.GridStackFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), all,
+                            vm.sequenceNames(), grid.sequence(), vm.scrollYProperty().get());
+                } else {
+                    GridTimelineFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, w, h), grid);
+                }
             } finally {
                 gc.restore();
             }

@@ -54,6 +54,10 @@ public final class TimelineViewModel {
     private final ReadOnlyObjectWrapper<TimelineFigure.Frame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyObjectWrapper<GridTimelineFigure.Frame> gridFrame = new ReadOnlyObjectWrapper<>(this, "gridFrame");
     private final ObservableList<String> sequenceNames = FXCollections.observableArrayList();
+    /** A batch's sequences all at once, stacked, instead of the one chosen (optional view). */
+    private final BooleanProperty stacked = new SimpleBooleanProperty(this, "stacked", false);
+    private final ReadOnlyObjectWrapper<java.util.List<GridTimelineFigure.Frame>> stackedFrames =
+            new ReadOnlyObjectWrapper<>(this, "stackedFrames");
     private double width;
     private double height;
 
@@ -95,7 +99,33 @@ public final class TimelineViewModel {
             update();
         });
         presenter.addListener((o, a, b) -> update());
+        stacked.addListener((o, a, b) -> {
+            follow();
+            update();
+        });
         update();
+    }
+
+    /** Whether a batch of several sequences shows all of them stacked (each at the point of the one walked). */
+    public BooleanProperty stackedProperty() {
+        return stacked;
+    }
+
+    /** Every sequence's frame while the stacked view is on (a grid of several sequences), else null. */
+    public ReadOnlyObjectProperty<java.util.List<GridTimelineFigure.Frame>> stackedFramesProperty() {
+        return stackedFrames.getReadOnlyProperty();
+    }
+
+    private boolean stackedShown() {
+        GridWalk g = session.getGridWalk();
+        return stacked.get() && g != null && g.sequences() > 1;
+    }
+
+    /** The height of one sequence's band in the stacked view. */
+    private double bandHeight(GridWalk g) {
+        GridTimelineFigure.Frame f = new GridTimelineFigure.Frame(g, 0, 0, null, GridTimelineFigure.TRANSLATED,
+                gridColumn(), 0, false, gridRow(), 0);
+        return org.unroll.figures.GridStackFigure.bandHeight(f, width, height);
     }
 
     /** The window's zoom (times the presenter factor): bind it to the shell's zoom model. */
@@ -260,7 +290,8 @@ public final class TimelineViewModel {
         }
         double before = scrollY.get();
         scrollY.set(y);
-        scrollY.set(gridLayout(g, scrollX.get()).scrollY());
+        scrollY.set(stackedShown() ? Math.max(0, Math.min(y, g.sequences() * bandHeight(g) - height))
+                : gridLayout(g, scrollX.get()).scrollY());
         if (scrollY.get() != before) {
             update();
         }
@@ -286,6 +317,26 @@ public final class TimelineViewModel {
             maxScrollY.set(l.maxScrollY());
             GridCursor c = session.gridCursorProperty().get();
             scrollX.set(c.onCell() ? l.scrollToShow(c.time(), l.scrollX()) : l.scrollX());
+            if (stackedShown()) {
+                // the band of the sequence walked, its cursor's row in view
+                double band = bandHeight(g);
+                int b = session.gridSequenceProperty().get();
+                double max = Math.max(0, g.sequences() * band - height);
+                maxScrollY.set(max);
+                GridTimelineLayout in = new GridTimelineLayout(g.model().layers(), g.model().directions(), g.steps(), width,
+                        band - org.unroll.figures.GridStackFigure.GAP, gridColumn(), 0, false, gridRow(), 0);
+                double top = org.unroll.figures.GridStackFigure.bandTop(b, band, 0);
+                double rowTop = top + (c.onCell() ? in.rowTop(c.lane()) - in.rowHeight() * GridTimelineLayout.JOIN_GAP : -org.unroll.figures.GridStackFigure.GAP);
+                double rowBottom = top + (c.onCell() ? in.rowTop(c.lane()) + in.rowHeight() : band);
+                double y = scrollY.get();
+                if (rowTop < y) {
+                    y = rowTop;
+                } else if (rowBottom + GridTimelineLayout.BUTTON_ROOM > y + height) {
+                    y = rowBottom + GridTimelineLayout.BUTTON_ROOM - height;
+                }
+                scrollY.set(Math.max(0, Math.min(y, max)));
+                return;
+            }
             // the cursor's row in view; the losses on top at the loss
             scrollY.set(c.onCell() ? l.scrollYToShow(c.lane(), l.scrollY())
                     : c.phase() == Phase.LOSS ? 0 : l.scrollY());
@@ -323,17 +374,30 @@ public final class TimelineViewModel {
         if (g != null && gs != null) {
             frame.set(null);
             int b = session.gridSequenceProperty().get();
+            boolean stack = stackedShown();
             if (width > 0 && height > 0) {
                 GridTimelineLayout l = gridLayout(g, scrollX.get());
                 maxScroll.set(l.maxScroll());
-                maxScrollY.set(l.maxScrollY());
-                scrollY.set(l.scrollY());
+                if (!stack) {
+                    maxScrollY.set(l.maxScrollY());
+                    scrollY.set(l.scrollY());
+                }
             }
             gridFrame.set(new GridTimelineFigure.Frame(g, b, session.positionProperty().get(), gs.tokens(b),
-                    GridTimelineFigure.TRANSLATED, gridColumn(), scrollX.get(), false, gridRow(), scrollY.get()));
+                    GridTimelineFigure.TRANSLATED, gridColumn(), scrollX.get(), false, gridRow(), stack ? 0 : scrollY.get()));
+            if (stack) {
+                java.util.List<java.util.List<String>> tokens = new java.util.ArrayList<>();
+                for (int i = 0; i < gs.sequences(); i++) {
+                    tokens.add(gs.tokens(i));
+                }
+                stackedFrames.set(org.unroll.figures.GridStackFigure.frames(gridFrame.get(), tokens));
+            } else {
+                stackedFrames.set(null);
+            }
             return;
         }
         gridFrame.set(null);
+        stackedFrames.set(null);
         maxScrollY.set(0);
         scrollY.set(0);
         Walkthrough w = session.getWalkthrough();

@@ -292,6 +292,62 @@ class GemmTest {
         assertTrue(Gemm.usesVectorApi(), "surefire's argLine must add the jdk.incubator.vector module");
     }
 
+    @ParameterizedTest(name = "{0} {2}x{3}·packed {3}x{4}")
+    @MethodSource("kernelsAndSizes")
+    void packedProductEqualsThePlainOneToTheBit(String name, Multiplier multiplier, int m, int k, int n) {
+        DMatrixRMaj a = random(m + 3, k);
+        DMatrixRMaj b = random(k, n);
+        DMatrixRMaj bt = new DMatrixRMaj(n, k);
+        CommonOps_DDRM.transpose(b, bt);
+        PackedMatrix packed = multiplier.packed(k, n);
+        PackedMatrix packedFromTranspose = multiplier.packed(k, n);
+        multiplier.pack(b, false, packed);
+        multiplier.pack(bt, true, packedFromTranspose);
+        DMatrixRMaj plain = filled(m + 2, n, 7.0);
+        DMatrixRMaj fromPack = filled(m + 2, n, 7.0);
+        DMatrixRMaj fromTransposedPack = filled(m + 2, n, 7.0);
+
+        // rows [2, 2 + m) of A into rows [1, 1 + m) of C; the rows around them stay as they were
+        multiplier.times(a, 2, m, b, plain, 1, false);
+        multiplier.times(a, 2, m, packed, null, fromPack, 1, false);
+        multiplier.times(a, 2, m, packedFromTranspose, null, fromTransposedPack, 1, false);
+
+        for (int i = 0; i < plain.getNumElements(); i++) {
+            assertEquals(Double.doubleToLongBits(plain.data[i]), Double.doubleToLongBits(fromPack.data[i]),
+                    name + " entry " + i);
+            assertEquals(Double.doubleToLongBits(plain.data[i]), Double.doubleToLongBits(fromTransposedPack.data[i]),
+                    name + " entry " + i + " (packed from Bᵀ)");
+        }
+        DMatrixRMaj expected = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.mult(CommonOps_DDRM.extract(a, 2, 2 + m, 0, k), b, expected);
+        assertClose(expected, CommonOps_DDRM.extract(fromPack, 1, 1 + m, 0, n));
+
+        // with a bias: the product, then the bias added to each row, as addRowVector adds it
+        DMatrixRMaj bias = random(1, n);
+        DMatrixRMaj withBias = filled(m + 2, n, 7.0);
+        multiplier.times(a, 2, m, packed, bias, withBias, 1, false);
+        Elementwise.addRowVector(bias.data, plain.data, n, m, n);
+        for (int i = 0; i < plain.getNumElements(); i++) {
+            assertEquals(Double.doubleToLongBits(plain.data[i]), Double.doubleToLongBits(withBias.data[i]),
+                    name + " entry " + i + " with the bias");
+        }
+    }
+
+    @Test
+    void packedOperandsOfTheWrongShapeOrKernelAreRejected() {
+        Multiplier vector = new Multiplier(new VectorKernel());
+        Multiplier scalar = new Multiplier(new ScalarKernel());
+        PackedMatrix packed = vector.packed(4, 16);
+        assertThrows(IllegalArgumentException.class, () -> vector.pack(new DMatrixRMaj(4, 15), false, packed));
+        assertThrows(IllegalArgumentException.class, () -> vector.pack(new DMatrixRMaj(4, 16), true, packed));
+        assertThrows(IllegalArgumentException.class,
+                () -> scalar.times(new DMatrixRMaj(2, 4), 0, 2, packed, null, new DMatrixRMaj(2, 16), 0, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> vector.times(new DMatrixRMaj(2, 5), 0, 2, packed, null, new DMatrixRMaj(2, 16), 0, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> vector.times(new DMatrixRMaj(2, 4), 1, 2, packed, null, new DMatrixRMaj(2, 16), 0, false));
+    }
+
     private DMatrixRMaj random(int rows, int cols) {
         return RandomMatrices_DDRM.rectangle(rows, cols, -1, 1, random);
     }

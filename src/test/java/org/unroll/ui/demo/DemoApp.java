@@ -103,6 +103,9 @@ public final class DemoApp extends Application {
                         if (a.containsKey("position")) {
                             session.moveToIndex(position);
                         }
+                        if (a.containsKey("stacked")) {
+                            w.timeline().viewModel().stackedProperty().set(true);
+                        }
                         PauseTransition p = new PauseTransition(Duration.millis(900));
                         p.setOnFinished(f -> System.out.println("READY " + session.gridCursorProperty().get()));
                         p.play();

@@ -60,4 +60,50 @@ class TimelineGridTest {
         assertEquals(0, vm.maxScrollProperty().get(), 1e-6);
         assertTrue(vm.getGridFrame().minColumn() < GridTimelineFigure.READABLE_COLUMN);
     }
+
+    /** Six readable rows do not fit 330 px: the grid scrolls up and down to the lane at the cursor. */
+    @Test
+    void theRowsKeepTheirHeightAndScrollToTheLaneAtTheCursor() {
+        session.apply(GRID);
+        vm.setViewport(555, 330);
+        assertTrue(vm.maxScrollYProperty().get() > 0, "a deep grid scrolls up and down");
+        assertEquals(GridTimelineFigure.READABLE_ROW, vm.getGridFrame().minRow(), 1e-9);
+        for (Lane lane : session.getGridWalk().lanes()) {
+            session.moveToIndex(session.getGridWalk().order(0).indexOf(GridCursor.forward(lane, 3)));
+            GridTimelineFigure.Frame f = vm.getGridFrame();
+            assertEquals(vm.scrollYProperty().get(), f.scrollY(), 1e-9);
+            assertTrue(GridTimelineFigure.layout(f, 555, 330).rowShown(lane), lane + " in view");
+        }
+        session.moveToIndex(session.getGridWalk().order(0).indexOf(GridCursor.LOSS));
+        assertEquals(0, vm.scrollYProperty().get(), 1e-9, "the losses on top at the loss");
+        vm.scrollYTo(1e6);
+        assertEquals(vm.maxScrollYProperty().get(), vm.scrollYProperty().get(), 1e-9, "clamped");
+    }
+
+    /** The stacked view: every sequence of the batch, each at its own place of the point walked. */
+    @Test
+    void theStackedViewShowsEverySequenceAtThePointOfTheOneWalked() {
+        session.apply(GRID);
+        vm.setViewport(555, 330);
+        assertNull(vm.stackedFramesProperty().get());
+        vm.stackedProperty().set(true);
+        GridCursor at = GridCursor.backward(new Lane(1, Lane.Direction.FORWARD), 2, BackwardStage.ADD_FUTURE);
+        session.moveToIndex(session.getGridWalk().order(0).indexOf(at));
+        List<GridTimelineFigure.Frame> all = vm.stackedFramesProperty().get();
+        assertNotNull(all);
+        assertEquals(3, all.size());
+        for (int b = 0; b < 3; b++) {
+            assertEquals(b, all.get(b).sequence());
+            assertEquals(at, all.get(b).walk().order(b).at(all.get(b).index()), "sequence " + (b + 1) + " at the same point");
+            assertEquals(vm.getGridFrame().scrollX(), all.get(b).scrollX(), 1e-9, "scrolled sideways together");
+        }
+        double oneGrid = GridTimelineFigure.layout(vm.getGridFrame().unscrolled(), 555, 330).contentHeight();
+        assertTrue(vm.maxScrollYProperty().get() > 2 * oneGrid - 330, "three bands to scroll through");
+        // the band of the sequence walked follows it
+        vm.chooseSequence(2);
+        double band = org.unroll.figures.GridStackFigure.bandHeight(vm.getGridFrame(), 555, 330);
+        assertTrue(vm.scrollYProperty().get() >= band, "the third band in view: " + vm.scrollYProperty().get());
+        vm.stackedProperty().set(false);
+        assertNull(vm.stackedFramesProperty().get());
+    }
 }
