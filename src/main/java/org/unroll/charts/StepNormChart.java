@@ -29,6 +29,8 @@ public final class StepNormChart extends FlowOverlayChart {
     private int currentStep = -1;
     /** The first time step (1-based) drawn: the backward pass computes ‖dL/dh_t‖ from t = T down. */
     private int firstShown = 1;
+    /** Compare mode: the first step drawn of each flow (each side stands on its own point), or null. */
+    private int[] firstShownPerFlow;
 
     /** An empty chart on a linear axis with no step marked. */
     public StepNormChart() {
@@ -108,10 +110,30 @@ public final class StepNormChart extends FlowOverlayChart {
         if (first < 1) {
             throw new IllegalArgumentException("the first shown step is 1 or more, was " + first);
         }
-        if (first == firstShown) {
+        if (first == firstShown && firstShownPerFlow == null) {
             return;
         }
         firstShown = first;
+        firstShownPerFlow = null;
+        ChartBatch.run(chart(), this::redraw);
+    }
+
+    /**
+     * As {@link #setFirstShownStep(int)}, one first step per flow, in the order of {@link #flows()}
+     * (compare mode, where each side has run its own backward steps).
+     *
+     * @param perFlow the first time step drawn of each flow, 1 or more
+     */
+    public void setFirstShownSteps(int[] perFlow) {
+        for (int f : perFlow) {
+            if (f < 1) {
+                throw new IllegalArgumentException("the first shown step is 1 or more, was " + f);
+            }
+        }
+        if (java.util.Arrays.equals(perFlow, firstShownPerFlow)) {
+            return;
+        }
+        firstShownPerFlow = perFlow.clone();
         ChartBatch.run(chart(), this::redraw);
     }
 
@@ -130,7 +152,8 @@ public final class StepNormChart extends FlowOverlayChart {
         List<MarkedLines.Line> ls = new ArrayList<>();
         for (int f = 0; f < flows().size(); f++) {
             GradientFlow g = flows().get(f);
-            int from = Math.min(firstShown, g.steps() + 1);
+            int first = firstShownPerFlow != null && f < firstShownPerFlow.length ? firstShownPerFlow[f] : firstShown;
+            int from = Math.min(first, g.steps() + 1);
             double[] x = new double[g.steps() - from + 1];
             double[] y = new double[x.length];
             double[] norms = g.dhNorms();

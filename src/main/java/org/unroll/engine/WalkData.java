@@ -74,6 +74,16 @@ public final class WalkData {
         return once(Derived.LOSS_AFTER_UPDATE, () -> new Bptt(walk.updatedModel(), walk.sequence()).forward());
     }
 
+    /** Whether {@link #lossAfterUpdate()} has been computed. */
+    public boolean lossAfterUpdateReady() {
+        return ready(Derived.LOSS_AFTER_UPDATE).isPresent();
+    }
+
+    /** Whether {@link #sigmaMax()} can be read without a decomposition (it, or the whole flow, has been computed). */
+    public boolean sigmaMaxReady() {
+        return ready(Derived.SIGMA_MAX).isPresent() || flowReady();
+    }
+
     /** Whether {@link #flow()} has been computed (it is the expensive diagnostic). */
     public boolean flowReady() {
         return ready(Derived.FLOW).isPresent();

@@ -1,6 +1,5 @@
 package org.unroll.ui.compare;
 
-import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.io.IOException;
@@ -9,23 +8,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -33,316 +49,599 @@ import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.fx.FXGraphics2D;
 import org.unroll.charts.ChartExport;
-import org.unroll.charts.EngineCharts;
 import org.unroll.charts.Figure;
-import org.unroll.charts.GradientFlow;
 import org.unroll.charts.StepNormChart;
 import org.unroll.charts.VanishingChart;
 import org.unroll.engine.CellType;
-import org.unroll.engine.Cursor;
-import org.unroll.engine.Walkthrough;
-import org.unroll.figures.TimelineFigure;
-import org.unroll.figures.TimelineLayout;
+import org.unroll.figures.CompareStripFigure;
 import org.unroll.task.Setup;
 import org.unroll.ui.I18n;
-import org.unroll.ui.session.Session;
+import org.unroll.ui.stepper.StepKeys;
+import org.unroll.ui.stepper.StepperBar;
+import org.unroll.ui.stepper.StepperViewModel;
 
 /**
- * Compare mode on screen: the timelines of two or three cells stacked (one
- * {@link TimelineFigure} each, scrolled together to the shared cursor) above the overlaid
- * gradient-norm and vanishing/exploding charts, so one slide shows a plain RNN's gradient
- * dying while an LSTM's survives. Keys: ← → step, Home/End jump.
+ * Compare mode on screen: the main view's stepper bar and title line (the lead side's
+ * {@link StepperViewModel}), one {@link CompareStripFigure} per side stacked and scrolled together,
+ * and the overlaid gradient-norm and vanishing/exploding charts under them. Keys are the main
+ * view's ({@link StepKeys}: → ← Space Page Down/Up Home End P); Esc, Ctrl+M and the Back button
+ * leave; Ctrl + / − / 0 zoom through the window's zoom (the strips follow {@link #scaleProperty()}).
+ * Binds to {@link CompareViewModel}; nothing is computed here.
  */
 public final class CompareView extends BorderPane {
 
-    private final CompareSession compare;
+    private final CompareViewModel vm;
     private final StepNormChart stepNorms = new StepNormChart();
     private final VanishingChart vanishing = new VanishingChart();
-    private final VBox timelines = new VBox(2);
+    private final Label normsReason = reasonLabel();
+    private final Label vanishingReason = reasonLabel();
+    /** The sides' strips, each as high as its rows ask (a two-layer, two-direction side has four). */
+    private final Pane strips = new Pane() {
+        @Override
+        protected void layoutChildren() {
+            double total = 0;
+            for (int i = 0; i < getChildren().size(); i++) {
+                total += rowsOf(i);
+            }
+            double y = 0;
+            double h = getHeight();
+            for (int i = 0; i < getChildren().size(); i++) {
+                double each = total <= 0 ? 0 : Math.floor(h * rowsOf(i) / total);
+                getChildren().get(i).resizeRelocate(0, y, getWidth(), each);
+                y += each;
+            }
+        }
+    };
     private final List<Canvas> canvases = new ArrayList<>();
-    private final Label position = new Label();
-    /** Where the shared cursor is, as the main window's title says it (the first cell's walk). */
-    private final Label stageTitle = new Label();
+    private final ScrollBar scroll = new ScrollBar();
+    private final HBox bar = new HBox(8);
+    private final Pane stepperSlot = new HBox();
+    /** Where the lead stands, in the main view's words ({@link org.unroll.ui.stepper.CursorTitle}). */
+    private final Label title = new Label();
+    private final Label legend = new Label(I18n.get("compare.legend"));
     private final Button close = new Button(I18n.get("compare.close"));
+    private final ToggleButton setupToggle = new ToggleButton(I18n.get("compare.setup"));
+    private final ComboBox<Preset> preset = new ComboBox<>();
+    private final MenuButton export = new MenuButton(I18n.get("compare.export"));
     private final TextField text = new TextField();
     private final TextField seed = new TextField();
     private final TextField hidden = new TextField();
-    private final CheckBox rnn = new CheckBox("RNN");
-    private final CheckBox lstm = new CheckBox("LSTM");
-    private final CheckBox gru = new CheckBox("GRU");
+    private final List<ComboBox<CellType>> cells = new ArrayList<>();
+    private final List<ComboBox<Integer>> layers = new ArrayList<>();
+    private final List<CheckBox> both = new ArrayList<>();
     private final Label problem = new Label();
-    private final double timelineScale = 0.42;
+    private final FlowPane settings = new FlowPane(8, 4);
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1.0);
+    private final BooleanProperty presenter = new SimpleBooleanProperty(this, "presenter", false);
+    private double scrollX;
+    private Runnable onClose = () -> { };
+    private boolean filling;
 
-    public CompareView(CompareSession compare) {
-        this.compare = compare;
-        compare.setErrorHandler(problem::setText);
-        getStyleClass().add("unroll-compare");
-        stepNorms.setLogScale(true);
+    /** The comparisons offered, each a list of sides. */
+    enum Preset {
+        CELLS(CompareViewModel.CELLS), DEPTHS(CompareViewModel.DEPTHS), DIRECTIONS(CompareViewModel.DIRECTIONS), OWN(null);
 
-        Button back = new Button("◀");
-        Button fwd = new Button("▶");
-        Button start = new Button("|◀");
-        Button end = new Button("▶|");
-        back.setOnAction(e -> compare.stepBack());
-        fwd.setOnAction(e -> compare.stepForward());
-        start.setOnAction(e -> compare.jumpStart());
-        end.setOnAction(e -> compare.jumpEnd());
-        Button apply = new Button(I18n.get("compare.apply"));
-        apply.setDefaultButton(true);
-        apply.setOnAction(e -> applyFields());
-        Button png = new Button(I18n.get("compare.exportCharts"));
-        Button svg = new Button(I18n.get("compare.exportSvg"));
-        png.setOnAction(e -> exportWithChooser(false));
-        svg.setOnAction(e -> exportWithChooser(true));
-        text.setPrefColumnCount(24);
-        seed.setPrefColumnCount(4);
-        hidden.setPrefColumnCount(3);
-        problem.setStyle("-fx-text-fill: #B2182B;");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, start, back, fwd, end, position, grow, png, svg, close);
-        close.setTooltip(new javafx.scene.control.Tooltip(I18n.get("compare.close.tooltip")));
-        close.setMinWidth(Region.USE_PREF_SIZE);
-        stageTitle.getStyleClass().add("point-title");
-        stageTitle.setWrapText(true);
-        stageTitle.setMinHeight(Region.USE_PREF_SIZE);
-        stageTitle.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold; -fx-text-fill: #0b3d75;");
-        stageTitle.setPadding(new Insets(2, 8, 2, 8));
-        HBox settings = new HBox(8, new Label(I18n.get("compare.cells")), rnn, lstm, gru,
-                new Label(I18n.get("compare.text")), text, new Label(I18n.get("compare.seed")), seed,
-                new Label(I18n.get("compare.hidden")), hidden, apply, problem);
-        for (HBox b : List.of(bar, settings)) {
-            b.setAlignment(Pos.CENTER_LEFT);
-            b.setPadding(new Insets(3, 8, 3, 8));
+        final List<CompareViewModel.Side> sides;
+
+        Preset(List<CompareViewModel.Side> sides) {
+            this.sides = sides;
         }
-        position.setMinWidth(Region.USE_PREF_SIZE);
-        setTop(new VBox(bar, stageTitle, settings));
 
-        ChartViewer normsViewer = new ChartViewer(stepNorms.chart());
-        ChartViewer vanishingViewer = new ChartViewer(vanishing.chart());
-        HBox charts = new HBox(normsViewer, vanishingViewer);
-        HBox.setHgrow(normsViewer, Priority.ALWAYS);
-        HBox.setHgrow(vanishingViewer, Priority.ALWAYS);
-        // the vanishing plot is the point of the comparison: it gets the wider half
-        normsViewer.setPrefWidth(9);
-        vanishingViewer.setPrefWidth(11);
-        SplitPane split = new SplitPane(timelines, charts);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
-        setCenter(split);
-        timelines.widthProperty().addListener((o, a, b) -> paintTimelines());
-        timelines.heightProperty().addListener((o, a, b) -> paintTimelines());
+        static Preset of(List<CompareViewModel.Side> s) {
+            for (Preset p : values()) {
+                if (s.equals(p.sides)) {
+                    return p;
+                }
+            }
+            return OWN;
+        }
+    }
 
-        compare.revisionProperty().addListener((o, a, b) -> refresh());
-        compare.cursorProperty().addListener((o, a, c) -> showCursor(c));
-        compare.sessionsProperty().addListener((o, a, b) -> rebuildTimelines());
-        setOnKeyPressed(e -> {
-            if (e.getTarget() instanceof TextField) {
-                return;
-            }
-            KeyCode k = e.getCode();
-            if (k == KeyCode.RIGHT) {
-                compare.stepForward();
-            } else if (k == KeyCode.LEFT) {
-                compare.stepBack();
-            } else if (k == KeyCode.HOME) {
-                compare.jumpStart();
-            } else if (k == KeyCode.END) {
-                compare.jumpEnd();
-            } else if (k == KeyCode.ESCAPE || k == KeyCode.M && e.isShortcutDown()) {
-                // the way back to the main window, as it came: Esc or Ctrl+M again
-                close.fire();
-            } else {
-                return;
-            }
-            e.consume();
-        });
-        rebuildTimelines();
+    public CompareView(CompareViewModel vm) {
+        this.vm = vm;
+        vm.setErrorHandler(problem::setText);
+        getStyleClass().add("unroll-compare");
+        // the main window's look: its toolbar, step icons and title line
+        java.net.URL shell = CompareView.class.getResource("/org/unroll/ui/shell/shell.css");
+        if (shell != null) {
+            getStylesheets().add(shell.toExternalForm());
+        }
+        stepNorms.setLogScale(true);
+        createView();
+        initListeners();
+        rebuildStrips();
         refresh();
     }
 
-    /**
-     * Opens the default comparison (RNN, LSTM, GRU on a T = 40 sentence) in its own window.
-     *
-     * @param owner the main window, or null
-     * @return the window
-     */
-    public static Stage open(Window owner) {
-        return open(owner, null);
+    private static Label reasonLabel() {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.getStyleClass().add("muted");
+        l.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-padding: 0.6em;");
+        l.setMaxWidth(420);
+        l.setMouseTransparent(true);
+        return l;
+    }
+
+    private void createView() {
+        preset.getItems().setAll(Preset.values());
+        preset.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Preset p) {
+                return p == null ? "" : I18n.get("compare.preset." + p.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public Preset fromString(String s) {
+                return null;
+            }
+        });
+        preset.setFocusTraversable(false);
+        preset.setTooltip(new Tooltip(I18n.get("compare.preset.tooltip")));
+        setupToggle.setFocusTraversable(false);
+        setupToggle.setTooltip(new Tooltip(I18n.get("compare.setup.tooltip")));
+        export.setFocusTraversable(false);
+        close.setFocusTraversable(false);
+        close.setTooltip(new Tooltip(I18n.get("compare.close.tooltip")));
+        close.getStyleClass().add("compare-close");
+        for (Region r : List.of(preset, setupToggle, export, close)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        bar.getChildren().setAll(stepperSlot, grow, preset, setupToggle, export, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("main-toolbar");
+        title.getStyleClass().add("point-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setPadding(new Insets(2, 8, 2, 8));
+
+        text.setPrefColumnCount(22);
+        seed.setPrefColumnCount(4);
+        hidden.setPrefColumnCount(3);
+        problem.setStyle("-fx-text-fill: #B2182B;");
+        problem.setWrapText(true);
+        List<Node> row = new ArrayList<>();
+        for (int i = 0; i < CompareViewModel.MAX_SIDES; i++) {
+            ComboBox<CellType> c = new ComboBox<>();
+            c.getItems().add(null);
+            c.getItems().addAll(CellType.values());
+            c.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(CellType t) {
+                    return t == null ? I18n.get("compare.noSide") : t.name();
+                }
+
+                @Override
+                public CellType fromString(String s) {
+                    return null;
+                }
+            });
+            ComboBox<Integer> l = new ComboBox<>();
+            for (int k = 1; k <= org.unroll.ui.modelpanel.ModelPanelViewModel.MAX_LAYERS; k++) {
+                l.getItems().add(k);
+            }
+            l.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Integer k) {
+                    return k == null ? "" : I18n.get(k == 1 ? "compare.layer" : "compare.layers", Integer.toString(k));
+                }
+
+                @Override
+                public Integer fromString(String s) {
+                    return null;
+                }
+            });
+            CheckBox b = new CheckBox(I18n.get("compare.both"));
+            b.setTooltip(new Tooltip(I18n.get("compare.both.tooltip")));
+            cells.add(c);
+            layers.add(l);
+            both.add(b);
+            Label n = new Label(Integer.toString(i + 1) + ":");
+            n.getStyleClass().add("muted");
+            HBox side = new HBox(4, n, c, l, b);
+            side.setAlignment(Pos.CENTER_LEFT);
+            row.add(side);
+        }
+        Button apply = new Button(I18n.get("compare.apply"));
+        apply.setDefaultButton(true);
+        apply.setOnAction(e -> applyFields());
+        row.add(labelled("compare.text", text));
+        row.add(labelled("compare.seed", seed));
+        row.add(labelled("compare.hidden", hidden));
+        row.add(apply);
+        row.add(problem);
+        settings.getChildren().setAll(row);
+        settings.setPadding(new Insets(3, 8, 3, 8));
+        settings.setAlignment(Pos.CENTER_LEFT);
+        settings.visibleProperty().bind(setupToggle.selectedProperty());
+        settings.managedProperty().bind(setupToggle.selectedProperty());
+        setTop(new VBox(bar, title, settings));
+
+        ChartViewer normsViewer = new ChartViewer(stepNorms.chart());
+        ChartViewer vanishingViewer = new ChartViewer(vanishing.chart());
+        StackPane normsPane = new StackPane(normsViewer, normsReason);
+        StackPane vanishingPane = new StackPane(vanishingViewer, vanishingReason);
+        HBox charts = new HBox(normsPane, vanishingPane);
+        HBox.setHgrow(normsPane, Priority.ALWAYS);
+        HBox.setHgrow(vanishingPane, Priority.ALWAYS);
+        // the vanishing plot is the point of the comparison: it gets the wider part
+        normsPane.prefWidthProperty().bind(charts.widthProperty().multiply(0.43));
+        vanishingPane.prefWidthProperty().bind(charts.widthProperty().multiply(0.57));
+        normsPane.setMinSize(0, 0);
+        vanishingPane.setMinSize(0, 0);
+        charts.setMinHeight(0);
+
+        scroll.setOrientation(Orientation.HORIZONTAL);
+        scroll.setFocusTraversable(false);
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        legend.setWrapText(true);
+        legend.getStyleClass().add("muted");
+        legend.setPadding(new Insets(1, 8, 1, 8));
+        legend.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(strips, Priority.ALWAYS);
+        strips.setMinHeight(0);
+        strips.setPrefHeight(300);
+        VBox top = new VBox(strips, scroll, legend);
+        top.setMinHeight(0);
+        SplitPane split = new SplitPane(top, charts);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.54);
+        setCenter(split);
+    }
+
+    private static Node labelled(String key, Node field) {
+        Label l = new Label(I18n.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox b = new HBox(4, l, field);
+        b.setAlignment(Pos.CENTER_LEFT);
+        return b;
+    }
+
+    private void initListeners() {
+        vm.revisionProperty().addListener((o, a, b) -> refresh());
+        vm.sessionsProperty().addListener((o, a, b) -> rebuildStrips());
+        vm.stepperProperty().addListener((o, a, s) -> showStepper(s));
+        showStepper(vm.getStepper());
+        scale.addListener((o, a, b) -> paintStrips());
+        strips.widthProperty().addListener((o, a, b) -> paintStrips());
+        scroll.valueProperty().addListener((o, a, b) -> {
+            if (Math.abs(b.doubleValue() - scrollX) > 0.5) {
+                scrollX = b.doubleValue();
+                paintStrips();
+            }
+        });
+        strips.addEventHandler(ScrollEvent.SCROLL, e -> {
+            double d = Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY()) ? e.getDeltaX() : e.getDeltaY();
+            scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), scroll.getValue() - d * 2)));
+            e.consume();
+        });
+        preset.valueProperty().addListener((o, a, p) -> {
+            if (!filling && p != null && p.sides != null && !p.sides.equals(vm.sides())) {
+                try {
+                    vm.applySides(p.sides);
+                    problem.setText("");
+                } catch (IllegalArgumentException e) {
+                    problem.setText(e.getMessage());
+                }
+            } else if (!filling && p == Preset.OWN) {
+                setupToggle.setSelected(true);
+            }
+        });
+        close.setOnAction(e -> onClose.run());
+        // presenter mode keeps what the room needs: stepping, the title, the way out
+        for (Node n : List.of(preset, setupToggle, export)) {
+            n.visibleProperty().bind(presenter.not());
+            n.managedProperty().bind(presenter.not());
+        }
+        presenter.addListener((o, a, on) -> {
+            if (on) {
+                setupToggle.setSelected(false);
+            }
+            showStepper(vm.getStepper());
+        });
+    }
+
+    /** The lead side's stepper: its bar in the toolbar, its title as the title line. */
+    private void showStepper(StepperViewModel s) {
+        if (s == null) {
+            stepperSlot.getChildren().clear();
+            title.textProperty().unbind();
+            title.setText(I18n.get("shell.busy"));
+            return;
+        }
+        StepperBar stepperBar = new StepperBar(s);
+        stepperBar.setSpacing(4);
+        Node speed = stepperBar.lookup(".speed-label");
+        if (speed != null) {
+            speed.setVisible(!presenter.get());
+            speed.setManaged(!presenter.get());
+        }
+        stepperSlot.getChildren().setAll(stepperBar);
+        title.textProperty().bind(s.titleProperty());
     }
 
     /**
-     * As {@link #open(Window)}, with the window's scene handed to {@code sceneSetup} before it shows
-     * (the main window binds its zoom there; null: nothing).
+     * Puts the main view's stepping keys on the scene (for the stepper that leads at the time), and
+     * Esc and Ctrl+M, which leave compare mode; F5 toggles presenter mode as in the main view.
+     */
+    public void installKeys(Scene scene, Runnable togglePresenter) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // Esc is the stepping keys' "off", below; Ctrl+M is how compare mode was opened
+            if (e.getCode() == KeyCode.M && e.isShortcutDown()) {
+                onClose.run();
+                e.consume();
+            }
+        });
+        StepKeys.install(scene, vm::getStepper, new StepKeys.Presenter() {
+            @Override
+            public void toggle() {
+                togglePresenter.run();
+            }
+
+            @Override
+            public void off() {
+                onClose.run();
+            }
+        });
+    }
+
+    /** What leaving compare mode does (the window that opened it closes it). */
+    public void setOnClose(Runnable r) {
+        onClose = r == null ? () -> { } : r;
+    }
+
+    /** The strips' scale: the window's font size over the 15 px base (so Ctrl + and presenter mode enlarge them). */
+    public DoubleProperty scaleProperty() {
+        return scale;
+    }
+
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /**
+     * Opens the default comparison (RNN, LSTM, GRU on a T = 40 sentence) in a window of its own over
+     * {@code owner}, with the owner's size and stylesheets.
      *
      * @param owner      the main window, or null
-     * @param sceneSetup what to do with the new scene, or null
+     * @param sceneSetup what to do with the new scene before it shows (the main window binds its zoom), or null
+     * @param viewSetup  binds the view's {@link #scaleProperty()} and {@link #presenterProperty()} to the
+     *                   window's zoom (null: scale 1, no presenter mode)
+     * @param togglePresenter what F5 does (null: nothing)
      * @return the window
      */
-    public static Stage open(Window owner, java.util.function.Consumer<Scene> sceneSetup) {
+    public static Stage open(Window owner, Consumer<Scene> sceneSetup, Consumer<CompareView> viewSetup,
+                             Runnable togglePresenter) {
+        return open(owner, CompareViewModel.defaultSetup(), CompareViewModel.CELLS, sceneSetup, viewSetup, togglePresenter);
+    }
+
+    /**
+     * As {@link #open(Window, Consumer, Consumer, Runnable)}, comparing {@code sides} on the text, seed
+     * and hidden size of {@code shared} (the Deep network window opens one layer against its depth).
+     *
+     * @throws IllegalArgumentException when the sides or settings break the model panel's rules
+     */
+    public static Stage open(Window owner, Setup shared, List<CompareViewModel.Side> sides, Consumer<Scene> sceneSetup,
+                             Consumer<CompareView> viewSetup, Runnable togglePresenter) {
+        String wrong = CompareViewModel.problemWith(shared, sides);
+        if (wrong != null) {
+            throw new IllegalArgumentException(wrong);
+        }
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "unroll-compare");
             t.setDaemon(true);
             return t;
         });
-        CompareSession session = new CompareSession(background, Platform::runLater);
-        CompareView view = new CompareView(session);
-        session.applyDefault();
+        ExecutorService diagnostics = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "unroll-compare-diagnostics");
+            t.setDaemon(true);
+            return t;
+        });
+        CompareViewModel model = new CompareViewModel(background, diagnostics, Platform::runLater);
+        CompareView view = new CompareView(model);
+        model.apply(shared, sides);
         Stage stage = new Stage();
-        view.close.setOnAction(e -> stage.close());
+        view.setOnClose(stage::close);
         if (owner != null) {
             stage.initOwner(owner);
+            stage.setX(owner.getX());
+            stage.setY(owner.getY());
         }
         stage.setTitle(I18n.get("compare.title"));
-        Scene scene = new Scene(view, 1280, 720);
+        double w = owner != null && owner.getWidth() > 200 ? owner.getWidth() : 1280;
+        double h = owner != null && owner.getHeight() > 200 ? owner.getHeight() : 720;
+        Scene scene = new Scene(view, w, h);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         if (sceneSetup != null) {
-            // e.g. the main window's zoom and presenter mode: Ctrl +/− and large type here too
             sceneSetup.accept(scene);
         }
+        if (viewSetup != null) {
+            viewSetup.accept(view);
+        }
+        view.installKeys(scene, togglePresenter == null ? () -> { } : togglePresenter);
         stage.setScene(scene);
-        stage.setOnHidden(e -> background.shutdownNow());
+        if (owner instanceof Stage o && o.isMaximized()) {
+            stage.setMaximized(true);
+        }
+        stage.setOnHidden(e -> {
+            background.shutdownNow();
+            diagnostics.shutdownNow();
+        });
         stage.show();
         view.requestFocus();
         return stage;
     }
 
+    /** Opens the default comparison with no zoom bound (tests, demos). */
+    public static Stage open(Window owner) {
+        return open(owner, null, null, null);
+    }
+
     private void applyFields() {
-        List<CellType> cells = new ArrayList<>();
-        if (rnn.isSelected()) {
-            cells.add(CellType.RNN);
-        }
-        if (lstm.isSelected()) {
-            cells.add(CellType.LSTM);
-        }
-        if (gru.isSelected()) {
-            cells.add(CellType.GRU);
-        }
-        if (cells.size() < 2) {
-            problem.setText(I18n.get("compare.needTwo"));
-            return;
+        List<CompareViewModel.Side> which = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            CellType c = cells.get(i).getValue();
+            if (c != null) {
+                Integer l = layers.get(i).getValue();
+                which.add(new CompareViewModel.Side(c, l == null ? 1 : l, both.get(i).isSelected()));
+            }
         }
         try {
-            Setup base = compare.setup() == null ? CompareSession.defaultSetup() : compare.setup();
+            Setup base = vm.setup() == null ? CompareViewModel.defaultSetup() : vm.setup();
             Setup s = base.withText(text.getText()).withSeed(Long.parseLong(seed.getText().trim()))
                     .withHiddenSize(Integer.parseInt(hidden.getText().trim()));
-            // the model panel's rules (H ≤ 64, text length, learning rate)
-            String wrong = org.unroll.ui.modelpanel.ModelPanelViewModel.problemWith(s);
-            if (wrong != null) {
-                throw new IllegalArgumentException(wrong);
-            }
             problem.setText("");
-            compare.apply(s, cells);
+            vm.apply(s, which);
         } catch (NumberFormatException e) {
-            problem.setText(I18n.get("modelpanel.error.seed"));
+            problem.setText(I18n.get("compare.error.number"));
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
         }
     }
 
-    /** Everything computed has landed: refill the overlaid charts, the fields, the timelines. */
+    /** Something shown changed: the fields, the charts, the strips. */
     private void refresh() {
-        if (compare.setup() != null) {
-            Setup s = compare.setup();
-            text.setText(s.text());
-            seed.setText(Long.toString(s.seed()));
-            hidden.setText(Integer.toString(s.hiddenSize()));
-            rnn.setSelected(compare.cells().contains(CellType.RNN));
-            lstm.setSelected(compare.cells().contains(CellType.LSTM));
-            gru.setSelected(compare.cells().contains(CellType.GRU));
+        fillFields();
+        CompareViewModel.Charts c = vm.charts();
+        stepNorms.update(c.norms());
+        stepNorms.setFirstShownSteps(c.firstShown());
+        stepNorms.setCurrentStep(c.currentStep());
+        vanishing.update(c.vanishing());
+        normsReason.setText(c.normsReason() == null ? "" : c.normsReason());
+        normsReason.setVisible(c.normsReason() != null);
+        vanishingReason.setText(c.vanishingReason() == null ? "" : c.vanishingReason());
+        vanishingReason.setVisible(c.vanishingReason() != null);
+        fillExportMenu();
+        followCursor();
+        paintStrips();
+    }
+
+    private void fillFields() {
+        if (vm.setup() == null) {
+            return;
         }
-        List<GradientFlow> flows = compare.flows();
-        stepNorms.update(flows);
-        vanishing.update(flows);
-        showCursor(compare.getCursor());
+        filling = true;
+        try {
+            Setup s = vm.setup();
+            if (!text.isFocused()) {
+                text.setText(s.text());
+            }
+            if (!seed.isFocused()) {
+                seed.setText(Long.toString(s.seed()));
+            }
+            if (!hidden.isFocused()) {
+                hidden.setText(Integer.toString(s.hiddenSize()));
+            }
+            List<CompareViewModel.Side> sides = vm.sides();
+            for (int i = 0; i < cells.size(); i++) {
+                CompareViewModel.Side side = i < sides.size() ? sides.get(i) : null;
+                cells.get(i).setValue(side == null ? null : side.cell());
+                layers.get(i).setValue(side == null ? 1 : side.layers());
+                both.get(i).setSelected(side != null && side.bidirectional());
+            }
+            preset.setValue(Preset.of(sides));
+        } finally {
+            filling = false;
+        }
     }
 
-    private void showCursor(Cursor c) {
-        Walkthrough first = compare.sessions().isEmpty() ? null : compare.sessions().get(0).getWalkthrough();
-        stepNorms.setCurrentStep(first == null ? -1 : first.at(c).displayStep());
-        position.setText(I18n.get("compare.position", compare.positionProperty().get() + 1,
-                compare.positionsProperty().get()));
-        stageTitle.setText(first == null ? "" : org.unroll.ui.stepper.CursorTitle.of(c, first,
-                compare.sessions().get(0).getScenario()));
-        paintTimelines();
-    }
-
-    private void rebuildTimelines() {
-        timelines.getChildren().clear();
+    private void rebuildStrips() {
+        strips.requestLayout();
+        strips.getChildren().clear();
         canvases.clear();
-        for (int i = 0; i < compare.sessions().size(); i++) {
+        for (int i = 0; i < vm.sessions().size(); i++) {
             Canvas c = new Canvas();
             Pane holder = new Pane(c);
-            VBox.setVgrow(holder, Priority.ALWAYS);
-            holder.setMinHeight(40);
             c.widthProperty().bind(holder.widthProperty());
             c.heightProperty().bind(holder.heightProperty());
-            c.widthProperty().addListener((o, a, b) -> paintTimelines());
-            c.heightProperty().addListener((o, a, b) -> paintTimelines());
+            c.widthProperty().addListener((o, a, b) -> paintStrips());
+            c.heightProperty().addListener((o, a, b) -> paintStrips());
             canvases.add(c);
-            timelines.getChildren().add(holder);
+            strips.getChildren().add(holder);
         }
-        paintTimelines();
+        paintStrips();
     }
 
-    private void paintTimelines() {
-        List<Session> sessions = compare.sessions();
-        for (int i = 0; i < canvases.size() && i < sessions.size(); i++) {
+    /** The lead's time step in view on every strip (they share the columns). */
+    /** How many rows side i's strip has: its layers × directions, a one-layer side 1.5 (its text under one row). */
+    private double rowsOf(int i) {
+        List<CompareViewModel.Side> sides = vm.sides();
+        if (i >= sides.size()) {
+            return 1;
+        }
+        CompareViewModel.Side s = sides.get(i);
+        return 1 + 0.6 * (s.layers() * (s.bidirectional() ? 2 : 1) - 1) + 0.5;
+    }
+
+    private void followCursor() {
+        double w = strips.getWidth();
+        int lead = vm.lead();
+        if (w <= 0 || lead < 0) {
+            return;
+        }
+        CompareStripFigure.Frame f = vm.strip(lead, scale.get(), scrollX);
+        if (f == null) {
+            return;
+        }
+        CompareStripFigure.Columns cols = CompareStripFigure.columns(w, f.steps(), scale.get());
+        scrollX = CompareStripFigure.scrollToShow(f.currentTime(), cols, w, scrollX);
+    }
+
+    private void paintStrips() {
+        double w = strips.getWidth();
+        int steps = 0;
+        for (int i = 0; i < canvases.size() && i < vm.sessions().size(); i++) {
             Canvas canvas = canvases.get(i);
-            double w = canvas.getWidth();
-            double h = canvas.getHeight();
             var gc = canvas.getGraphicsContext2D();
-            gc.clearRect(0, 0, w, h);
-            Walkthrough walk = sessions.get(i).getWalkthrough();
-            if (walk == null || w < 10 || h < 10) {
+            gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            CompareStripFigure.Frame f = vm.strip(i, scale.get(), scrollX);
+            if (f == null || canvas.getWidth() < 10 || canvas.getHeight() < 10) {
                 continue;
             }
-            FXGraphics2D g = new FXGraphics2D(gc);
-            paintTimeline(g, new Rectangle2D.Double(0, 0, w, h), i, walk, sessions.get(i));
+            steps = Math.max(steps, f.steps());
+            gc.save();
+            try {
+                CompareStripFigure.paint(new FXGraphics2D(gc), new Rectangle2D.Double(0, 0, canvas.getWidth(),
+                        canvas.getHeight()), f);
+            } finally {
+                gc.restore();
+            }
+        }
+        CompareStripFigure.Columns cols = CompareStripFigure.columns(Math.max(1, w), Math.max(1, steps), scale.get());
+        scroll.setMax(cols.maxScroll());
+        scroll.setVisibleAmount(Math.max(1, w - cols.gutter()));
+        scroll.setVisible(cols.maxScroll() > 0);
+        if (Math.abs(scroll.getValue() - scrollX) > 0.5) {
+            scroll.setValue(scrollX);
         }
     }
 
-    /** One cell's timeline in a strip: its label at the left, the figure scrolled to the cursor. */
-    private void paintTimeline(Graphics2D g, Rectangle2D area, int i, Walkthrough walk, Session s) {
-        double scale = Math.max(0.2, Math.min(timelineScale, area.getHeight() / TimelineLayout.HEIGHT));
-        Cursor c = compare.getCursor();
-        int t = Math.max(0, Math.min(walk.steps() - 1, c.step() < 0 ? (c.phase() == org.unroll.engine.Phase.START
-                ? 0 : walk.steps() - 1) : c.step()));
-        // keep the current step in the middle of the strip
-        double scroll = (TimelineLayout.GUTTER + (t + 0.5) * TimelineLayout.COLUMN) * scale - area.getWidth() / 2;
-        scroll = Math.max(0, Math.min(scroll, TimelineLayout.maxScroll(walk.steps(), scale, area.getWidth())));
-        TimelineFigure.Frame f = new TimelineFigure.Frame(walk, s.getScenario(), c, scale, scroll, null, false,
-                org.unroll.ui.I18n::get);
-        TimelineFigure.paint(g, area, f);
-        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 18));
-        String label = compare.label(i);
-        int tw = g.getFontMetrics().stringWidth(label);
-        g.setColor(new java.awt.Color(255, 255, 255, 230));
-        g.fillRect((int) area.getMaxX() - tw - 20, 2, tw + 16, 26);
-        g.setColor(org.unroll.charts.ChartStyle.color(i));
-        g.drawString(label, (float) (area.getMaxX() - tw - 12), 21f);
-        g.setColor(new java.awt.Color(0xB8B8B8));
-        g.drawLine(0, (int) area.getMaxY() - 1, (int) area.getMaxX(), (int) area.getMaxY() - 1);
+    // ---- export: each side, the whole comparison, the charts ----
+
+    /** Side i's strip as it is on screen. */
+    public Figure sideFigure(int i) {
+        return (g, area) -> {
+            CompareStripFigure.Frame f = vm.strip(i, scale.get(), scrollX);
+            if (f != null) {
+                CompareStripFigure.paint(g, area, f);
+            }
+        };
     }
 
-    /**
-     * The whole comparison as one figure: the stacked timelines above the two overlaid charts.
-     *
-     * @return the figure
-     */
+    /** The whole comparison as one figure: the title, the strips, then the two overlaid charts. */
     public Figure figure() {
         return (g, area) -> {
-            List<Session> sessions = compare.sessions();
-            double top = area.getHeight() * 0.42;
-            double strip = top / Math.max(1, sessions.size());
-            for (int i = 0; i < sessions.size(); i++) {
-                Walkthrough w = sessions.get(i).getWalkthrough();
-                if (w != null) {
-                    paintTimeline(g, new Rectangle2D.Double(area.getX(), area.getY() + i * strip, area.getWidth(), strip),
-                            i, w, sessions.get(i));
-                }
+            int n = vm.sessions().size();
+            double top = area.getHeight() * 0.5;
+            double strip = top / Math.max(1, n);
+            for (int i = 0; i < n; i++) {
+                sideFigure(i).draw(g, new Rectangle2D.Double(area.getX(), area.getY() + i * strip, area.getWidth(), strip));
             }
             chartsFigure().draw(g, new Rectangle2D.Double(area.getX(), area.getY() + top, area.getWidth(),
                     area.getHeight() - top));
@@ -359,29 +658,72 @@ public final class CompareView extends BorderPane {
         };
     }
 
-    private void exportWithChooser(boolean svg) {
+    /** The export menu: every side, the whole comparison, the charts, each as PNG or SVG. */
+    private void fillExportMenu() {
+        export.getItems().clear();
+        for (int i = 0; i < vm.sessions().size(); i++) {
+            int side = i;
+            String name = vm.label(i);
+            export.getItems().add(item(I18n.get("compare.export.side", name, "PNG"), () -> exportSide(side, false)));
+            export.getItems().add(item(I18n.get("compare.export.side", name, "SVG"), () -> exportSide(side, true)));
+        }
+        export.getItems().add(new SeparatorMenuItem());
+        export.getItems().add(item(I18n.get("compare.export.all", "PNG"), () -> choose("compare.png", false,
+                p -> export(p, false, 2))));
+        export.getItems().add(item(I18n.get("compare.export.all", "SVG"), () -> choose("compare.svg", true,
+                p -> export(p, true, 1))));
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private interface Write {
+        void to(Path p) throws IOException;
+    }
+
+    private void exportSide(int i, boolean svg) {
+        choose("compare-side-" + (i + 1) + (svg ? ".svg" : ".png"), svg, p -> writeSide(i, p, svg, 2));
+    }
+
+    /** Writes side i's strip at its size on screen. */
+    public void writeSide(int i, Path file, boolean svg, int pngScale) throws IOException {
+        Canvas c = i < canvases.size() ? canvases.get(i) : null;
+        int w = c != null && c.getWidth() > 100 ? (int) c.getWidth() : 1280;
+        int h = c != null && c.getHeight() > 40 ? (int) c.getHeight() : 200;
+        if (svg) {
+            ChartExport.writeSvg(sideFigure(i), file, w, h);
+        } else {
+            ChartExport.writePng(sideFigure(i), file, w, h, pngScale);
+        }
+    }
+
+    private void choose(String name, boolean svg, Write write) {
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName(svg ? "compare.svg" : "compare.png");
+        fc.setInitialFileName(name);
         fc.getExtensionFilters().add(svg ? new FileChooser.ExtensionFilter("SVG", "*.svg")
                 : new FileChooser.ExtensionFilter("PNG", "*.png"));
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
             try {
-                export(f.toPath(), svg, 2);
+                write.to(f.toPath());
             } catch (IOException | RuntimeException e) {
                 problem.setText(I18n.get("charts.export.failed", f.getName(), String.valueOf(e.getMessage())));
+                setupToggle.setSelected(true);
             }
         }
     }
 
-    /** Writes the whole comparison (timelines and charts) at the window's size. */
-    public void export(Path file, boolean svg, int scale) throws IOException {
+    /** Writes the whole comparison (strips and charts) at the window's size. */
+    public void export(Path file, boolean svg, int pngScale) throws IOException {
         int w = getWidth() > 100 ? (int) getWidth() : 1280;
         int h = getHeight() > 100 ? (int) getHeight() : 720;
         if (svg) {
             ChartExport.writeSvg(figure(), file, w, h);
         } else {
-            ChartExport.writePng(figure(), file, w, h, scale);
+            ChartExport.writePng(figure(), file, w, h, pngScale);
         }
     }
 
@@ -393,7 +735,32 @@ public final class CompareView extends BorderPane {
         return vanishing;
     }
 
-    public CompareSession session() {
-        return compare;
+    public CompareViewModel viewModel() {
+        return vm;
+    }
+
+    /** The button that leaves compare mode. */
+    public Button closeButton() {
+        return close;
+    }
+
+    /** The strips' canvases, one per side (tests). */
+    List<Canvas> canvases() {
+        return List.copyOf(canvases);
+    }
+
+    /** The button that shows the sides' settings (tests). */
+    ToggleButton setupToggle() {
+        return setupToggle;
+    }
+
+    /** How far the strips are scrolled, px (tests). */
+    double scrollOffset() {
+        return scrollX;
+    }
+
+    /** The title line (tests). */
+    Label titleLabel() {
+        return title;
     }
 }

@@ -29,9 +29,10 @@ import org.unroll.figures.GridTimelineFigure;
 import org.unroll.ui.I18n;
 
 /**
- * The deep-network walk in its own window: words, layers, directions, cell and a comparison on
- * top; the grid timeline of the chosen word (or two, one above the other, when comparing); the
- * per-layer, per-direction curves of ‖dL/dh_t‖ underneath. Binds to {@link GridWalkViewModel}.
+ * The deep-network walk in its own window: words, layers, directions and cell on top; the grid
+ * timeline of the chosen word; the per-layer, per-direction curves of ‖dL/dh_t‖ underneath. "Compare
+ * depths…" opens compare mode on the chosen word, one layer against this depth, stepped by the main
+ * view's stepper (compare mode owns comparing). Binds to {@link GridWalkViewModel}.
  */
 public final class GridWalkView extends BorderPane {
     private final GridWalkViewModel vm;
@@ -39,13 +40,12 @@ public final class GridWalkView extends BorderPane {
     private final Spinner<Integer> layers = new Spinner<>(1, GridWalkViewModel.MAX_LAYERS, 2);
     private final CheckBox bidirectional = new CheckBox(I18n.get("grid.bidirectional"));
     private final ComboBox<CellType> cell = new ComboBox<>();
-    private final ComboBox<Integer> compare = new ComboBox<>();
+    private final Button compare = new Button(I18n.get("grid.compareDepths"));
     private final ComboBox<String> sequence = new ComboBox<>();
     private final Label position = new Label();
     private final Label error = new Label();
     private final Pane holder = new Pane();
     private final Canvas canvas = new Canvas();
-    private final Canvas comparedCanvas = new Canvas();
     private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
 
     public GridWalkView(GridWalkViewModel vm) {
@@ -61,18 +61,7 @@ public final class GridWalkView extends BorderPane {
         words.setPrefColumnCount(24);
         words.setPromptText(I18n.get("grid.wordsPrompt"));
         cell.getItems().setAll(CellType.values());
-        compare.getItems().setAll(0, 1, 2, 3, 4);
-        compare.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer n) {
-                return n == null || n == 0 ? I18n.get("grid.noCompare") : I18n.get("grid.compareWith", n);
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return 0;
-            }
-        });
+        compare.setTooltip(new javafx.scene.control.Tooltip(I18n.get("grid.compareDepths.tooltip")));
         Button start = new Button("|◀");
         Button back = new Button("◀");
         Button next = new Button("▶");
@@ -90,10 +79,9 @@ public final class GridWalkView extends BorderPane {
         VBox top = new VBox(6, model, stepping);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
-        holder.getChildren().addAll(canvas, comparedCanvas);
+        holder.getChildren().addAll(canvas);
         holder.setMinSize(0, 0);
         canvas.setManaged(false);
-        comparedCanvas.setManaged(false);
         setCenter(holder);
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
@@ -124,7 +112,15 @@ public final class GridWalkView extends BorderPane {
         layers.valueProperty().addListener((o, a, b) -> apply());
         bidirectional.selectedProperty().addListener((o, a, b) -> apply());
         cell.valueProperty().addListener((o, a, b) -> apply());
-        compare.valueProperty().addListener((o, a, b) -> apply());
+        compare.setOnAction(e -> {
+            try {
+                org.unroll.ui.compare.CompareView.open(getScene() == null ? null : getScene().getWindow(),
+                        org.unroll.ui.compare.CompareViewModel.defaultSetup().withText(vm.shownWord()),
+                        vm.depthComparison(), null, null, null);
+            } catch (IllegalArgumentException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
         sequence.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0 && b.intValue() != vm.sequenceProperty().get()) {
                 vm.chooseSequence(b.intValue());
@@ -154,7 +150,6 @@ public final class GridWalkView extends BorderPane {
         vm.layersProperty().set(layers.getValue());
         vm.bidirectionalProperty().set(bidirectional.isSelected());
         vm.cellProperty().set(cell.getValue());
-        vm.compareLayersProperty().set(compare.getValue() == null ? 0 : compare.getValue());
         vm.rebuild();
     }
 
@@ -165,7 +160,6 @@ public final class GridWalkView extends BorderPane {
             layers.getValueFactory().setValue(vm.layersProperty().get());
             bidirectional.setSelected(vm.bidirectionalProperty().get());
             cell.setValue(vm.cellProperty().get());
-            compare.setValue(vm.compareLayersProperty().get());
             sequence.getItems().setAll(vm.batchProperty().get().words());
             sequence.getSelectionModel().select(vm.sequenceProperty().get());
         } finally {
@@ -196,13 +190,7 @@ public final class GridWalkView extends BorderPane {
         if (w < 10 || h < 10 || vm.walkProperty().get() == null) {
             return;
         }
-        GridTimelineFigure.Frame other = vm.comparedFrame(GridTimelineFigure.TRANSLATED);
-        double each = other == null ? h : h / 2;
-        paint(canvas, vm.frame(GridTimelineFigure.TRANSLATED), w, each, 0);
-        comparedCanvas.setVisible(other != null);
-        if (other != null) {
-            paint(comparedCanvas, other, w, each, each);
-        }
+        paint(canvas, vm.frame(GridTimelineFigure.TRANSLATED), w, h, 0);
         position.setText(I18n.get("shell.position", Integer.toString(vm.indexProperty().get() + 1),
                 Integer.toString(vm.positions())));
     }

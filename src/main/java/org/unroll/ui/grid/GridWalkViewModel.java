@@ -29,8 +29,8 @@ import org.unroll.task.WordBatch;
 /**
  * The deep-network walk: words typed by a person (a batch of sequences of different lengths),
  * a network of 1 … 4 layers, one or both directions, and a point of the walk over its grid for
- * the sequence chosen. Optionally a second network with another number of layers on the same
- * words, stepped to the same point, to compare them. Plain properties; no toolkit.
+ * the sequence chosen. Comparing depths is compare mode's ({@link #depthComparison()}: one layer
+ * against this depth on the chosen word). Plain properties; no toolkit.
  */
 public final class GridWalkViewModel {
     public static final int MAX_LAYERS = 4;
@@ -40,11 +40,8 @@ public final class GridWalkViewModel {
     private final IntegerProperty layers = new SimpleIntegerProperty(this, "layers", 2);
     private final BooleanProperty bidirectional = new SimpleBooleanProperty(this, "bidirectional", true);
     private final ObjectProperty<CellType> cell = new SimpleObjectProperty<>(this, "cell", CellType.LSTM);
-    /** 0 = no comparison, else the layers of the network compared with. */
-    private final IntegerProperty compareLayers = new SimpleIntegerProperty(this, "compareLayers", 0);
     private final ReadOnlyObjectWrapper<WordBatch> batch = new ReadOnlyObjectWrapper<>(this, "batch");
     private final ReadOnlyObjectWrapper<GridWalk> walk = new ReadOnlyObjectWrapper<>(this, "walk");
-    private final ReadOnlyObjectWrapper<GridWalk> compared = new ReadOnlyObjectWrapper<>(this, "compared");
     private final ReadOnlyIntegerWrapper sequence = new ReadOnlyIntegerWrapper(this, "sequence", 0);
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", 0);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -71,16 +68,8 @@ public final class GridWalkViewModel {
         return cell;
     }
 
-    public IntegerProperty compareLayersProperty() {
-        return compareLayers;
-    }
-
     public ReadOnlyObjectProperty<GridWalk> walkProperty() {
         return walk.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<GridWalk> comparedProperty() {
-        return compared.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<WordBatch> batchProperty() {
@@ -126,8 +115,6 @@ public final class GridWalkViewModel {
         error.set("");
         batch.set(wb);
         GridWalk w = new GridWalk(network(l, wb.vocab().size()), wb.batch());
-        int other = compareLayers.get();
-        compared.set(other >= 1 && other <= MAX_LAYERS ? new GridWalk(network(other, wb.vocab().size()), wb.batch()) : null);
         int b = Math.min(sequence.get(), wb.words().size() - 1);
         int at = keep == null ? 0 : placeOf(w, b, keep);
         // the sequence first (valid in the old walk and the new), then the walk, then the point in it
@@ -190,14 +177,18 @@ public final class GridWalkViewModel {
         return new GridTimelineFigure.Frame(walk.get(), sequence.get(), index.get(), wb.tokens(sequence.get()), texts);
     }
 
-    /** The compared network at the same point, or null without a comparison. */
-    public GridTimelineFigure.Frame comparedFrame(java.util.function.Function<String, String> texts) {
-        GridWalk other = compared.get();
-        if (other == null) {
-            return null;
-        }
-        WordBatch wb = batch.get();
-        return new GridTimelineFigure.Frame(other, sequence.get(), placeOf(other, sequence.get(), cursor()),
-                wb.tokens(sequence.get()), texts);
+    /**
+     * Compare mode's sides for this network: one layer against this depth (two when it is one),
+     * the same cell and directions; compare mode steps them together with the main view's stepper.
+     */
+    public List<org.unroll.ui.compare.CompareViewModel.Side> depthComparison() {
+        int l = Math.max(2, layers.get());
+        return List.of(new org.unroll.ui.compare.CompareViewModel.Side(cell.get(), 1, bidirectional.get()),
+                new org.unroll.ui.compare.CompareViewModel.Side(cell.get(), l, bidirectional.get()));
+    }
+
+    /** The word shown, which compare mode takes as its text. */
+    public String shownWord() {
+        return batch.get().words().get(sequence.get());
     }
 }

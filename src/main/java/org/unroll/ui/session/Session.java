@@ -235,6 +235,8 @@ public final class Session {
             oldDiagnostics.cancel(true);
         }
         busy.set(true);
+        // where the cursor will stand, read here on the UI thread: what the panes then show at once is computed with the pass
+        boolean atUpdate = (at != null ? at : cursor.get()).phase() == Phase.UPDATE;
         background.execute(() -> {
             if (gen != generation) {
                 done.cancel(false);
@@ -243,6 +245,15 @@ public final class Session {
             Shown shown;
             try {
                 shown = make.apply(gen);
+                Walkthrough made = shown.walk();
+                if (made != null) {
+                    // the status line shows σ_max(W_hh) and the title at the update L' as soon as the walk is
+                    // shown: computed here, so publishing the walk costs the UI thread no decomposition or forward pass
+                    made.derived().sigmaMax();
+                    if (atUpdate) {
+                        made.lossAfterUpdate();
+                    }
+                }
             } catch (java.util.concurrent.CancellationException e) {
                 // superseded while training: the newer request is queued behind, nothing to report
                 ui.execute(() -> done.cancel(false));

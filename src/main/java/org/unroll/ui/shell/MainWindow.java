@@ -338,8 +338,13 @@ public final class MainWindow {
         zoomOutButton.setOnAction(e -> zoom.zoomOut());
         zoomInButton.disableProperty().bind(zoom.canZoomInProperty().not());
         zoomOutButton.disableProperty().bind(zoom.canZoomOutProperty().not());
+        // compare mode over this window: the same zoom and presenter mode, F5 toggles it there too
         compareItem.setOnAction(e -> org.unroll.ui.compare.CompareView.open(window(),
-                scene -> ZoomSceneBinder.bind(zoom, scene)));
+                scene -> ZoomSceneBinder.bind(zoom, scene),
+                view -> {
+                    view.scaleProperty().bind(zoom.fontSizeProperty().divide(ZoomModel.BASE_FONT_PX));
+                    view.presenterProperty().bind(zoom.presenterProperty());
+                }, zoom::togglePresenter));
         compareButton.setOnAction(e -> compareItem.fire());
         // training in its own window (issue 13); a stepped-into update opens in this window's session
         trainItem.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN));

@@ -23,9 +23,21 @@ public final class StepKeys {
     }
 
     public static void install(Scene scene, StepperViewModel vm, Presenter presenter) {
+        install(scene, () -> vm, presenter);
+    }
+
+    /**
+     * As above, for a window whose stepper can be replaced (compare mode steps the side that leads):
+     * the keys go to whichever stepper {@code vm} gives at the time, none while it gives null.
+     */
+    public static void install(Scene scene, java.util.function.Supplier<StepperViewModel> stepper, Presenter presenter) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            StepperViewModel vm = stepper.get();
             StepAction a = StepAction.of(e.getCode(), e.isShiftDown(), e.isShortcutDown(), e.isAltDown(),
                     isTextInput(scene.getFocusOwner()));
+            if (vm == null && a != StepAction.PRESENTER && a != StepAction.PRESENTER_OFF) {
+                return;
+            }
             switch (a) {
                 case FORWARD -> vm.stepForward();
                 case BACK -> vm.stepBack();

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.unroll.engine.Activation;
 import org.unroll.engine.CellType;
@@ -128,17 +129,31 @@ public final class DemoApp extends Application {
                     PauseTransition p = new PauseTransition(Duration.millis(900));
                     p.setOnFinished(f -> {
                         if (a.containsKey("compare")) {
-                            org.unroll.ui.compare.CompareView.open(stage, scene -> {
-                                org.unroll.ui.shell.ZoomSceneBinder.bind(w.zoom(), scene);
-                                javafx.application.Platform.runLater(() -> {
-                                    scene.getWindow().setX(0);
-                                    scene.getWindow().setY(0);
-                                    scene.getWindow().setWidth(stage.getWidth());
-                                    scene.getWindow().setHeight(stage.getHeight());
-                                });
+                            // --compare[=cells|depths|directions] [--compare-at=N] (N: the lead side's point, 0-based)
+                            Stage cs = org.unroll.ui.compare.CompareView.open(stage,
+                                    scene -> org.unroll.ui.shell.ZoomSceneBinder.bind(w.zoom(), scene),
+                                    view -> {
+                                        view.scaleProperty().bind(w.zoom().fontSizeProperty().divide(
+                                                org.unroll.ui.shell.ZoomModel.BASE_FONT_PX));
+                                        view.presenterProperty().bind(w.zoom().presenterProperty());
+                                    }, w.zoom()::togglePresenter);
+                            var cv = (org.unroll.ui.compare.CompareView) cs.getScene().getRoot();
+                            String which = a.get("compare");
+                            if (which.equals("depths")) {
+                                cv.viewModel().applySides(org.unroll.ui.compare.CompareViewModel.DEPTHS);
+                            } else if (which.equals("directions")) {
+                                cv.viewModel().applySides(org.unroll.ui.compare.CompareViewModel.DIRECTIONS);
+                            }
+                            PauseTransition c = new PauseTransition(Duration.millis(4000));
+                            c.setOnFinished(g -> {
+                                var vm = cv.viewModel();
+                                if (a.containsKey("compare-at") && vm.lead() >= 0) {
+                                    vm.sessions().get(vm.lead()).moveToIndex(Integer.parseInt(a.get("compare-at")));
+                                }
+                                PauseTransition r = new PauseTransition(Duration.millis(1500));
+                                r.setOnFinished(x -> System.out.println("READY compare"));
+                                r.play();
                             });
-                            PauseTransition c = new PauseTransition(Duration.millis(8000));
-                            c.setOnFinished(g -> System.out.println("READY compare"));
                             c.play();
                             return;
                         }

@@ -14,7 +14,7 @@ import org.unroll.ui.grid.GridWalkViewModel;
 
 /**
  * The deep-network window alone, for screenshots: {@code --words=… --layers=2 --bidirectional=true
- * --cell=LSTM --compare=0 --sequence=1 --at=LAYER,DIR,T,STAGE} (0-based layer and t, DIR 0 or 1,
+ * --cell=LSTM --sequence=1 --at=LAYER,DIR,T,STAGE} (0-based layer and t, DIR 0 or 1,
  * stage 1 … 4) or {@code --at=loss}. Prints READY when laid out.
  */
 public final class GridDemoApp extends Application {
@@ -26,7 +26,6 @@ public final class GridDemoApp extends Application {
         vm.layersProperty().set(Integer.parseInt(a.getOrDefault("layers", "2")));
         vm.bidirectionalProperty().set(Boolean.parseBoolean(a.getOrDefault("bidirectional", "true")));
         vm.cellProperty().set(CellType.valueOf(a.getOrDefault("cell", "LSTM")));
-        vm.compareLayersProperty().set(Integer.parseInt(a.getOrDefault("compare", "0")));
         vm.rebuild();
         vm.chooseSequence(Integer.parseInt(a.getOrDefault("sequence", "0")));
         String at = a.getOrDefault("at", "loss");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.unroll.engine.BackwardStage;
 import org.unroll.engine.GridCursor;
@@ -80,28 +81,31 @@ class GridWalkViewModelTest {
     }
 
     @Test
-    void compareOneLayerAgainstTwoOnTheSameWordsAtTheSamePoint() {
+    void aPointOfAnotherDepthMapsToTheSameStageAtTheSameTime() {
         GridWalkViewModel vm = new GridWalkViewModel(2);
         vm.layersProperty().set(1);
-        vm.compareLayersProperty().set(2);
         vm.rebuild();
-        GridWalk other = vm.comparedProperty().get();
-        assertNotNull(other);
-        assertEquals(2, other.model().layers());
-        assertEquals(vm.walkProperty().get().batch(), other.batch());
-        GridCursor c = GridCursor.backward(new Lane(0, Lane.Direction.FORWARD), 1, BackwardStage.PARAMETER_GRADIENTS);
-        vm.jumpTo(vm.walkProperty().get().order(0).indexOf(c));
-        assertEquals(c, other.order(0).at(vm.comparedFrame(k -> k).index()));
-        // a cell only the deeper network has maps to the same stage at the same time in the other
+        // a cell only a deeper network has maps to the same stage at the same time in this one
         GridCursor deep = GridCursor.backward(new Lane(1, Lane.Direction.BACKWARD), 3, BackwardStage.PASS_BACK);
         GridCursor mapped = vm.walkProperty().get().order(0).at(
                 GridWalkViewModel.placeOf(vm.walkProperty().get(), 0, deep));
         assertEquals(Phase.BACKWARD, mapped.phase());
         assertEquals(3, mapped.time());
         assertEquals(BackwardStage.PASS_BACK, mapped.stage());
-        vm.compareLayersProperty().set(0);
+    }
+
+    @Test
+    void comparingDepthsIsCompareModesOneLayerAgainstThisDepth() {
+        GridWalkViewModel vm = new GridWalkViewModel(2);
+        vm.layersProperty().set(3);
         vm.rebuild();
-        assertNull(vm.comparedFrame(k -> k));
+        vm.chooseSequence(1);
+        var sides = vm.depthComparison();
+        assertEquals(List.of(new org.unroll.ui.compare.CompareViewModel.Side(vm.cellProperty().get(), 1, true),
+                new org.unroll.ui.compare.CompareViewModel.Side(vm.cellProperty().get(), 3, true)), sides);
+        assertEquals("time", vm.shownWord());
+        assertNull(org.unroll.ui.compare.CompareViewModel.problemWith(
+                org.unroll.ui.compare.CompareViewModel.defaultSetup().withText(vm.shownWord()), sides));
     }
 
     @Test

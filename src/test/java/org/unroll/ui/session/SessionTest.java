@@ -288,4 +288,24 @@ class SessionTest {
             thread.shutdownNow();
         }
     }
+
+    @Test
+    void whatThePanesShowAtOnceIsComputedWithThePassNotOnTheUiThread() throws Exception {
+        java.util.ArrayDeque<Runnable> pass = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        Session s = new Session(pass::add, r -> { }, ui::add);
+        java.util.concurrent.CompletableFuture<Walkthrough> atUpdate = s.apply(Setup.JEEP.withCell(CellType.GRU), Cursor.update());
+        pass.poll().run();
+        ui.poll().run();
+        Walkthrough w = atUpdate.get();
+        // σ_max(W_hh) for the status line, L' for the title at the update: ready before the UI thread publishes
+        assertTrue(w.derived().sigmaMaxReady());
+        assertTrue(w.derived().lossAfterUpdateReady());
+        java.util.concurrent.CompletableFuture<Walkthrough> atStart = s.apply(Setup.JEEP.withSeed(3), Cursor.START);
+        pass.poll().run();
+        ui.poll().run();
+        Walkthrough v = atStart.get();
+        assertTrue(v.derived().sigmaMaxReady());
+        assertFalse(v.derived().lossAfterUpdateReady(), "the title at the start does not need it: the diagnostics compute it");
+    }
 }

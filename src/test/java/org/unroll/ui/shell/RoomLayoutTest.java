@@ -39,7 +39,7 @@ import org.unroll.ui.session.Session;
  * whole, without scrolling. (Each chart's room is measured with ChartRoom; see docs/ui_notes.md.)
  */
 @ExtendWith(ApplicationExtension.class)
-class RoomLayoutTest {
+public class RoomLayoutTest {
     private final ExecutorService compute = UnrollApp.computeThread();
     private Stage stage;
     private Session session;
@@ -192,7 +192,7 @@ class RoomLayoutTest {
      * the scene or outside a clipping ancestor (pushed out of a row); labels inside a scroll pane's
      * content may scroll away and are only checked for "…".
      */
-    static List<String> cutLabels(Parent root) {
+    public static List<String> cutLabels(Parent root) {
         List<String> cut = new ArrayList<>();
         Bounds scene = new javafx.geometry.BoundingBox(0, 0, root.getScene().getWidth(), root.getScene().getHeight());
         for (Node n : all(root)) {
