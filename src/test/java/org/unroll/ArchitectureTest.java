@@ -125,4 +125,13 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("View")
                 .check(production);
     }
+
+    @Test
+    void theUiReadsWalksThroughTheirQueriesNotTheTape() {
+        // one owner for every number: a walk's values reach the window through WalkPoint / WalkData
+        noClasses().that().resideInAPackage("org.unroll.ui..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.unroll.engine.Tape")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.unroll.engine.Bptt")
+                .check(production);
+    }
 }

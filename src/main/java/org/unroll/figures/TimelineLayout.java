@@ -194,9 +194,19 @@ public final class TimelineLayout {
         return new Rectangle2D.Double(centerX(t) - w / 2, y(148), w, 124 * scale);
     }
 
+    /**
+     * Unscrolled, the left edge of step 1's input node (and of its "t = 1" under it) at {@code scale}:
+     * the bottom left corner up to there holds nothing but the gutter's row labels.
+     */
+    public static double firstInputLeft(double scale) {
+        return (GUTTER + COLUMN / 2 - INPUT_WIDTH / 2) * scale;
+    }
+
+    private static final double INPUT_WIDTH = 56;
+
     /** The input node of step t. */
     public Rectangle2D input(int t) {
-        double w = 56 * scale;
+        double w = INPUT_WIDTH * scale;
         return new Rectangle2D.Double(centerX(t) - w / 2, y(318), w, 52 * scale);
     }
 

@@ -39,6 +39,9 @@ public final class UnrollApp extends Application {
     public void start(Stage stage) {
         compute = computeThread();
         diagnostics = computeThread("unroll-diagnostics");
+        // the app ends when its last window closes, also when a window is taken away without a window manager
+        Platform.setImplicitExit(true);
+        org.unroll.ui.shell.WindowTakenAway.watchAll();
         Session session = new Session(compute, diagnostics, Platform::runLater);
         MainWindow window = open(stage, session);
         if (Boolean.getBoolean("unroll.timing")) {

@@ -100,6 +100,11 @@ public final class MainWindow {
     private final ToggleButton presenter = new ToggleButton(I18n.get("shell.presenter"));
     private final ToggleButton modelToggle = new ToggleButton(I18n.get("shell.toolbar.model"));
     private final Button openButton = new Button(I18n.get("shell.toolbar.open"));
+    /**
+     * The toolbar's saving and exports in one menu (one button's width: the toolbar fits 1280 px):
+     * the model, its sequence, the timeline as PNG or SVG, and what a pane adds (the lesson's slides).
+     */
+    private final javafx.scene.control.MenuButton exportButton = new javafx.scene.control.MenuButton(I18n.get("shell.toolbar.save"));
     private final Button compareButton = new Button(I18n.get("shell.toolbar.compare"));
     private final Button trainButton = new Button(I18n.get("train.menu"));
     private final Button zoomOutButton = new Button("−");
@@ -167,6 +172,19 @@ public final class MainWindow {
         presenter.setTooltip(new Tooltip(I18n.get("shell.presenter.tooltip")));
         modelToggle.setTooltip(new Tooltip(I18n.get("shell.menu.modelPanel") + "  (Ctrl+B)"));
         openButton.setTooltip(new Tooltip(I18n.get("menu.openModel")));
+        exportButton.setTooltip(new Tooltip(I18n.get("shell.toolbar.save.tooltip")));
+        MenuItem saveModelTool = new MenuItem(I18n.get("shell.menu.saveModel"));
+        MenuItem saveSequenceTool = new MenuItem(I18n.get("shell.menu.saveSequence"));
+        saveModelTool.setOnAction(e -> saveModelItem.fire());
+        saveSequenceTool.setOnAction(e -> saveSequenceItem.fire());
+        MenuItem exportPngTool = new MenuItem(I18n.get("shell.menu.exportTimelinePng"));
+        MenuItem exportSvgTool = new MenuItem(I18n.get("shell.menu.exportTimelineSvg"));
+        exportPngTool.setOnAction(e -> exportPng.fire());
+        exportSvgTool.setOnAction(e -> exportSvg.fire());
+        exportButton.getItems().setAll(saveModelTool, saveSequenceTool, new SeparatorMenuItem(), exportPngTool, exportSvgTool);
+        exportButton.setFocusTraversable(false);
+        exportButton.setMinWidth(Region.USE_PREF_SIZE);
+        exportButton.getStyleClass().add("toolbar-button");
         compareButton.setTooltip(new Tooltip(I18n.get("compare.menu") + "  (Ctrl+M)"));
         zoomOutButton.setTooltip(new Tooltip(I18n.get("menu.zoomOut") + "  (Ctrl −)"));
         zoomInButton.setTooltip(new Tooltip(I18n.get("menu.zoomIn") + "  (Ctrl +)"));
@@ -181,7 +199,7 @@ public final class MainWindow {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox zoomButtons = new HBox(zoomOutButton, zoomInButton);
         zoomButtons.getStyleClass().add("zoom-buttons");
-        HBox toolbar = new HBox(stepperBar, spacer, busy, busyLabel, modelToggle, openButton, compareButton,
+        HBox toolbar = new HBox(stepperBar, spacer, busy, busyLabel, modelToggle, openButton, exportButton, compareButton,
                 trainButton, zoomButtons, presenter);
         toolbar.getStyleClass().add("main-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -311,7 +329,8 @@ public final class MainWindow {
         menu.visibleProperty().bind(zoom.presenterProperty().not());
         menu.managedProperty().bind(zoom.presenterProperty().not());
         // presenter mode: the toolbar keeps what the room needs (stepping, compare, zoom, presenter)
-        for (Node n : new Node[] {modelToggle, openButton, trainButton, busyLabel, stepperBar.lookup(".speed-label")}) {
+        for (Node n : new Node[] {modelToggle, openButton, exportButton, trainButton, busyLabel,
+                stepperBar.lookup(".speed-label")}) {
             if (n != null) {
                 n.visibleProperty().bind(zoom.presenterProperty().not());
                 n.managedProperty().bind(zoom.presenterProperty().not());
@@ -500,6 +519,12 @@ public final class MainWindow {
     public void addFileExport(MenuItem item) {
         int at = fileMenu.getItems().indexOf(exportSvg);
         fileMenu.getItems().add(at < 0 ? fileMenu.getItems().size() : at + 1, item);
+        // and on the toolbar's Export
+        MenuItem tool = new MenuItem();
+        tool.textProperty().bind(item.textProperty());
+        tool.disableProperty().bind(item.disableProperty());
+        tool.setOnAction(e -> item.fire());
+        exportButton.getItems().add(tool);
     }
 
     /** Where the integrator puts LessonPane(session): under the timeline, as high as its narration needs. */
@@ -552,6 +577,11 @@ public final class MainWindow {
     /** Where the integrator puts the charts: the focus's charts tab. */
     public StackPane chartsSlot() {
         return chartsSlot;
+    }
+
+    /** The toolbar's Save menu (the model, its sequence, the timeline's PNG and SVG, the lesson's slides). */
+    public javafx.scene.control.MenuButton exportMenu() {
+        return exportButton;
     }
 
     public Label titleLabel() {

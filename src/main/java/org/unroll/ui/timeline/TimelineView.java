@@ -38,6 +38,7 @@ public final class TimelineView extends BorderPane {
     private final Button wider = new Button("+");
     private final Button fit = new Button("↔");
     private final HBox zoomBox = new HBox();
+    private final HBox bottom = new HBox(6);
     private final ComboBox<String> sequence = new ComboBox<>();
     private final javafx.collections.ObservableList<String> sequenceNames;
     private long paints;
@@ -72,8 +73,7 @@ public final class TimelineView extends BorderPane {
         fit.setTooltip(new Tooltip(I18n.get("timeline.fit")));
         zoomBox.getChildren().setAll(narrower, wider, fit);
         zoomBox.getStyleClass().add("timeline-zoom");
-        zoomBox.setManaged(false);
-        canvasHolder.getChildren().add(zoomBox);
+        zoomBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         sequence.getStyleClass().add("timeline-sequence");
         // the batch's sequences, then "all, stacked" (every sequence at once, one band each)
         javafx.collections.ObservableList<String> items = javafx.collections.FXCollections.observableArrayList();
@@ -96,8 +96,14 @@ public final class TimelineView extends BorderPane {
         sequence.setVisible(false);
         scroll.getStyleClass().add("timeline-scroll");
         scroll.managedProperty().bind(scroll.visibleProperty());
-        // under the grid of a batch: which sequence is shown, beside the scroll bar
-        HBox bottom = new HBox(6, sequence, scroll);
+        // under the figure: which sequence of a batch is shown, the scroll bar, and the step width's
+        // −/+/↔ when they do not fit in the gutter beside the first step (see placeZoomButtons)
+        bottom.getChildren().setAll(sequence, scroll);
+        bottom.getStyleClass().add("timeline-bottom");
+        bottom.managedProperty().bind(bottom.visibleProperty());
+        bottom.setVisible(false);
+        zoomBox.setManaged(false);
+        canvasHolder.getChildren().add(zoomBox);
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setBottom(bottom);
         scrollY.setOrientation(Orientation.VERTICAL);
@@ -114,6 +120,7 @@ public final class TimelineView extends BorderPane {
         vm.frameProperty().addListener((o, a, b) -> paint());
         vm.gridFrameProperty().addListener((o, a, b) -> {
             showSequenceChooser(b);
+            placeZoomButtons();
             paint();
         });
         sequence.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
@@ -168,15 +175,38 @@ public final class TimelineView extends BorderPane {
         hover.visibleProperty().bind(vm.hoverTextProperty().isNotEmpty());
     }
 
+    /**
+     * The −/+/↔ never cover the figure: over the canvas in the bottom left corner while they fit left
+     * of step 1's input and its "t = 1" (the figure not scrolled, one layer), else in the row under it beside
+     * the scroll bar. (In presenter mode their larger type made them cover "t = 1" in the corner; a row
+     * of their own always would cost the figure height, and with it the scale at which it shows text.)
+     */
+    private void placeZoomButtons() {
+        double zw = zoomBox.prefWidth(-1);
+        double zh = zoomBox.prefHeight(-1);
+        double room = org.unroll.figures.TimelineLayout.firstInputLeft(vm.scale());
+        boolean corner = vm.getGridFrame() == null && !scroll.isVisible() && vm.scrollXProperty().get() <= 0.5
+                && zw + 8 <= room;
+        if (corner && zoomBox.getParent() != canvasHolder) {
+            bottom.getChildren().remove(zoomBox);
+            zoomBox.setManaged(false);
+            canvasHolder.getChildren().add(zoomBox);
+        } else if (!corner && zoomBox.getParent() != bottom) {
+            canvasHolder.getChildren().remove(zoomBox);
+            zoomBox.setManaged(true);
+            bottom.getChildren().add(0, zoomBox);
+        }
+        if (corner) {
+            zoomBox.resizeRelocate(4, Math.max(4, canvasHolder.getHeight() - zh - 4), zw, zh);
+        }
+        bottom.setVisible(!corner || scroll.isVisible() || sequence.isVisible());
+    }
+
     private void resize() {
         double w = Math.floor(canvasHolder.getWidth());
         double h = Math.floor(canvasHolder.getHeight());
         canvas.setWidth(w);
         canvas.setHeight(h);
-        double zw = zoomBox.prefWidth(-1);
-        double zh = zoomBox.prefHeight(-1);
-        // bottom left, in the row labels' gutter under "input": the top row holds the losses
-        zoomBox.resizeRelocate(4, Math.max(4, h - zh - 4), zw, zh);
         hover.relocate(8, 4);
         hover.resize(Math.max(0, w - 16), hover.prefHeight(-1));
         vm.setViewport(w, h);
@@ -201,6 +231,7 @@ public final class TimelineView extends BorderPane {
         scrollY.setUnitIncrement(30);
         scrollY.setBlockIncrement(Math.max(30, view * 0.8));
         scrollY.setVisible(maxY > 0);
+        placeZoomButtons();
     }
 
     /** The chooser shows when a batch of more than one sequence is shown, with the one shown selected. */

@@ -1,14 +1,15 @@
 package org.unroll.ui.training;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.unroll.engine.Bptt;
+import org.unroll.engine.Cursor;
 import org.unroll.engine.Model;
+import org.unroll.engine.Quantity;
 import org.unroll.engine.SequenceBatch;
-import org.unroll.engine.Tape;
+import org.unroll.engine.WalkPoint;
+import org.unroll.engine.Walkthrough;
 import org.unroll.task.Sampler;
 
 /**
@@ -32,36 +33,32 @@ public final class Generation {
 
     private final Model model;
     private final int v;
-    private final int hid;
-    private final DMatrixRMaj h;
-    private final DMatrixRMaj c;
-    private final DMatrixRMaj x;
-    private final SequenceBatch one;
-    private final Bptt pass;
+    /** h and c after the last step fed in: null (zeros) before the first. */
+    private DMatrixRMaj h;
+    private DMatrixRMaj c;
 
     private Generation(Model model) {
         this.model = model;
         this.v = model.inputSize();
-        this.hid = model.hiddenSize();
-        this.h = new DMatrixRMaj(1, hid);
-        this.c = model.cell().hasCellState() ? new DMatrixRMaj(1, hid) : null;
-        this.x = new DMatrixRMaj(1, v);
-        this.one = SequenceBatch.classification(1, 1, x, new int[] {-1}, h, c, null);
-        this.pass = new Bptt(model, one);
     }
 
-    /** One step from the state in h (and c): the output y for input {@code in}; the state moves on. */
+    /**
+     * One step from the state reached so far: a walk of one step (input {@code in}, no target) from
+     * h and c, whose point at its end gives y_1, h_1 and c_1; the state moves on to them. The walk owns
+     * every number read here, as it does for the stepping view.
+     */
     private double[] step(int in) {
-        Arrays.fill(x.data, 0.0);
+        DMatrixRMaj x = new DMatrixRMaj(1, v);
         x.data[in] = 1.0;
-        pass.setSequence(one);
-        pass.forward();
-        Tape tape = pass.tape();
-        System.arraycopy(tape.h.data, hid, h.data, 0, hid);
-        if (c != null) {
-            System.arraycopy(tape.c.data, hid, c.data, 0, hid);
-        }
-        return Arrays.copyOf(tape.y.data, v);
+        SequenceBatch one = SequenceBatch.classification(1, 1, x, new int[] {-1}, h, c, null);
+        WalkPoint end = new Walkthrough(model, one, 0.0).at(Cursor.update());
+        h = row(end.valueAtEnd(Quantity.HIDDEN, 0));
+        c = end.has(Quantity.CELL) ? row(end.valueAtEnd(Quantity.CELL, 0)) : null;
+        return end.valueAtEnd(Quantity.OUTPUT, 0);
+    }
+
+    private static DMatrixRMaj row(double[] values) {
+        return new DMatrixRMaj(1, values.length, true, values);
     }
 
     /**
@@ -104,10 +101,11 @@ public final class Generation {
         if (t.size() < 2) {
             throw new IllegalArgumentException("teacher forcing needs a text of at least two characters");
         }
-        Generation g = new Generation(model);
+        // the text is known in advance: one walk over it gives every step's y, as the stepping view shows it
+        WalkPoint end = new Walkthrough(model, asSequence(model, text), 0.0).at(Cursor.update());
         List<Step> out = new ArrayList<>();
         for (int i = 0; i + 1 < t.size(); i++) {
-            double[] y = g.step(t.get(i));
+            double[] y = end.valueAtEnd(Quantity.OUTPUT, i);
             double[] prob = softmax(y, 1.0);
             int best = argmax(y);
             out.add(new Step(model.vocab().get(t.get(i)), model.vocab().get(best), prob[best],

@@ -158,4 +158,17 @@ class MainWindowPanelTest {
         assertEquals(six, session.getCursor(), "the same phase, stage and step");
         assertTrue(fx(() -> window.titleLabel().getText()).startsWith("Backward · step 6"), window.titleLabel().getText());
     }
+
+    @Test
+    void theToolbarsSaveMenuHoldsTheSavesAndExports(FxRobot robot) throws Exception {
+        waitUntil(() -> session.getWalkthrough() != null);
+        List<String> items = fx(() -> window.exportMenu().getItems().stream()
+                .map(javafx.scene.control.MenuItem::getText).filter(t -> t != null).toList());
+        assertEquals(List.of(I18n.get("shell.menu.saveModel"), I18n.get("shell.menu.saveSequence"),
+                I18n.get("shell.menu.exportTimelinePng"), I18n.get("shell.menu.exportTimelineSvg")), items);
+        javafx.scene.control.MenuItem slides = new javafx.scene.control.MenuItem("Export lesson as slides…");
+        robot.interact(() -> window.addFileExport(slides));
+        assertEquals("Export lesson as slides…", fx(() -> window.exportMenu().getItems()
+                .get(window.exportMenu().getItems().size() - 1).getText()), "a pane's export is on the toolbar too");
+    }
 }
