@@ -19,13 +19,17 @@ import org.unroll.engine.Model;
 import org.unroll.engine.Params;
 import org.unroll.engine.Rtrl;
 import org.unroll.engine.SequenceBatch;
-import org.unroll.engine.Tape;
+import org.unroll.engine.Cursor;
+import org.unroll.engine.Quantity;
+import org.unroll.engine.WalkPoint;
 import org.unroll.engine.Walkthrough;
 import org.unroll.task.Setup;
 
 /**
  * The live values a narration can quote, written {@code {name}} or {@code {name[i]}}, and
- * filled from a {@link Walkthrough}. Steps are numbered as in the formulas: x_1 … x_T, the
+ * filled from a {@link Walkthrough} through its query API: the per-step values from the
+ * {@link WalkPoint} at its end, the derived ones (contributions, the gradient flow) from its
+ * {@link org.unroll.engine.WalkData}; nothing here reads the tape. Steps are numbered as in the formulas: x_1 … x_T, the
  * states h_0 (the initial state) … h_T. {@code {{} and {@code }}} are literal braces.
  * The whole list is in {@code lessons/README.md}.
  */
@@ -76,28 +80,28 @@ public final class Placeholders {
         def("params", Index.NONE, null, (w, i) -> (Object) w.model().params().size());
         def("params_unshared", Index.NONE, null, (w, i) -> (Object) paramsUnshared(w));
         def("rtrl_diff", Index.NONE, CellType.RNN, (w, i) -> (Object) (rtrlDifference(w)));
-        def("step_loss", Index.STEP, null, (w, t) -> (Object) (w.tape().stepLoss[t - 1]));
-        def("input", Index.STEP, null, (w, t) -> oneHot(w, w.sequence().inputs(), t - 1));
+        def("step_loss", Index.STEP, null, (w, t) -> (Object) (w.stepLoss(t - 1)));
+        def("input", Index.STEP, null, (w, t) -> input(w, t - 1));
         def("target", Index.STEP, null, (w, t) -> target(w, t - 1));
         def("p_target", Index.STEP, null, (w, t) -> (Object) (probOfTarget(w, t - 1)));
         def("predicted", Index.STEP, null, (w, t) -> predicted(w, t - 1));
-        def("h", Index.STATE, null, (w, k) -> vector(w.tape().h, w.tape().stateRow(k), 0, w.model().hiddenSize()));
-        def("c", Index.STATE, CellType.LSTM, (w, k) -> vector(w.tape().c, w.tape().stateRow(k), 0, w.model().hiddenSize()));
+        def("h", Index.STATE, null, (w, k) -> state(w, k, Quantity.HIDDEN_BEFORE, Quantity.HIDDEN));
+        def("c", Index.STATE, CellType.LSTM, (w, k) -> state(w, k, Quantity.CELL_BEFORE, Quantity.CELL));
         def("dh_norm", Index.STEP, null, (w, t) -> (Object) (w.flow().dhNorms()[t - 1]));
-        def("dh_local_norm", Index.STEP, null, (w, t) -> (Object) (rowNorm(w.tape().dhLocal, w.tape().row(t - 1))));
-        def("dh_back_norm", Index.STEP, null, (w, t) -> (Object) (rowNorm(w.tape().dhBack, w.tape().row(t - 1))));
-        def("dc_norm", Index.STEP, CellType.LSTM, (w, t) -> (Object) (rowNorm(w.tape().dc, w.tape().row(t - 1))));
+        def("dh_local_norm", Index.STEP, null, (w, t) -> (Object) norm(w, Quantity.LOCAL_HIDDEN_GRADIENT, t - 1));
+        def("dh_back_norm", Index.STEP, null, (w, t) -> (Object) norm(w, Quantity.HIDDEN_GRADIENT_BACK, t - 1));
+        def("dc_norm", Index.STEP, CellType.LSTM, (w, t) -> (Object) norm(w, Quantity.CELL_GRADIENT, t - 1));
         def("jacobian_norm", Index.STATE, null, (w, k) -> (Object) (w.flow().jacobianNorms()[k]));
         def("cell_jacobian_norm", Index.STATE, CellType.LSTM, (w, k) -> (Object) (w.flow().cellJacobianNorms()[k]));
         def("bound", Index.STATE, null, (w, k) -> (Object) (w.flow().bound()[k]));
         def("contrib_whh_norm", Index.STEP, null, (w, t) -> (Object) (frobenius(w.stepContribution(t - 1).weightHh)));
         // the four stages written out, for a model small enough to follow by hand
-        def("y", Index.STEP, null, (w, t) -> vector(w.tape().y, w.tape().row(t - 1), 0, w.model().outputSize()));
-        def("dy", Index.STEP, null, (w, t) -> vector(w.tape().dy, w.tape().row(t - 1), 0, w.model().outputSize()));
-        def("dh_local", Index.STEP, null, (w, t) -> vector(w.tape().dhLocal, w.tape().row(t - 1), 0, w.model().hiddenSize()));
-        def("dh", Index.STEP, null, (w, t) -> vector(w.tape().dh, w.tape().row(t - 1), 0, w.model().hiddenSize()));
-        def("delta", Index.STEP, CellType.RNN, (w, t) -> vector(w.tape().dA, w.tape().row(t - 1), 0, w.model().hiddenSize()));
-        def("dh_back", Index.STEP, null, (w, t) -> vector(w.tape().dhBack, w.tape().row(t - 1), 0, w.model().hiddenSize()));
+        def("y", Index.STEP, null, (w, t) -> vector(w, Quantity.OUTPUT, t - 1));
+        def("dy", Index.STEP, null, (w, t) -> vector(w, Quantity.OUTPUT_GRADIENT, t - 1));
+        def("dh_local", Index.STEP, null, (w, t) -> vector(w, Quantity.LOCAL_HIDDEN_GRADIENT, t - 1));
+        def("dh", Index.STEP, null, (w, t) -> vector(w, Quantity.HIDDEN_GRADIENT, t - 1));
+        def("delta", Index.STEP, CellType.RNN, (w, t) -> vector(w, Quantity.DELTA, t - 1));
+        def("dh_back", Index.STEP, null, (w, t) -> vector(w, Quantity.HIDDEN_GRADIENT_BACK, t - 1));
         def("contrib_whh", Index.STEP, null, (w, t) -> flat(w.stepContribution(t - 1).weightHh));
         def("contrib_wxh", Index.STEP, null, (w, t) -> flat(w.stepContribution(t - 1).weightIh));
         def("contrib_b", Index.STEP, null, (w, t) -> flat(w.stepContribution(t - 1).biasIh));
@@ -347,18 +351,40 @@ public final class Placeholders {
         if (w.sequence().loss() == LossType.MSE) {
             return Double.NaN;
         }
-        Tape tape = w.tape();
-        int n = tape.y.numCols;
-        int row = tape.row(t);
+        double[] y = end(w).valueAtEnd(Quantity.OUTPUT, t);
         double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            max = Math.max(max, Tape.at(tape.y, row, j) / temperature);
+        for (double v : y) {
+            max = Math.max(max, v / temperature);
         }
         double sum = 0;
-        for (int j = 0; j < n; j++) {
-            sum += Math.exp(Tape.at(tape.y, row, j) / temperature - max);
+        for (double v : y) {
+            sum += Math.exp(v / temperature - max);
         }
         return 1.0 / sum;
+    }
+
+    /** The walk read once it is complete: every value of every step exists there. */
+    private static WalkPoint end(Walkthrough w) {
+        return w.at(Cursor.update());
+    }
+
+    /** Step t's value of {@code q} (sequence 0), shown as a vector. */
+    private static Object vector(Walkthrough w, Quantity q, int t) {
+        return vector(end(w).valueAtEnd(q, t));
+    }
+
+    /** ‖step t's value of q‖₂. */
+    private static double norm(Walkthrough w, Quantity q, int t) {
+        double s = 0;
+        for (double v : end(w).valueAtEnd(q, t)) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** State k (h_0 the initial one): what step 1 starts from, else what step k ends with. */
+    private static Object state(Walkthrough w, int k, Quantity initial, Quantity after) {
+        return k == 0 ? vector(w, initial, 0) : vector(w, after, k - 1);
     }
 
     /** A number with four significant digits; scientific notation when very small or large. */
@@ -367,9 +393,14 @@ public final class Placeholders {
     }
 
     /** A vector; one entry (a one-unit model) is a plain number, as on paper. */
-    private static Object vector(DMatrixRMaj m, int row, int from, int n) {
+    private static Object vector(double[] v) {
+        return vector(v, 0, v.length);
+    }
+
+    /** Entries from … from + n − 1 of {@code v}, as {@link #vector(double[])}. */
+    private static Object vector(double[] v, int from, int n) {
         if (n == 1) {
-            return Tape.at(m, row, from);
+            return v[from];
         }
         StringBuilder sb = new StringBuilder("[");
         int shown = Math.min(n, 8);
@@ -377,7 +408,7 @@ public final class Placeholders {
             if (j > 0) {
                 sb.append(", ");
             }
-            sb.append(num(Tape.at(m, row, from + j)));
+            sb.append(num(v[from + j]));
         }
         if (shown < n) {
             sb.append(", …");
@@ -387,9 +418,7 @@ public final class Placeholders {
 
     /** Every entry of a matrix, row by row. */
     private static Object flat(DMatrixRMaj m) {
-        DMatrixRMaj row = new DMatrixRMaj(1, m.getNumElements());
-        System.arraycopy(m.data, 0, row.data, 0, m.getNumElements());
-        return vector(row, 0, 0, m.getNumElements());
+        return vector(java.util.Arrays.copyOf(m.data, m.getNumElements()));
     }
 
     /** b = b_ih + b_hh, the one bias of the formulas. */
@@ -403,19 +432,15 @@ public final class Placeholders {
 
     private static Object gate(Walkthrough w, int t, int block, boolean mean) {
         int hs = w.model().hiddenSize();
-        Tape tape = w.tape();
+        double[] gates = end(w).valueAtEnd(Quantity.GATES, t);
         if (!mean) {
-            return vector(tape.gates, tape.row(t), block * hs, hs);
+            return vector(gates, block * hs, hs);
         }
         double s = 0;
         for (int j = 0; j < hs; j++) {
-            s += Tape.at(tape.gates, tape.row(t), block * hs + j);
+            s += gates[block * hs + j];
         }
         return s / hs;
-    }
-
-    private static double rowNorm(DMatrixRMaj m, int row) {
-        return org.unroll.engine.Norms.rows(m, row, 1);
     }
 
     private static double frobenius(DMatrixRMaj m) {
@@ -432,52 +457,48 @@ public final class Placeholders {
         return v != null && index >= 0 && index < v.size() ? org.unroll.i18n.Notation.visible(v.get(index)) : "#" + index;
     }
 
-    private static Object oneHot(Walkthrough w, DMatrixRMaj x, int t) {
-        int n = x.numCols;
-        if (w.model().vocab() == null && n == 1) {
-            return x.data[t];
+    /** x_t: the character of a one-hot input, the number of a numeric one. */
+    private static Object input(Walkthrough w, int t) {
+        double[] x = end(w).valueAtEnd(Quantity.INPUT, t);
+        if (w.model().vocab() == null && x.length == 1) {
+            return x[0];
         }
+        return label(w, argmax(x));
+    }
+
+    private static int argmax(double[] v) {
         int best = 0;
-        for (int j = 1; j < n; j++) {
-            if (x.data[t * n + j] > x.data[t * n + best]) {
+        for (int j = 1; j < v.length; j++) {
+            if (v[j] > v[best]) {
                 best = j;
             }
         }
-        return label(w, best);
+        return best;
     }
 
     private static Object target(Walkthrough w, int t) {
         SequenceBatch seq = w.sequence();
         if (seq.loss() != LossType.CROSS_ENTROPY) {
-            return Tape.at(seq.vectorTargets(), t, 0);
+            return seq.vectorTargets().get(t, 0);
         }
         return seq.hasTarget(t) ? label(w, seq.classTarget(t)) : "—";
     }
 
     private static double probOfTarget(Walkthrough w, int t) {
-        Tape tape = w.tape();
-        SequenceBatch seq = w.sequence();
-        if (tape.probs == null || !seq.hasTarget(tape.row(t))) {
+        WalkPoint end = end(w);
+        java.util.OptionalInt target = end.classTarget(t);
+        if (!end.has(Quantity.PROBABILITIES) || target.isEmpty()) {
             return Double.NaN;
         }
-        return Tape.at(tape.probs, tape.row(t), seq.classTarget(tape.row(t)));
+        return end.valueAtEnd(Quantity.PROBABILITIES, t)[target.getAsInt()];
     }
 
     private static Object predicted(Walkthrough w, int t) {
-        Tape tape = w.tape();
-        DMatrixRMaj y = tape.y;
+        double[] y = end(w).valueAtEnd(Quantity.OUTPUT, t);
         if (w.sequence().loss() == LossType.MSE) {
-            return vector(y, tape.row(t), 0, y.numCols);
+            return vector(y);
         }
-        int n = y.numCols;
-        int row = tape.row(t);
-        int best = 0;
-        for (int j = 1; j < n; j++) {
-            if (Tape.at(y, row, j) > Tape.at(y, row, best)) {
-                best = j;
-            }
-        }
-        return label(w, best);
+        return label(w, argmax(y));
     }
 
     private static int paramsUnshared(Walkthrough w) {

@@ -127,7 +127,7 @@ public final class SlideDeck {
                 Question q = step.question();
                 if (q != null) {
                     List<String> ask = new ArrayList<>();
-                    ask.add(Labels.question(lang) + " " + org.unroll.lesson.Placeholders.fill(q.ask().get(lang), null));
+                    ask.add(Labels.question(lang) + Labels.gap(lang) + org.unroll.lesson.Placeholders.fill(q.ask().get(lang), null));
                     List<String> options = q.options(lang);
                     for (int i = 0; i < options.size(); i++) {
                         ask.add((i + 1) + ". " + options.get(i));
@@ -137,7 +137,7 @@ public final class SlideDeck {
                 }
                 List<String> texts = new ArrayList<>();
                 if (q != null) {
-                    texts.add(Labels.answer(lang) + " " + q.rightAnswer(lang, null) + ". "
+                    texts.add(Labels.answer(lang) + Labels.gap(lang) + q.rightAnswer(lang, null) + Labels.stop(lang)
                             + org.unroll.lesson.Placeholders.fill(q.explain().get(lang), null));
                 }
                 texts.add(org.unroll.lesson.Placeholders.fill(step.narration().get(lang), null));
@@ -153,7 +153,7 @@ public final class SlideDeck {
                 Cursor before = k > 0 && lesson.step(k - 1).setup(lang).equals(setup) ? lesson.step(k - 1).cursor()
                         : Cursor.START;
                 List<String> texts = new ArrayList<>();
-                texts.add(Labels.question(lang) + " " + player.fill(q.ask().get(lang), w));
+                texts.add(Labels.question(lang) + Labels.gap(lang) + player.fill(q.ask().get(lang), w));
                 List<String> options = q.options(lang);
                 for (int i = 0; i < options.size(); i++) {
                     texts.add((i + 1) + ". " + player.fill(options.get(i), w));
@@ -163,7 +163,7 @@ public final class SlideDeck {
             }
             List<String> texts = new ArrayList<>();
             if (q != null) {
-                texts.add(Labels.answer(lang) + " " + q.rightAnswer(lang, w) + ". " + player.fill(q.explain().get(lang), w));
+                texts.add(Labels.answer(lang) + Labels.gap(lang) + q.rightAnswer(lang, w) + Labels.stop(lang) + player.fill(q.explain().get(lang), w));
             }
             texts.add(player.narration(lang, w));
             page(doc, fonts, head, texts, w, sc, step.cursor());
@@ -342,6 +342,16 @@ public final class SlideDeck {
 
         static String answer(Lang l) {
             return pick(l, "Answer:", "答案：", "答案：");
+        }
+
+        /** What follows a label such as "Question:": a space in English, nothing after a full-width colon. */
+        static String gap(Lang l) {
+            return l == Lang.EN ? " " : "";
+        }
+
+        /** The end of a sentence before the next one: ". " in English, "。" in Chinese. */
+        static String stop(Lang l) {
+            return l == Lang.EN ? ". " : "。";
         }
 
         static String exercises(Lang l) {

@@ -106,8 +106,13 @@ final class TextBlock {
         StringBuilder word = new StringBuilder();
         text.codePoints().forEach(cp -> {
             boolean wide = cp >= 0x2E80 && !(cp >= 0xFF61 && cp <= 0xFFDC);
-            if (wide && NO_BREAK_BEFORE.indexOf(cp) >= 0 && !out.isEmpty() && word.length() == 0) {
-                // a closing mark never starts a line: it stays with the character before it
+            if (wide && NO_BREAK_BEFORE.indexOf(cp) >= 0 && word.length() > 0) {
+                // a closing mark never starts a line: after a number or a Latin word it ends that word
+                word.appendCodePoint(cp);
+                out.add(word.toString());
+                word.setLength(0);
+            } else if (wide && NO_BREAK_BEFORE.indexOf(cp) >= 0 && !out.isEmpty()) {
+                // … and after a Chinese character it stays with that character
                 out.set(out.size() - 1, out.get(out.size() - 1) + new String(Character.toChars(cp)));
             } else if (wide) {
                 if (word.length() > 0) {

@@ -24,11 +24,20 @@ public record Scenario(Model model, SequenceBatch sequence, CharText text) {
      * {@link Training}, the model is the one training made of the seed's (deterministically).
      */
     public static Scenario build(Setup s) {
+        return build(s, p -> { });
+    }
+
+    /**
+     * As {@link #build(Setup)}, telling {@code progress} how the setup's training goes, update by
+     * update (nothing when it has none); the listener may stop it by throwing, see
+     * {@link Training#train(Model, SequenceBatch, java.util.function.Consumer)}.
+     */
+    public static Scenario build(Setup s, java.util.function.Consumer<Training.Progress> progress) {
         Scenario untrained = untrained(s);
         if (s.training() == null) {
             return untrained;
         }
-        Training.Result r = s.training().train(untrained.model(), untrained.sequence());
+        Training.Result r = s.training().train(untrained.model(), untrained.sequence(), progress);
         if (s.training().window()) {
             // the last update's window as the training met it: its weights before the update, its
             // own steps, its initial state (carried in when stateful); labels come from the vocabulary

@@ -130,6 +130,16 @@ public record Training(String optimizer, double lr, double clip, int updates, in
 
     /** Trains a copy of {@code model} on {@code seq}; the model given is not changed. */
     public Result train(Model model, SequenceBatch seq) {
+        return train(model, seq, p -> { });
+    }
+
+    /**
+     * As {@link #train(Model, SequenceBatch)}, telling {@code progress} after every update how far
+     * it is. The listener stops the training by throwing (a
+     * {@link java.util.concurrent.CancellationException} when the result is no longer wanted):
+     * the exception leaves this method at once, after the update in hand.
+     */
+    public Result train(Model model, SequenceBatch seq, java.util.function.Consumer<Progress> progress) {
         try (TrainingRun run = new TrainingRun(spec(model, seq), 1)) {
             Update first = null;
             Update last = null;
@@ -143,8 +153,20 @@ public record Training(String optimizer, double lr, double clip, int updates, in
                     first = u;
                 }
                 last = u;
+                progress.accept(new Progress(run.updates().size(), updates, u.loss()));
             }
             return new Result(run.model().withParams(run.model().params().copy()), first, last, run.snapshot());
+        }
+    }
+
+    /**
+     * How far a training is: {@code done} of {@code total} updates, and the loss of the last one
+     * (its window's, before its step).
+     */
+    public record Progress(int done, int total, double loss) {
+        /** done / total, 0 … 1. */
+        public double fraction() {
+            return total == 0 ? 0 : (double) done / total;
         }
     }
 

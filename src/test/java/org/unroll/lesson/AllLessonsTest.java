@@ -75,6 +75,18 @@ class AllLessonsTest {
         assertEquals(List.of(), bad);
     }
 
+    /** Every lesson ends with exercises for after it, in the d2l manner (the slides give them a page). */
+    @Test
+    void everyLessonEndsWithExercises() throws Exception {
+        List<String> without = new ArrayList<>();
+        for (Path f : files()) {
+            if (LessonParser.parse(f).exercises().isEmpty()) {
+                without.add(f.getFileName().toString());
+            }
+        }
+        assertTrue(without.isEmpty(), "lessons without exercises: " + without);
+    }
+
     @Test
     void theLessonsArePackagedAsResources() throws Exception {
         List<String> problems = new ArrayList<>();

@@ -74,7 +74,8 @@ class SlideDeckTest {
         Path pdf = dir.resolve("deck-tw.pdf");
         new SlideDeck(l, Lang.ZH_TW).write(pdf, p -> { });
         List<String> pages = pages(pdf);
-        assertEquals(l.size(), pages.size());
+        assertEquals(l.size() + 1, pages.size(), "a page per step and one of exercises");
+        assertTrue(pages.get(l.size()).contains("練習"), pages.get(l.size()));
         String first = pages.get(0).replace(" ", "");
         assertTrue(first.contains("所有時間步共用一套權重"), first);
         assertTrue(first.contains("「我愛你」"), "the Traditional deck reads its own script: " + first);
@@ -133,5 +134,32 @@ class SlideDeckTest {
         } finally {
             org.unroll.i18n.Texts.use(was);
         }
+    }
+
+    /** A Chinese comma or full stop after a number ends that number's line, never starts the next one. */
+    @Test
+    void noLineStartsWithAClosingMark() throws Exception {
+        try (PDDocument doc = new PDDocument()) {
+            TextBlock t = new TextBlock(SlideFonts.load(doc), false);
+            String text = "梯度就是各项贡献之和：∂L/∂w_hh = 0.02189 + 0.06674 + 0 = 0.08863，∂L/∂w_xh = 0.5212，损失从 0.08783 降到 0.02558。";
+            for (float w = 120; w <= 480; w += 7) {
+                List<String> lines = t.lines(text, w, 24);
+                assertEquals(text.replace(" ", ""), String.join("", lines).replace(" ", ""), "nothing lost at width " + w);
+                for (String line : lines) {
+                    assertFalse("，。、；：".indexOf(line.charAt(0)) >= 0, "width " + w + ": " + lines);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aChineseAnswerReadsAsChinese(@TempDir Path dir) throws Exception {
+        Lesson l = LessonParser.parse(LESSON);
+        Path pdf = dir.resolve("deck-zh.pdf");
+        new SlideDeck(l, Lang.ZH_CN).write(pdf, p -> { });
+        List<String> pages = pages(pdf);
+        String answer = pages.get(2).replace(" ", "");
+        assertTrue(answer.contains("答案：0.4621。"), "no English stop or space after the colon: " + answer);
+        assertTrue(pages.get(1).replace(" ", "").contains("问题：先别往下走"), pages.get(1));
     }
 }

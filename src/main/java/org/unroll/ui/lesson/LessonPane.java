@@ -166,7 +166,19 @@ public final class LessonPane extends VBox {
         words.run();
         model.languageProperty().addListener((o, was, now) -> words.run());
 
-        getChildren().addAll(title, new QuestionBox(model), scroll, back, buttons);
+        // a step that trains shows how far the training is (it runs in the background; moving on cancels it)
+        javafx.scene.control.ProgressBar trainingBar = new javafx.scene.control.ProgressBar();
+        trainingBar.progressProperty().bind(model.trainingDoneProperty());
+        trainingBar.setPrefWidth(160);
+        Label trainingText = new Label();
+        trainingText.textProperty().bind(model.trainingProperty());
+        trainingText.getStyleClass().add("lesson-training");
+        HBox trainingRow = new HBox(8, trainingBar, trainingText);
+        trainingRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        trainingRow.visibleProperty().bind(model.trainingProperty().isNotEmpty());
+        trainingRow.managedProperty().bind(trainingRow.visibleProperty());
+
+        getChildren().addAll(title, new QuestionBox(model), scroll, trainingRow, back, buttons);
         model.setLessons(new ArrayList<>(lessons));
     }
 

@@ -53,6 +53,15 @@ final class LessonTexts {
                         + "按「回到課程」即可恢復。");
     }
 
+    /** A step's training under way: updates done of all, and the last update's loss. */
+    static String training(Lang lang, int done, int total, String loss) {
+        return switch (lang) {
+            case EN -> "Training: update " + done + " of " + total + ", loss " + loss;
+            case ZH_CN -> "正在训练：第 " + done + " 次更新，共 " + total + " 次，损失 " + loss;
+            case ZH_TW -> "正在訓練：第 " + done + " 次更新，共 " + total + " 次，損失 " + loss;
+        };
+    }
+
     static String backToLesson(Lang lang) {
         return pick(lang, "Back to the lesson", "回到课程", "回到課程");
     }

@@ -53,9 +53,14 @@ public final class LessonViewModel {
     private final ObservableList<String> optionsView = FXCollections.unmodifiableObservableList(options);
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper(this, "verdict", "");
     private final ReadOnlyBooleanWrapper awaitingAnswer = new ReadOnlyBooleanWrapper(this, "awaitingAnswer", false);
+    private final ReadOnlyStringWrapper training = new ReadOnlyStringWrapper(this, "training", "");
+    private final javafx.beans.property.ReadOnlyDoubleWrapper trainingDone =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "trainingDone", -1);
     private LessonPlayer player;
     /** The step whose setup is being computed, whose cursor is still to be applied. */
     private Step pending;
+    /** The setup the session is computing for this panel, while it does (a newer step of the same setup waits for it). */
+    private Setup computing;
     /** The student's answer to each step's question in this lesson: an option (Integer, from 1) or a number (Double). */
     private final java.util.Map<Integer, Object> answers = new java.util.HashMap<>();
 
@@ -67,6 +72,7 @@ public final class LessonViewModel {
         session.walkthroughProperty().addListener((o, was, now) -> refreshText());
         // the narration's flow numbers (σ_max, Jacobian norms) arrive with the diagnostics
         session.diagnosticsProperty().addListener((o, was, now) -> refreshText());
+        session.trainingProperty().addListener((o, was, now) -> refreshTraining());
         // a grid step quotes the grid walk's values, of the sequence shown
         session.gridWalkProperty().addListener((o, was, now) -> refreshText());
         session.gridSequenceProperty().addListener((o, was, now) -> refreshText());
@@ -76,6 +82,7 @@ public final class LessonViewModel {
             } else {
                 refreshText();
             }
+            refreshTraining();
         });
     }
 
@@ -165,6 +172,38 @@ public final class LessonViewModel {
         return true;
     }
 
+    /**
+     * Answers the current step's question as a script writes it: {@code reveal} shows the answer
+     * without a guess, else an option number (choice) or a number (number question). What a
+     * screenshot of a later step passes its questions with.
+     *
+     * @return false (and nothing changes) when there is no question or the text does not fit it
+     */
+    public boolean answer(String scripted) {
+        Question q = player == null ? null : player.question();
+        if (q == null || scripted == null) {
+            return false;
+        }
+        String a = scripted.trim();
+        if (a.equals("reveal")) {
+            reveal();
+            return true;
+        }
+        if (q.kind() == Question.Kind.NUMBER) {
+            return answerNumber(a);
+        }
+        try {
+            int k = Integer.parseInt(a);
+            if (k < 1 || k > q.options(Lang.EN).size()) {
+                return false;
+            }
+            answerOption(k);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Shows the current step's answer without a guess. */
     public void reveal() {
         if (player != null && player.question() != null) {
@@ -214,21 +253,58 @@ public final class LessonViewModel {
         canNext.set(player.hasNext() && !waiting());
         canPrevious.set(player.hasPrevious());
         Setup setup = step.setup(lang());
-        if (setup.equals(session.getSetup()) && (session.getWalkthrough() != null || session.getGridWalk() != null)) {
+        if (computing == null && setup.equals(session.getSetup())
+                && (session.getWalkthrough() != null || session.getGridWalk() != null)) {
             pending = null;
             session.moveTo(cursor);
+        } else if (setup.equals(computing)) {
+            // the same setup is already being computed (a training under way, say): let it finish
+            // and go to this step's point then, rather than start it again
+            pending = step;
         } else {
             pending = step;
+            computing = setup;
             // the session publishes the walk and moves to the step's cursor itself, then completes;
-            // a newer setup (the user's, or the next lesson step's) cancels this request
+            // a newer setup (the user's, or the next lesson step's, or another lesson's) cancels this
+            // request, and with it a training under way
             session.apply(setup, cursor).whenComplete((w, e) -> {
-                if (pending == step) {
+                if (computing == setup) {
+                    computing = null;
+                }
+                Step now = pending;
+                if (now != null && now.setup(lang()).equals(setup)) {
                     pending = null;
+                    if (e == null && now != step) {
+                        // the student moved on to a later step of the same setup while it was computed
+                        session.moveTo(target(now));
+                    }
                 }
                 refreshText();
             });
         }
         refreshText();
+    }
+
+    /** The training's progress in words and as a fraction, while the session trains this lesson's setup. */
+    private void refreshTraining() {
+        org.unroll.task.Training.Progress p = session.trainingProperty().get();
+        if (p == null) {
+            training.set("");
+            trainingDone.set(-1);
+            return;
+        }
+        training.set(LessonTexts.training(language.get(), p.done(), p.total(), org.unroll.i18n.Notation.number(p.loss())));
+        trainingDone.set(p.fraction());
+    }
+
+    /** While a step's training runs: "Training: update 40 of 200, loss 12.31"; empty otherwise. */
+    public ReadOnlyStringProperty trainingProperty() {
+        return training.getReadOnlyProperty();
+    }
+
+    /** While a step's training runs, the part done (0 … 1); −1 otherwise. */
+    public javafx.beans.property.ReadOnlyDoubleProperty trainingDoneProperty() {
+        return trainingDone.getReadOnlyProperty();
     }
 
     private void refreshText() {

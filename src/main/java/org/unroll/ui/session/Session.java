@@ -73,6 +73,9 @@ public final class Session {
      */
     private Cursor wanted = Cursor.START;
     private volatile Future<?> diagnosticsRun;
+    /** How far the training of the setup being computed is (a lesson's train directive), or null. */
+    private final ReadOnlyObjectWrapper<org.unroll.task.Training.Progress> training =
+            new ReadOnlyObjectWrapper<>(this, "training");
 
     /** A session whose diagnostics run on the same executor as the pass (after it). */
     public Session(Executor background, Executor ui) {
@@ -137,9 +140,41 @@ public final class Session {
     public CompletableFuture<Walkthrough> apply(Setup s, Cursor at) {
         double lr = s.learningRate();
         if (s.isGrid()) {
-            return compute(() -> Shown.of(GridScenario.build(s)), s, null);
+            return compute(gen -> Shown.of(GridScenario.build(s)), s, null);
         }
-        return compute(() -> Shown.of(Scenario.build(s), lr, org.unroll.engine.Window.WHOLE), s, at);
+        return compute(gen -> Shown.of(Scenario.build(s, trainingProgress(gen)), lr, org.unroll.engine.Window.WHOLE), s, at);
+    }
+
+    /**
+     * What the training of request {@code gen} tells, update by update: published on the UI
+     * executor (one hand-over waiting at a time, so a fast training does not flood it), and, once a
+     * newer request is made, the end of that training: it stops at its next update.
+     */
+    private java.util.function.Consumer<org.unroll.task.Training.Progress> trainingProgress(long gen) {
+        java.util.concurrent.atomic.AtomicReference<org.unroll.task.Training.Progress> next =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return p -> {
+            if (gen != generation) {
+                throw new java.util.concurrent.CancellationException("a newer setup was asked for");
+            }
+            if (next.getAndSet(p) == null) {
+                ui.execute(() -> {
+                    org.unroll.task.Training.Progress now = next.getAndSet(null);
+                    if (now != null && gen == generation && busy.get()) {
+                        training.set(now);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * How far the training of the setup being computed is: updates done of all, and the last
+     * update's loss; null when nothing trains (cleared when the walk is shown, fails or is
+     * superseded).
+     */
+    public ReadOnlyObjectProperty<org.unroll.task.Training.Progress> trainingProperty() {
+        return training.getReadOnlyProperty();
     }
 
     /** Shows a model and sequence opened from files; the setup becomes null (not a built-in lesson). */
@@ -152,14 +187,14 @@ public final class Session {
      * from {@code window}'s offset and, when its state was carried in, the gradient cut at its start.
      */
     public CompletableFuture<Walkthrough> open(Scenario sc, org.unroll.engine.Window window) {
-        return compute(() -> Shown.of(sc, shownLearningRate(), window), null, null);
+        return compute(gen -> Shown.of(sc, shownLearningRate(), window), null, null);
     }
 
     /** Shows a model and sequence opened from files walked with learning rate {@code lr}; the setup becomes null. */
     public CompletableFuture<Walkthrough> open(Scenario sc, double lr) {
         org.unroll.engine.Window window = walkthrough.get() != null && scenario.get() == sc
                 ? walkthrough.get().window() : org.unroll.engine.Window.WHOLE;
-        return compute(() -> Shown.of(sc, lr, window), null, null);
+        return compute(gen -> Shown.of(sc, lr, window), null, null);
     }
 
     /** η of what is shown: the setup's, else the walk's (a model opened from files), else jeep's. */
@@ -172,7 +207,7 @@ public final class Session {
 
     /** Shows a stacked network and padded batch opened from files; the setup becomes null. */
     public CompletableFuture<Walkthrough> open(GridScenario g) {
-        return compute(() -> Shown.of(g), null, null);
+        return compute(gen -> Shown.of(g), null, null);
     }
 
     /** What one computation shows: a single-layer scenario and its walk, or a grid and its walk. */
@@ -186,8 +221,9 @@ public final class Session {
         }
     }
 
-    private CompletableFuture<Walkthrough> compute(java.util.function.Supplier<Shown> make, Setup s, Cursor at) {
+    private CompletableFuture<Walkthrough> compute(java.util.function.LongFunction<Shown> make, Setup s, Cursor at) {
         long gen = ++generation;
+        training.set(null);
         CompletableFuture<Walkthrough> done = new CompletableFuture<>();
         CompletableFuture<?> older = latest;
         latest = done;
@@ -208,7 +244,7 @@ public final class Session {
             }
             Shown shown;
             try {
-                shown = make.get();
+                shown = make.apply(gen);
                 Walkthrough made = shown.walk();
                 if (made != null) {
                     // the status line shows σ_max(W_hh) and the title at the update L' as soon as the walk is
@@ -218,6 +254,10 @@ public final class Session {
                         made.lossAfterUpdate();
                     }
                 }
+            } catch (java.util.concurrent.CancellationException e) {
+                // superseded while training: the newer request is queued behind, nothing to report
+                ui.execute(() -> done.cancel(false));
+                return;
             } catch (RuntimeException | Error e) {
                 // a bad setup says why in words; anything else (out of memory, a bug) is logged and named plainly
                 String reason = e instanceof IllegalArgumentException && e.getMessage() != null
@@ -228,6 +268,7 @@ public final class Session {
                 ui.execute(() -> {
                     if (gen == generation) {
                         busy.set(false);
+                        training.set(null);
                         errors.accept(reason);
                     }
                     done.completeExceptionally(new IllegalArgumentException(reason, e));
@@ -260,6 +301,7 @@ public final class Session {
                 diagnosticsFailure.set(null);
                 walkthrough.set(w);
                 busy.set(false);
+                training.set(null);
                 place(keep.fit(steps).index(steps));
                 startDiagnostics(w, gen);
                 done.complete(w);
@@ -285,6 +327,7 @@ public final class Session {
         positions.set(g.order(b).size());
         gridWalk.set(g);
         busy.set(false);
+        training.set(null);
         moveToIndex(g.order(b).placeOf(keep));
     }
 

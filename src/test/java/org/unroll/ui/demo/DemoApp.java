@@ -19,7 +19,9 @@ import org.unroll.ui.shell.MainWindow;
  * The real main window on a chosen lesson and point, for screenshots:
  * {@code --cell=lstm --hidden=8 --text=… --position=12 --presenter --size=1920x1080
  * --focus=formula|values|charts --chart=vanishing --model-panel --compare}, or a lesson step
- * {@code --lesson=13-one-two-three --step=2 [--answer=0.46 | --option=2]}. Prints READY when laid out.
+ * {@code --lesson=13-one-two-three --step=8 [--answers=2:0.46,5:reveal,7:2] [--answer=0.5 | --option=2]}:
+ * the questions before step 8 are answered as {@code --answers} says (step:answer, an option number,
+ * a number or reveal), the others shown without a guess; step 8's own with --answer or --option. Prints READY when laid out.
  */
 public final class DemoApp extends Application {
     private ExecutorService compute;
@@ -173,8 +175,11 @@ public final class DemoApp extends Application {
                 ((org.unroll.ui.lesson.LessonPane) w.lessonSlot().getChildren().get(0)).model();
         m.lessons().stream().filter(l -> l.id().equals(a.get("lesson"))).findFirst().ifPresent(m::choose);
         int step = Integer.parseInt(a.getOrDefault("step", "1"));
-        for (int k = 1; k < step; k++) {
-            m.next();
+        // the questions on the way are answered as --answers says, or shown without a guess
+        LessonScript script = LessonScript.parse(a.get("answers"));
+        int reached = script.walk(m, step);
+        if (reached != step) {
+            System.err.println("DemoApp: stopped at step " + reached + " of the lesson, not " + step);
         }
         PauseTransition settle = new PauseTransition(Duration.millis(1500));
         settle.setOnFinished(e -> {
