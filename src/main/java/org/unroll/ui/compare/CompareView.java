@@ -28,7 +28,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -73,6 +74,7 @@ public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
     private final StepNormChart stepNorms = new StepNormChart();
     private final VanishingChart vanishing = new VanishingChart();
+    private final TabPane views = new TabPane();
     private final Label normsReason = reasonLabel();
     private final Label vanishingReason = reasonLabel();
     /** The sides' strips, each as high as its rows ask (a two-layer, two-direction side has four). */
@@ -265,15 +267,8 @@ public final class CompareView extends BorderPane {
         ChartViewer vanishingViewer = new ChartViewer(vanishing.chart());
         StackPane normsPane = new StackPane(normsViewer, normsReason);
         StackPane vanishingPane = new StackPane(vanishingViewer, vanishingReason);
-        HBox charts = new HBox(normsPane, vanishingPane);
-        HBox.setHgrow(normsPane, Priority.ALWAYS);
-        HBox.setHgrow(vanishingPane, Priority.ALWAYS);
-        // the vanishing plot is the point of the comparison: it gets the wider part
-        normsPane.prefWidthProperty().bind(charts.widthProperty().multiply(0.43));
-        vanishingPane.prefWidthProperty().bind(charts.widthProperty().multiply(0.57));
         normsPane.setMinSize(0, 0);
         vanishingPane.setMinSize(0, 0);
-        charts.setMinHeight(0);
 
         scroll.setOrientation(Orientation.HORIZONTAL);
         scroll.setFocusTraversable(false);
@@ -287,10 +282,24 @@ public final class CompareView extends BorderPane {
         strips.setPrefHeight(300);
         VBox top = new VBox(strips, scroll, legend);
         top.setMinHeight(0);
-        SplitPane split = new SplitPane(top, charts);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.54);
-        setCenter(split);
+        // the strips and each chart get the whole view, one at a time: under the strips at 1280 × 720 a chart
+        // had a plot about 120 px high; the stepping keys work on every tab
+        views.getTabs().setAll(view("compare.view.strips", top), view("charts.tab.stepNorms", normsPane),
+                view("charts.tab.vanishing", vanishingPane));
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setFocusTraversable(false);
+        setCenter(views);
+    }
+
+    private static Tab view(String key, Node content) {
+        Tab tab = new Tab(I18n.get(key), content);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    /** The strips and the two charts, one tab each. */
+    public TabPane views() {
+        return views;
     }
 
     private static Node labelled(String key, Node field) {

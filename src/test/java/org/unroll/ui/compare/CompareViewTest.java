@@ -169,6 +169,45 @@ class CompareViewTest {
         }
     }
 
+    /**
+     * Each chart has its own tab with the room the main window's charts have: a plot of at least 560 × 300 px and
+     * three labelled ticks per axis (org.unroll.charts.ChartRoom, JFreeChart's own layout), at both sizes, in
+     * presenter mode too, for the cells and for 1 layer vs 2; and the stepping keys still step from a chart's tab.
+     */
+    @ParameterizedTest(name = "{0}×{1} presenter={2}")
+    @CsvSource({"1280, 720, false", "1280, 720, true", "1920, 1080, false", "1920, 1080, true"})
+    void eachChartHasTheRoomOfTheMainWindowsCharts(int width, int height, boolean presenter, FxRobot robot) {
+        for (List<CompareViewModel.Side> sides : List.of(CompareViewModel.CELLS, CompareViewModel.DEPTHS)) {
+            show(robot, width, height, presenter, sides);
+            robot.interact(() -> vm.sessions().get(vm.lead()).moveToIndex(vm.sessions().get(vm.lead())
+                    .positionsProperty().get() - 2));
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int tab = 1; tab <= 2; tab++) {
+                int t = tab;
+                robot.interact(() -> view.views().getSelectionModel().select(t));
+                WaitForAsyncUtils.waitForFxEvents();
+                double[] size = new double[2];
+                org.jfree.chart.JFreeChart[] chart = new org.jfree.chart.JFreeChart[1];
+                robot.interact(() -> {
+                    javafx.scene.layout.Region pane = (javafx.scene.layout.Region) view.views().getTabs().get(t).getContent();
+                    size[0] = pane.getWidth();
+                    size[1] = pane.getHeight();
+                    chart[0] = t == 1 ? view.stepNormChart().chart() : view.vanishingChart().chart();
+                });
+                org.unroll.charts.ChartRoom.Room room = org.unroll.charts.ChartRoom.measure(chart[0], (int) size[0], (int) size[1]);
+                assertTrue(room.readable(560, 300, 3), width + "×" + height + " presenter=" + presenter + " " + sides
+                        + " tab " + t + " " + (int) size[0] + "×" + (int) size[1] + ": " + room);
+                List<String> cut = new java.util.ArrayList<>();
+                robot.interact(() -> cut.addAll(RoomLayoutTest.cutLabels(view)));
+                assertTrue(cut.isEmpty(), "tab " + t + ": " + String.join("; ", cut));
+            }
+            int before = vm.sessions().get(vm.lead()).positionProperty().get();
+            robot.type(KeyCode.LEFT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(before - 1, vm.sessions().get(vm.lead()).positionProperty().get(), "← from a chart's tab");
+        }
+    }
+
     @Test
     void oneLayerAgainstTwoStepsThroughTheSharedStepper(FxRobot robot) {
         show(robot, 1280, 720, false, CompareViewModel.DEPTHS);
