@@ -129,7 +129,7 @@ public final class DemoApp extends Application {
                     PauseTransition p = new PauseTransition(Duration.millis(900));
                     p.setOnFinished(f -> {
                         if (a.containsKey("compare")) {
-                            // --compare[=cells|depths|directions] [--compare-at=N] (N: the lead side's point, 0-based)
+                            // --compare[=cells|depths|directions] [--compare-at=N] (N: the lead side's point, 0-based) [--compare-tab=T]
                             Stage cs = org.unroll.ui.compare.CompareView.open(stage,
                                     scene -> org.unroll.ui.shell.ZoomSceneBinder.bind(w.zoom(), scene),
                                     view -> {
@@ -149,6 +149,10 @@ public final class DemoApp extends Application {
                                 var vm = cv.viewModel();
                                 if (a.containsKey("compare-at") && vm.lead() >= 0) {
                                     vm.sessions().get(vm.lead()).moveToIndex(Integer.parseInt(a.get("compare-at")));
+                                }
+                                if (a.containsKey("compare-tab")) {
+                                    // --compare-tab=0|1|2: the strips, the gradient norms, vanishing / exploding
+                                    cv.views().getSelectionModel().select(Integer.parseInt(a.get("compare-tab")));
                                 }
                                 PauseTransition r = new PauseTransition(Duration.millis(1500));
                                 r.setOnFinished(x -> System.out.println("READY compare"));
