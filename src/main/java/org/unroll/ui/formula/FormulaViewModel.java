@@ -37,10 +37,7 @@ public final class FormulaViewModel {
 
     public FormulaViewModel(Session session) {
         this.session = session;
-        session.positionProperty().addListener((obs, old, now) -> refresh());
-        session.walkthroughProperty().addListener((obs, old, now) -> refresh());
-        session.gridWalkProperty().addListener((obs, old, now) -> refresh());
-        session.gridSequenceProperty().addListener((obs, old, now) -> refresh());
+        whileShown.follow(session);
         refresh();
     }
 

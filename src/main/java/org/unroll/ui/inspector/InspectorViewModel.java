@@ -63,10 +63,7 @@ public final class InspectorViewModel {
 
     public InspectorViewModel(Session session) {
         this.session = session;
-        session.positionProperty().addListener((obs, old, now) -> refresh());
-        session.walkthroughProperty().addListener((obs, old, now) -> refresh());
-        session.gridWalkProperty().addListener((obs, old, now) -> refresh());
-        session.gridSequenceProperty().addListener((obs, old, now) -> refresh());
+        whileShown.follow(session);
         refresh();
     }
 

@@ -12,14 +12,24 @@ public final class WhileShown {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     /** Whether the session moved while inactive, so the next activation must read the point again. */
     private boolean stale;
+    private final Runnable read;
 
     /** @param read what the pane does to read the session; run again on activation after a skipped read */
     public WhileShown(Runnable read) {
+        this.read = read;
         active.addListener((obs, was, on) -> {
             if (on && stale) {
                 read.run();
             }
         });
+    }
+
+    /** Reads again whenever the session moves: its point, its walk, its grid walk or the grid's sequence. */
+    public void follow(Session session) {
+        session.positionProperty().addListener((obs, old, now) -> read.run());
+        session.walkthroughProperty().addListener((obs, old, now) -> read.run());
+        session.gridWalkProperty().addListener((obs, old, now) -> read.run());
+        session.gridSequenceProperty().addListener((obs, old, now) -> read.run());
     }
 
     /** Whether the pane is shown; bound to its tab's selection by the view. */
