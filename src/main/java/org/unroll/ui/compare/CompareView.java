@@ -64,7 +64,7 @@ import org.unroll.ui.stepper.StepperViewModel;
 /**
  * Compare mode on screen: the main view's stepper bar and title line (the lead side's
  * {@link StepperViewModel}), one {@link CompareStripFigure} per side stacked and scrolled together,
- * and the overlaid gradient-norm and vanishing/exploding charts under them. Keys are the main
+ * and the overlaid gradient-norm and vanishing/exploding charts, each on a tab of its own. Keys are the main
  * view's ({@link StepKeys}: → ← Space Page Down/Up Home End P); Esc, Ctrl+M and the Back button
  * leave; Ctrl + / − / 0 zoom through the window's zoom (the strips follow {@link #scaleProperty()}).
  * Binds to {@link CompareViewModel}; nothing is computed here.
