@@ -1,7 +1,6 @@
 package org.unroll.ui.shell;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -61,17 +60,13 @@ class ChartRoomMeasurement {
             window[0].zoom().setPresenter(presenter);
             session[0].apply(Setup.JEEP.withCell(CellType.LSTM));
         });
-        for (int i = 0; i < 500 && (session[0].getWalkthrough() == null || session[0].busyProperty().get()); i++) {
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-        }
+        Settle.until(() -> session[0].getWalkthrough() != null && !session[0].busyProperty().get());
         robot.interact(() -> session[0].moveTo(Cursor.update()));
         robot.interact(() -> window[0].showFocus(MainWindow.Focus.CHARTS));
         WaitForAsyncUtils.waitForFxEvents();
         ChartsPane charts = (ChartsPane) window[0].chartsSlot().getChildren().get(0);
         robot.interact(charts::runGradCheck);
-        for (int i = 0; i < 1000 && charts.isCheckRunning(); i++) {
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-        }
+        Settle.until(() -> !charts.isCheckRunning());
         for (ChartsViewModel.Kind kind : ChartsViewModel.Kind.values()) {
             robot.interact(() -> charts.select(kind));
             WaitForAsyncUtils.waitForFxEvents();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -66,11 +65,7 @@ class GridRoomLayoutTest {
     }
 
     private void settle() {
-        for (int i = 0; i < 500 && (session.getGridWalk() == null || session.busyProperty().get()); i++) {
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitForFxEvents();
+        Settle.until(() -> session.getGridWalk() != null && !session.busyProperty().get());
     }
 
     @ParameterizedTest(name = "presenter={0}")
@@ -127,11 +122,7 @@ class GridRoomLayoutTest {
         robot.interact(() -> m.answerOption(2));
         robot.interact(m::next);
         settle();
-        for (int i = 0; i < 200 && session.getGridWalk() != null && session.getGridWalk().model().layers() != 2; i++) {
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        Settle.until(() -> session.getGridWalk() != null && session.getGridWalk().model().layers() == 2);
         GridWalk w = session.getGridWalk();
         String above = org.unroll.lesson.GridPlaceholders.fill("{dh_above_norm_l1_fwd[1]}", w, session.getGridScenario(), 0);
         String text = m.narrationProperty().get();

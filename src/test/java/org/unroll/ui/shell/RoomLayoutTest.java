@@ -69,11 +69,7 @@ public class RoomLayoutTest {
     }
 
     private void settle() throws Exception {
-        for (int i = 0; i < 500 && (session.getWalkthrough() == null || session.busyProperty().get()); i++) {
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitForFxEvents();
+        Settle.until(() -> session.getWalkthrough() != null && !session.busyProperty().get());
     }
 
     @ParameterizedTest(name = "{0}×{1} presenter={2}")
