@@ -54,9 +54,23 @@ public final class LessonLibrary {
      * (one line each) and left out, so one bad file never hides the others.
      */
     public static List<Lesson> load(Consumer<String> problems) {
+        return load(problems, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first built-in lesson that parses, as a list of one (none when no file parses): what a
+     * window opens on, read without parsing the others. The files before it that do not parse are
+     * reported as by {@link #load}.
+     */
+    public static List<Lesson> loadFirst(Consumer<String> problems) {
+        return load(problems, 1);
+    }
+
+    /** The first {@code most} built-in lessons that parse. */
+    private static List<Lesson> load(Consumer<String> problems, int most) {
         Path dir = folder();
         try {
-            return dir != null ? loadFolder(dir, problems) : loadResources(problems);
+            return dir != null ? loadFolder(dir, problems, most) : loadResources(problems, most);
         } catch (IOException | URISyntaxException e) {
             problems.accept("cannot list the lessons: " + e.getMessage());
             return List.of();
@@ -65,8 +79,15 @@ public final class LessonLibrary {
 
     /** The lessons of one folder. */
     public static List<Lesson> loadFolder(Path dir, Consumer<String> problems) throws IOException {
+        return loadFolder(dir, problems, Integer.MAX_VALUE);
+    }
+
+    private static List<Lesson> loadFolder(Path dir, Consumer<String> problems, int most) throws IOException {
         List<Lesson> out = new ArrayList<>();
         for (Path f : files(dir)) {
+            if (out.size() == most) {
+                break;
+            }
             try {
                 out.add(LessonParser.parse(f));
             } catch (LessonFormatException e) {
@@ -78,13 +99,17 @@ public final class LessonLibrary {
 
     /** The lessons packaged on the class path under /lessons. */
     static List<Lesson> loadResources(Consumer<String> problems) throws IOException, URISyntaxException {
+        return loadResources(problems, Integer.MAX_VALUE);
+    }
+
+    private static List<Lesson> loadResources(Consumer<String> problems, int most) throws IOException, URISyntaxException {
         URL url = LessonLibrary.class.getResource("/lessons");
         if (url == null) {
             return List.of();
         }
         URI uri = url.toURI();
         if (!"jar".equals(uri.getScheme())) {
-            return loadFolder(Paths.get(uri), problems);
+            return loadFolder(Paths.get(uri), problems, most);
         }
         FileSystem fs;
         boolean close = false;
@@ -97,6 +122,9 @@ public final class LessonLibrary {
         try {
             List<Lesson> out = new ArrayList<>();
             for (Path f : files(fs.getPath("/lessons"))) {
+                if (out.size() == most) {
+                    break;
+                }
                 String name = "lessons/" + f.getFileName();
                 try (InputStream in = Files.newInputStream(f)) {
                     out.add(LessonParser.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));

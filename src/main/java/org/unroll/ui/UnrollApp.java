@@ -1,13 +1,20 @@
 package org.unroll.ui;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.unroll.lesson.Lesson;
+import org.unroll.lesson.LessonLibrary;
 import org.unroll.task.Setup;
 import org.unroll.ui.charts.ChartsPane;
 import org.unroll.ui.charts.ChartsViewModel;
@@ -27,6 +34,8 @@ import org.unroll.ui.shell.ZoomModel;
  * (and with {@code -Dunroll.timing.exit=true} it then quits).
  */
 public final class UnrollApp extends Application {
+    /** How long the first window waits for its first walk before it shows without it. */
+    private static final double FIRST_WALK_WAIT_MS = 600;
     private ExecutorService compute;
     private ExecutorService diagnostics;
 
@@ -43,11 +52,24 @@ public final class UnrollApp extends Application {
         Platform.setImplicitExit(true);
         org.unroll.ui.shell.WindowTakenAway.watchAll();
         Session session = new Session(compute, diagnostics, Platform::runLater);
-        MainWindow window = open(stage, session);
+        MainWindow window = build(stage, session, new ZoomModel(), true);
         if (Boolean.getBoolean("unroll.timing")) {
-            reportFirstFrame(window, session);
+            whenFirstDrawn(window, session, () -> reportFirstFrame(window));
         }
-        session.apply(Setup.JEEP);
+        // the first lesson's first step asked for its setup (jeep) while the window was built; only a
+        // window without lessons asks for jeep here
+        CompletableFuture<?> first = session.busyProperty().get() ? session.latestRequest() : session.apply(Setup.JEEP);
+        // the window shows once that walk is in (it was computed while the window was built), so that its
+        // first frame is laid out and drawn once, with the walk; a walk that takes longer is not waited for
+        Runnable show = () -> {
+            if (!stage.isShowing()) {
+                stage.show();
+            }
+        };
+        first.whenComplete((w, e) -> Platform.runLater(show));
+        PauseTransition patience = new PauseTransition(Duration.millis(FIRST_WALK_WAIT_MS));
+        patience.setOnFinished(e -> show.run());
+        patience.play();
     }
 
     /** Builds the main window on {@code stage} (1280 × 720) and shows it; the caller applies a setup. */
@@ -57,7 +79,26 @@ public final class UnrollApp extends Application {
 
     /** As {@link #open(Stage, Session)} with a given zoom; the Language menu reopens the window this way, in the new language. */
     static MainWindow open(Stage stage, Session session, ZoomModel zoom) {
+        MainWindow window = build(stage, session, zoom, false);
+        stage.show();
+        return window;
+    }
+
+    /**
+     * Builds the main window on {@code stage} and sets its scene; the caller shows the stage. The app's
+     * first window reads only the first lesson before its first frame and the others after it; another
+     * window (a test's, the Language menu's) reads them all before it shows.
+     */
+    private static MainWindow build(Stage stage, Session session, ZoomModel zoom, boolean appStart) {
         ErrorDialogs.installUncaughtHandler();
+        // the slides thread belongs to this window and ends with it; it reads the lessons while the window
+        // is built (JLaTeXMath loads its fonts and tables on the formula thread meanwhile)
+        ExecutorService slides = computeThread("unroll-slides");
+        Consumer<String> problems = onceEach(problem -> System.err.println("unroll: lesson " + problem));
+        CompletableFuture<List<Lesson>> lessons = CompletableFuture.supplyAsync(
+                () -> appStart ? LessonLibrary.loadFirst(problems) : LessonLibrary.load(problems), slides);
+        // the formula images (a renderer, its cache and its thread) belong to this window and end with it
+        FormulaImages formulaImages = new FormulaImages();
         MainWindow window = new MainWindow(session, zoom);
         window.setOnLanguageChosen(() -> open(stage, session, zoom));
         // the charts and the values are built the first time their tab is shown: the first frame does not wait for them
@@ -73,14 +114,14 @@ public final class UnrollApp extends Application {
             values.model().activeProperty().bind(selected(window, window.inspectorSlot()));
             return values;
         });
-        // the formula images (a renderer, its cache and its thread) belong to this window and end with it
-        FormulaImages formulaImages = new FormulaImages();
         FormulaPane formulas = new FormulaPane(session, formulaImages);
         formulas.model().activeProperty().bind(selected(window, window.formulaSlot()));
         window.formulaSlot().getChildren().add(formulas);
-        // the slides thread belongs to this window and ends with it
-        ExecutorService slides = computeThread("unroll-slides");
-        LessonPane lesson = new LessonPane(session, slides);
+        LessonPane lesson = new LessonPane(session, lessons.join(), slides);
+        if (appStart) {
+            whenFirstDrawn(window, session, () -> CompletableFuture.supplyAsync(() -> LessonLibrary.load(problems), slides)
+                    .thenAccept(all -> Platform.runLater(() -> lesson.model().completeLessons(all))));
+        }
         // a lesson step that names a chart or pane brings it to the front of the focus
         lesson.model().setOnShown(shown -> {
             switch (shown) {
@@ -109,8 +150,46 @@ public final class UnrollApp extends Application {
         closeWithScene(stage, scene, slides::shutdownNow);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
-        stage.show();
         return window;
+    }
+
+    /** {@code report} for each line once: a lesson file that does not parse is named once, though read twice. */
+    private static Consumer<String> onceEach(Consumer<String> report) {
+        java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return line -> {
+            if (said.add(line)) {
+                report.accept(line);
+            }
+        };
+    }
+
+    /**
+     * Runs {@code then} once, on the JavaFX thread, right after the layout of the first frame that shows
+     * a walk in the window's timeline: the first frame is what the app's start is measured by, and work
+     * the first frame does not need waits for it.
+     */
+    static void whenFirstDrawn(MainWindow window, Session session, Runnable then) {
+        Runnable[] pulse = new Runnable[1];
+        pulse[0] = () -> {
+            if (session.getWalkthrough() != null && window.timeline().paintCount() > 0) {
+                window.root().getScene().removePostLayoutPulseListener(pulse[0]);
+                then.run();
+            }
+        };
+        // build() calls this before and after the window has its scene
+        if (window.root().getScene() != null) {
+            window.root().getScene().addPostLayoutPulseListener(pulse[0]);
+            return;
+        }
+        window.root().sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene was, Scene now) {
+                if (now != null) {
+                    window.root().sceneProperty().removeListener(this);
+                    now.addPostLayoutPulseListener(pulse[0]);
+                }
+            }
+        });
     }
 
     /** Whether the focus tab that holds {@code slot} is the selected one. */
@@ -177,26 +256,20 @@ public final class UnrollApp extends Application {
         });
     }
 
-    private static void reportFirstFrame(MainWindow window, Session session) {
+    /** The time from the JVM's start to this moment, and the CPU time it took, on standard output. */
+    private static void reportFirstFrame(MainWindow window) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        Scene scene = window.root().getScene();
-        Runnable[] pulse = new Runnable[1];
-        pulse[0] = () -> {
-            if (session.getWalkthrough() != null && window.timeline().paintCount() > 0) {
-                scene.removePostLayoutPulseListener(pulse[0]);
-                // the CPU time says how much work the first frame took, whatever else the machine runs
-                long cpuMs = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                        ? os.getProcessCpuTime() / 1_000_000 : -1;
-                System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart)
-                        + " process-cpu-ms=" + cpuMs + " fx-thread-cpu-ms="
-                        + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
-                        + " load=" + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-                if (Boolean.getBoolean("unroll.timing.exit")) {
-                    Platform.exit();
-                }
-            }
-        };
-        scene.addPostLayoutPulseListener(pulse[0]);
+        // the CPU time says how much work the first frame took, whatever else the machine runs
+        long cpuMs = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+        System.out.println("unroll.timing launch-to-first-frame-ms=" + (System.currentTimeMillis() - jvmStart)
+                + " process-cpu-ms=" + cpuMs + " fx-thread-cpu-ms="
+                + ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000
+                + " timeline-paints=" + window.timeline().paintCount()
+                + " load=" + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (Boolean.getBoolean("unroll.timing.exit")) {
+            Platform.exit();
+        }
     }
 
     @Override

@@ -103,4 +103,28 @@ class AllLessonsTest {
         assertEquals(files().size(), all.size());
         assertTrue(Files.isDirectory(DIR));
     }
+
+    @Test
+    void theFirstLessonIsReadAloneAndAFileBeforeItThatDoesNotParseIsNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("00-broken.lesson"), "lesson broken\nnonsense here\n");
+        Files.copy(DIR.resolve("01-recurrence.lesson"), dir.resolve("01-recurrence.lesson"));
+        Files.copy(DIR.resolve("02-weight-sharing.lesson"), dir.resolve("02-weight-sharing.lesson"));
+        String was = System.getProperty(LessonLibrary.FOLDER_PROPERTY);
+        System.setProperty(LessonLibrary.FOLDER_PROPERTY, dir.toString());
+        try {
+            List<String> problems = new ArrayList<>();
+            List<Lesson> first = LessonLibrary.loadFirst(problems::add);
+            assertEquals(List.of("01-recurrence"), first.stream().map(Lesson::id).toList());
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).startsWith(dir.resolve("00-broken.lesson").toString()), problems.get(0));
+            assertEquals(List.of("01-recurrence", "02-weight-sharing"),
+                    LessonLibrary.load(p -> { }).stream().map(Lesson::id).toList());
+        } finally {
+            if (was == null) {
+                System.clearProperty(LessonLibrary.FOLDER_PROPERTY);
+            } else {
+                System.setProperty(LessonLibrary.FOLDER_PROPERTY, was);
+            }
+        }
+    }
 }

@@ -34,10 +34,6 @@ public final class LessonPane extends VBox {
     private final javafx.scene.control.ProgressBar exportBar = new javafx.scene.control.ProgressBar();
     private final Label exportStatus = new Label();
 
-    public LessonPane(Session session, java.util.concurrent.Executor slidesThread) {
-        this(session, LessonLibrary.load(problem -> System.err.println("unroll: lesson " + problem)), slidesThread);
-    }
-
     public LessonPane(Session session, List<Lesson> lessons, java.util.concurrent.Executor slidesThread) {
         this.slides = new SlideExport(slidesThread, javafx.application.Platform::runLater);
         model = new LessonViewModel(session);

@@ -2,6 +2,7 @@ package org.unroll.ui.lesson;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
@@ -94,6 +95,33 @@ public final class LessonViewModel {
         }
     }
 
+    /**
+     * The whole list of built-in lessons, read after the window opened on the first of them: the list
+     * becomes {@code all}, the open lesson keeps its place (it stays the same lesson, at the same step),
+     * and lessons opened from files meanwhile stay, after them.
+     */
+    public void completeLessons(List<Lesson> all) {
+        Lesson open = lesson.get();
+        List<Lesson> merged = new ArrayList<>(all.size() + 1);
+        for (Lesson l : all) {
+            merged.add(open != null && sameFile(l, open) ? open : l);
+        }
+        for (Lesson l : lessons) {
+            if (merged.stream().noneMatch(m -> sameFile(m, l))) {
+                merged.add(l);
+            }
+        }
+        lessons.setAll(merged);
+        if (open == null && !merged.isEmpty()) {
+            choose(merged.get(0));
+        }
+    }
+
+    /** Whether two lessons were read from the same file (a lesson reread is equal, not identical). */
+    private static boolean sameFile(Lesson a, Lesson b) {
+        return a.id().equals(b.id()) && a.source().equals(b.source());
+    }
+
     /** Opens a lesson at its first step. */
     public void choose(Lesson l) {
         if (l == null) {
@@ -120,7 +148,7 @@ public final class LessonViewModel {
         } catch (IOException e) {
             return file + ": cannot read the file: " + e.getMessage();
         }
-        lessons.removeIf(x -> x.id().equals(l.id()) && x.source().equals(l.source()));
+        lessons.removeIf(x -> sameFile(x, l));
         lessons.add(l);
         choose(l);
         return null;

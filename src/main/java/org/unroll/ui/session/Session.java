@@ -119,6 +119,14 @@ public final class Session {
         this.errors = handler;
     }
 
+    /**
+     * The latest request (null before the first): it completes on the UI executor once its walk is
+     * shown, or when it fails or a newer request supersedes it.
+     */
+    public CompletableFuture<?> latestRequest() {
+        return latest;
+    }
+
     /** Builds the scenario of {@code s} and walks it; the cursor stays where it was when it still exists. */
     public CompletableFuture<Walkthrough> apply(Setup s) {
         return apply(s, null);

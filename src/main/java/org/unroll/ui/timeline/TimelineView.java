@@ -28,7 +28,16 @@ import org.unroll.ui.I18n;
  */
 public final class TimelineView extends BorderPane {
     private final TimelineViewModel vm;
-    private final Pane canvasHolder = new Pane();
+    /** The canvas's pane: it takes a new size once per layout, width and height together, and paints once. */
+    private final Pane canvasHolder = new Pane() {
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            if (Math.floor(getWidth()) != canvas.getWidth() || Math.floor(getHeight()) != canvas.getHeight()) {
+                fitCanvas();
+            }
+        }
+    };
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
     /** A deep grid's rows keep a readable height: they scroll up and down when they do not fit. */
@@ -115,8 +124,6 @@ public final class TimelineView extends BorderPane {
     }
 
     private void initListeners() {
-        canvasHolder.widthProperty().addListener((o, a, b) -> resize());
-        canvasHolder.heightProperty().addListener((o, a, b) -> resize());
         vm.frameProperty().addListener((o, a, b) -> paint());
         vm.gridFrameProperty().addListener((o, a, b) -> {
             showSequenceChooser(b);
@@ -202,16 +209,20 @@ public final class TimelineView extends BorderPane {
         bottom.setVisible(!corner || scroll.isVisible() || sequence.isVisible());
     }
 
-    private void resize() {
+    private void fitCanvas() {
         double w = Math.floor(canvasHolder.getWidth());
         double h = Math.floor(canvasHolder.getHeight());
         canvas.setWidth(w);
         canvas.setHeight(h);
         hover.relocate(8, 4);
         hover.resize(Math.max(0, w - 16), hover.prefHeight(-1));
+        long before = paints;
+        // a new viewport gives a new frame, which paints; a size that changes no frame paints here
         vm.setViewport(w, h);
         syncScrollBar();
-        paint();
+        if (paints == before) {
+            paint();
+        }
     }
 
     private void syncScrollBar() {

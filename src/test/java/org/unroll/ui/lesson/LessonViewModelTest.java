@@ -132,6 +132,29 @@ class LessonViewModelTest {
     }
 
     @Test
+    void theWholeListArrivesAfterTheFirstLessonWithoutMovingTheStudent(@TempDir Path dir) throws Exception {
+        Session session = new Session(Runnable::run, Runnable::run);
+        LessonViewModel vm = new LessonViewModel(session);
+        Lesson first = lesson();
+        vm.setLessons(List.of(first));
+        vm.next();
+        assertEquals(1, vm.stepIndexProperty().get());
+        Path mine = dir.resolve("mine.lesson");
+        Files.writeString(mine, TEXT.replace("lesson vm", "lesson mine"));
+        assertNull(vm.open(mine));
+        vm.choose(first);
+        vm.next();
+        // the same files read again: equal lessons, not the same objects
+        Lesson firstAgain = lesson();
+        Lesson second = LessonParser.parse("second.lesson", TEXT.replace("lesson vm", "lesson second"));
+        vm.completeLessons(List.of(firstAgain, second));
+        assertEquals(List.of("vm", "second", "mine"), vm.lessons().stream().map(Lesson::id).toList());
+        assertTrue(vm.lessons().get(0) == first, "the open lesson keeps its place in the list");
+        assertTrue(vm.lessonProperty().get() == first);
+        assertEquals(1, vm.stepIndexProperty().get(), "the student stays at the step they were on");
+    }
+
+    @Test
     void openingAFileAddsItOrReportsOneLine(@TempDir Path dir) throws Exception {
         Session session = new Session(Runnable::run, Runnable::run);
         LessonViewModel vm = new LessonViewModel(session);
