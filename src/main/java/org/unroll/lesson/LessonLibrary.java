@@ -54,37 +54,42 @@ public final class LessonLibrary {
      * (one line each) and left out, so one bad file never hides the others.
      */
     public static List<Lesson> load(Consumer<String> problems) {
-        return load(problems, Integer.MAX_VALUE);
+        return load(problems, Integer.MAX_VALUE).lessons();
+    }
+
+    /** Lessons read from the built-in lesson files, and how many such files there are. */
+    public record Shelf(List<Lesson> lessons, int files) {
     }
 
     /**
-     * The first built-in lesson that parses, as a list of one (none when no file parses): what a
-     * window opens on, read without parsing the others. The files before it that do not parse are
-     * reported as by {@link #load}.
+     * The first built-in lesson that parses (none when no file parses), and the number of lesson
+     * files: what a window opens on, read without parsing the others. The files before it that do not
+     * parse are reported as by {@link #load}.
      */
-    public static List<Lesson> loadFirst(Consumer<String> problems) {
+    public static Shelf loadFirst(Consumer<String> problems) {
         return load(problems, 1);
     }
 
     /** The first {@code most} built-in lessons that parse. */
-    private static List<Lesson> load(Consumer<String> problems, int most) {
+    private static Shelf load(Consumer<String> problems, int most) {
         Path dir = folder();
         try {
             return dir != null ? loadFolder(dir, problems, most) : loadResources(problems, most);
         } catch (IOException | URISyntaxException e) {
             problems.accept("cannot list the lessons: " + e.getMessage());
-            return List.of();
+            return new Shelf(List.of(), 0);
         }
     }
 
     /** The lessons of one folder. */
     public static List<Lesson> loadFolder(Path dir, Consumer<String> problems) throws IOException {
-        return loadFolder(dir, problems, Integer.MAX_VALUE);
+        return loadFolder(dir, problems, Integer.MAX_VALUE).lessons();
     }
 
-    private static List<Lesson> loadFolder(Path dir, Consumer<String> problems, int most) throws IOException {
+    private static Shelf loadFolder(Path dir, Consumer<String> problems, int most) throws IOException {
         List<Lesson> out = new ArrayList<>();
-        for (Path f : files(dir)) {
+        List<Path> files = files(dir);
+        for (Path f : files) {
             if (out.size() == most) {
                 break;
             }
@@ -94,18 +99,18 @@ public final class LessonLibrary {
                 problems.accept(e.firstLine());
             }
         }
-        return out;
+        return new Shelf(out, files.size());
     }
 
     /** The lessons packaged on the class path under /lessons. */
     static List<Lesson> loadResources(Consumer<String> problems) throws IOException, URISyntaxException {
-        return loadResources(problems, Integer.MAX_VALUE);
+        return loadResources(problems, Integer.MAX_VALUE).lessons();
     }
 
-    private static List<Lesson> loadResources(Consumer<String> problems, int most) throws IOException, URISyntaxException {
+    private static Shelf loadResources(Consumer<String> problems, int most) throws IOException, URISyntaxException {
         URL url = LessonLibrary.class.getResource("/lessons");
         if (url == null) {
-            return List.of();
+            return new Shelf(List.of(), 0);
         }
         URI uri = url.toURI();
         if (!"jar".equals(uri.getScheme())) {
@@ -121,7 +126,8 @@ public final class LessonLibrary {
         }
         try {
             List<Lesson> out = new ArrayList<>();
-            for (Path f : files(fs.getPath("/lessons"))) {
+            List<Path> files = files(fs.getPath("/lessons"));
+            for (Path f : files) {
                 if (out.size() == most) {
                     break;
                 }
@@ -132,7 +138,7 @@ public final class LessonLibrary {
                     problems.accept(e.firstLine());
                 }
             }
-            return out;
+            return new Shelf(out, files.size());
         } finally {
             if (close) {
                 fs.close();

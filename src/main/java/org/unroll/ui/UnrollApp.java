@@ -1,7 +1,6 @@
 package org.unroll.ui;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.unroll.lesson.Lesson;
 import org.unroll.lesson.LessonLibrary;
 import org.unroll.task.Setup;
 import org.unroll.ui.charts.ChartsPane;
@@ -95,8 +93,8 @@ public final class UnrollApp extends Application {
         // is built (JLaTeXMath loads its fonts and tables on the formula thread meanwhile)
         ExecutorService slides = computeThread("unroll-slides");
         Consumer<String> problems = onceEach(problem -> System.err.println("unroll: lesson " + problem));
-        CompletableFuture<List<Lesson>> lessons = CompletableFuture.supplyAsync(
-                () -> appStart ? LessonLibrary.loadFirst(problems) : LessonLibrary.load(problems), slides);
+        CompletableFuture<LessonLibrary.Shelf> lessons = CompletableFuture.supplyAsync(() -> appStart
+                ? LessonLibrary.loadFirst(problems) : new LessonLibrary.Shelf(LessonLibrary.load(problems), 0), slides);
         // the formula images (a renderer, its cache and its thread) belong to this window and end with it
         FormulaImages formulaImages = new FormulaImages();
         MainWindow window = new MainWindow(session, zoom);
@@ -117,8 +115,11 @@ public final class UnrollApp extends Application {
         FormulaPane formulas = new FormulaPane(session, formulaImages);
         formulas.model().activeProperty().bind(selected(window, window.formulaSlot()));
         window.formulaSlot().getChildren().add(formulas);
-        LessonPane lesson = new LessonPane(session, lessons.join(), slides);
+        LessonLibrary.Shelf shelf = lessons.join();
+        LessonPane lesson = new LessonPane(session, shelf.lessons(), slides);
         if (appStart) {
+            // the chooser counts every lesson file from the first frame on ("Lesson 1/21")
+            lesson.model().expectLessons(shelf.files());
             whenFirstDrawn(window, session, () -> CompletableFuture.supplyAsync(() -> LessonLibrary.load(problems), slides)
                     .thenAccept(all -> Platform.runLater(() -> lesson.model().completeLessons(all))));
         }

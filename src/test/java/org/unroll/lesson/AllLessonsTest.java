@@ -113,8 +113,9 @@ class AllLessonsTest {
         System.setProperty(LessonLibrary.FOLDER_PROPERTY, dir.toString());
         try {
             List<String> problems = new ArrayList<>();
-            List<Lesson> first = LessonLibrary.loadFirst(problems::add);
-            assertEquals(List.of("01-recurrence"), first.stream().map(Lesson::id).toList());
+            LessonLibrary.Shelf first = LessonLibrary.loadFirst(problems::add);
+            assertEquals(List.of("01-recurrence"), first.lessons().stream().map(Lesson::id).toList());
+            assertEquals(3, first.files(), "every lesson file is counted, read or not");
             assertEquals(1, problems.size(), problems.toString());
             assertTrue(problems.get(0).startsWith(dir.resolve("00-broken.lesson").toString()), problems.get(0));
             assertEquals(List.of("01-recurrence", "02-weight-sharing"),

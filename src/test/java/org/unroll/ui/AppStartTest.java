@@ -57,6 +57,7 @@ class AppStartTest {
                 && lessonPane().model().lessons().size() == every.size());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(every, lessonPane().model().lessons().stream().map(Lesson::id).toList());
+        assertEquals(every.size(), lessonPane().model().lessonCountProperty().get());
         assertEquals(every.get(0), lessonPane().model().lessonProperty().get().id());
         assertEquals(0, lessonPane().model().stepIndexProperty().get(), "still at the first step");
         assertTrue(lessonPane().model().narrationProperty().get().contains("jeep"),

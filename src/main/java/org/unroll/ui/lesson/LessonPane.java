@@ -63,11 +63,12 @@ public final class LessonPane extends VBox {
             }
             chooser.getItems().setAll(items);
             Lesson now = model.lessonProperty().get();
-            chooser.setText(now == null ? "" : LessonTexts.lessonOf(l, model.lessons().indexOf(now) + 1, model.lessons().size()));
+            chooser.setText(now == null ? "" : LessonTexts.lessonOf(l, model.lessons().indexOf(now) + 1, model.lessonCountProperty().get()));
         };
         model.lessonProperty().addListener((o, was, now) -> fillChooser.run());
         model.languageProperty().addListener((o, was, now) -> fillChooser.run());
         model.lessons().addListener((javafx.collections.ListChangeListener<Lesson>) c -> fillChooser.run());
+        model.lessonCountProperty().addListener((o, was, now) -> fillChooser.run());
 
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());

@@ -38,6 +38,9 @@ import org.unroll.ui.session.Session;
 public final class LessonViewModel {
     private final Session session;
     private final ObservableList<Lesson> lessons = FXCollections.observableArrayList();
+    /** Lessons still to come (see {@link #expectLessons}). */
+    private final javafx.beans.property.IntegerProperty expected = new javafx.beans.property.SimpleIntegerProperty();
+    private final ReadOnlyIntegerWrapper lessonCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
     private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(this, "stepIndex", 0);
     private final ReadOnlyIntegerWrapper stepCount = new ReadOnlyIntegerWrapper(this, "stepCount", 0);
@@ -70,6 +73,8 @@ public final class LessonViewModel {
      */
     public LessonViewModel(Session session) {
         this.session = Objects.requireNonNull(session);
+        lessonCount.bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                () -> Math.max(lessons.size(), expected.get()), lessons, expected));
         session.walkthroughProperty().addListener((o, was, now) -> refreshText());
         // the narration's flow numbers (σ_max, Jacobian norms) arrive with the diagnostics
         session.diagnosticsProperty().addListener((o, was, now) -> refreshText());
@@ -101,6 +106,7 @@ public final class LessonViewModel {
      * and lessons opened from files meanwhile stay, after them.
      */
     public void completeLessons(List<Lesson> all) {
+        expected.set(0);
         Lesson open = lesson.get();
         List<Lesson> merged = new ArrayList<>(all.size() + 1);
         for (Lesson l : all) {
@@ -115,6 +121,19 @@ public final class LessonViewModel {
         if (open == null && !merged.isEmpty()) {
             choose(merged.get(0));
         }
+    }
+
+    /**
+     * How many lessons the list will hold once {@link #completeLessons} has it whole (0 when it is
+     * whole): the chooser counts them from the first frame on.
+     */
+    public void expectLessons(int count) {
+        expected.set(count);
+    }
+
+    /** The number of lessons to choose from, counting those still to come. */
+    public ReadOnlyIntegerProperty lessonCountProperty() {
+        return lessonCount.getReadOnlyProperty();
     }
 
     /** Whether two lessons were read from the same file (a lesson reread is equal, not identical). */

@@ -137,6 +137,8 @@ class LessonViewModelTest {
         LessonViewModel vm = new LessonViewModel(session);
         Lesson first = lesson();
         vm.setLessons(List.of(first));
+        vm.expectLessons(2);
+        assertEquals(2, vm.lessonCountProperty().get(), "the chooser counts the lessons still to come");
         vm.next();
         assertEquals(1, vm.stepIndexProperty().get());
         Path mine = dir.resolve("mine.lesson");
@@ -149,6 +151,7 @@ class LessonViewModelTest {
         Lesson second = LessonParser.parse("second.lesson", TEXT.replace("lesson vm", "lesson second"));
         vm.completeLessons(List.of(firstAgain, second));
         assertEquals(List.of("vm", "second", "mine"), vm.lessons().stream().map(Lesson::id).toList());
+        assertEquals(3, vm.lessonCountProperty().get());
         assertTrue(vm.lessons().get(0) == first, "the open lesson keeps its place in the list");
         assertTrue(vm.lessonProperty().get() == first);
         assertEquals(1, vm.stepIndexProperty().get(), "the student stays at the step they were on");
