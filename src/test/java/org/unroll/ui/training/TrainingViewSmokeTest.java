@@ -61,12 +61,14 @@ class TrainingViewSmokeTest {
     void startSeeTheLossGrowPauseStepIntoResumeCancel(FxRobot robot) throws Exception {
         robot.interact(() -> vm.setForm(TrainForm.defaultsFor(TaskKind.TEXT).withCell(CellType.LSTM).withHidden(16)
                 .withBatch(4).withNumSteps(8).withEpochs(100_000)));
-        robot.clickOn(view.startButton());
+        // pressed on the JavaFX thread: TestFX's clickOn(node) reads the button's bounds on the test thread,
+        // and a text layout there races JavaFX's one shared glyph layout while the running training relabels
+        robot.interact(() -> view.startButton().fire());
         assertEquals(RunState.RUNNING, vm.getState());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lossPoints() >= 3);
         int seen = lossPoints();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lossPoints() > seen);
-        robot.clickOn(view.pauseButton());
+        robot.interact(() -> view.pauseButton().fire());
         assertEquals(RunState.PAUSED, vm.getState());
         // the last update applied, once the run has settled between two updates
         int last = vm.worker().call(r -> r.updates().size()).get(30, TimeUnit.SECONDS) - 1;
