@@ -401,32 +401,48 @@ public final class LessonViewModel {
                 : (same ? player.narration(lang, grid, sc, b) : filled.apply(player.step().narration().get(lang)))
                 + exercises(lang));
         Question q = player.question();
-        if (q == null) {
-            question.set("");
-            options.clear();
-            verdict.set("");
-            return;
-        }
-        question.set(filled.apply(q.ask().get(lang)));
-        List<String> opts = q.options(lang).stream().map(filled).toList();
-        if (!opts.equals(options)) {
-            options.setAll(opts);
-        }
-        Object a = answers.get(player.index());
+        Object a = showQuestion(lang, q, filled);
         if (a == null) {
-            verdict.set("");
             return;
         }
         // a grid step asks choice questions (a number question's answer reads a one-layer walk)
         boolean choice = !q.options(lang).isEmpty();
-        String right = choice ? opts.get(q.choice() - 1)
+        String right = choice ? options.get(q.choice() - 1)
                 : org.unroll.lesson.Placeholders.num(q.answerOn(body -> org.unroll.lesson.GridPlaceholders.number(body, grid, sc, b)));
         boolean correct = same && (a instanceof Integer k ? q.acceptsOption(k)
                 : a instanceof Double d && Math.abs(d - q.answerOn(body -> org.unroll.lesson.GridPlaceholders.number(body, grid, sc, b)))
                 <= q.tolerance() + 1e-12);
+        showVerdict(lang, a, correct, right, filled.apply(q.explain().get(lang)));
+    }
+
+    /**
+     * Shows {@code q} (none: the question, its options and the verdict go empty) with its texts filled
+     * in by {@code fill}, and returns the student's answer to it, or null when there is none yet.
+     */
+    private Object showQuestion(Lang lang, Question q, java.util.function.UnaryOperator<String> fill) {
+        if (q == null) {
+            question.set("");
+            options.clear();
+            verdict.set("");
+            return null;
+        }
+        question.set(fill.apply(q.ask().get(lang)));
+        List<String> filled = q.options(lang).stream().map(fill).toList();
+        if (!filled.equals(options)) {
+            options.setAll(filled);
+        }
+        Object a = answers.get(player.index());
+        if (a == null) {
+            verdict.set("");
+        }
+        return a;
+    }
+
+    /** The verdict on answer {@code a}: right or not quite (or, when it was revealed, the answer), then why. */
+    private void showVerdict(Lang lang, Object a, boolean correct, String right, String explain) {
         String head = a instanceof Boolean ? LessonTexts.theAnswer(lang, right)
                 : correct ? LessonTexts.right(lang, right) : LessonTexts.notQuite(lang, right);
-        verdict.set(head + (lang == Lang.EN ? " " : "") + filled.apply(q.explain().get(lang)));
+        verdict.set(head + (lang == Lang.EN ? " " : "") + explain);
     }
 
     /** At the last step, the lesson's exercises after the narration; else nothing. */
@@ -444,29 +460,15 @@ public final class LessonViewModel {
 
     private void refreshQuestion(Lang lang, Walkthrough w) {
         Question q = player.question();
-        if (q == null) {
-            question.set("");
-            options.clear();
-            verdict.set("");
-            return;
-        }
-        question.set(player.fill(q.ask().get(lang), w));
-        List<String> filled = q.options(lang).stream().map(o -> player.fill(o, w)).toList();
-        if (!filled.equals(options)) {
-            options.setAll(filled);
-        }
-        Object a = answers.get(player.index());
+        Object a = showQuestion(lang, q, t -> player.fill(t, w));
         if (a == null) {
-            verdict.set("");
             return;
         }
         String right = w == null ? "…" : q.rightAnswer(lang, w);
         String explain = player.fill(q.explain().get(lang), w);
         boolean correct = w != null && (a instanceof Integer k ? q.acceptsOption(k)
                 : a instanceof Double d && q.acceptsNumber(d, w));
-        String head = a instanceof Boolean ? LessonTexts.theAnswer(lang, right)
-                : correct ? LessonTexts.right(lang, right) : LessonTexts.notQuite(lang, right);
-        verdict.set(head + (lang == Lang.EN ? " " : "") + explain);
+        showVerdict(lang, a, correct, right, explain);
     }
 
     /** The current step's question, filled in; empty when it has none. */
