@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -47,11 +46,7 @@ class MainWindowPanelTest {
     void start(Stage stage) {
         I18n.setLocale(I18n.ENGLISH);
         session = new Session(compute, Platform::runLater);
-        window = new MainWindow(session, new ZoomModel());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = BareWindow.show(stage, session);
         window.showModelPanel(true);
         session.apply(Setup.JEEP);
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -39,11 +38,7 @@ class MainWindowSmokeTest {
     void start(Stage stage) {
         I18n.setLocale(I18n.ENGLISH);
         session = new Session(compute, Platform::runLater);
-        window = new MainWindow(session, new ZoomModel());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = BareWindow.show(stage, session);
         stage.toFront();
         session.apply(Setup.JEEP);
     }

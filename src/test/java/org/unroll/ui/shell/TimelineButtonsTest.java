@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,7 @@ class TimelineButtonsTest {
         this.stage = stage;
         I18n.setLocale(I18n.ENGLISH);
         session = new Session(compute, Platform::runLater);
-        window = new MainWindow(session, new ZoomModel());
-        Scene scene = new Scene(window.root(), 1280, 720);
-        window.install(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = BareWindow.show(stage, session);
         session.apply(Setup.JEEP);
     }
 
