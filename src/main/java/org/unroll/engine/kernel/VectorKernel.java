@@ -28,6 +28,8 @@ final class VectorKernel implements MatrixKernel {
     private static final int WIDE = BLOCK_VECTORS * LANES;
     private static final int ROWS = 4;
     private static final int DEPTH_CHUNK = 256;
+    /** Packed operands of at most this depth take {@link #shallowRows} instead of the register block. */
+    private static final int SHALLOW_DEPTH = 4;
 
     private final ScalarKernel columnTail = new ScalarKernel();
 
@@ -264,14 +266,17 @@ final class VectorKernel implements MatrixKernel {
                               double[] c, int cOffset, int cRowStride, int m, boolean accumulate, double[] scratch) {
         int k = b.rows;
         int panelColumns = b.panelColumns;
-        int blockedRows = m - m % ROWS;
+        int blockedRows = k <= SHALLOW_DEPTH ? 0 : m - m % ROWS;
+        if (k <= SHALLOW_DEPTH) {
+            shallowRows(a, aOffset, aRowStride, b.data, panelColumns, k, bias, c, cOffset, cRowStride, m, accumulate);
+        }
         for (int j = 0, panel = 0; j < panelColumns; j += WIDE, panel += k * WIDE) {
             for (int i = 0; i < blockedRows; i += ROWS) {
                 packedBlock(a, aOffset + i * aRowStride, aRowStride, b.data, panel, bias, j,
                         c, cOffset + i * cRowStride + j, cRowStride, k, accumulate);
             }
         }
-        int rows = m - blockedRows;
+        int rows = k <= SHALLOW_DEPTH ? 0 : m - blockedRows;
         if (rows > 0 && panelColumns > 0) {
             // the last rows, and zero rows up to 4, row-major in the scratch; C's rows through a 4 × W buffer after them
             int buffer = ROWS * k;
@@ -304,6 +309,50 @@ final class VectorKernel implements MatrixKernel {
                         // C[i][j] = (A·B)[i][j] + v[j]
                         c[row + j] = c[row + j] + bias[panelColumns + j];
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * The panels of {@link #packedProduct} for a shallow B (k ≤ {@value #SHALLOW_DEPTH}, such as W_ih with I = 2): row
+     * by row, one vector of C at a time, each C[i][j] summed over p in the same order and with the same fused
+     * multiply-adds as the register block, then the bias, so the result is the same to the bit. With so few terms a
+     * register block would spend more on setting up and storing its accumulators than on the products.
+     */
+    private static void shallowRows(double[] a, int aOffset, int aRowStride, double[] bp, int panelColumns, int k,
+                                    double[] bias, double[] c, int cOffset, int cRowStride, int m, boolean add) {
+        for (int i = 0; i < m; i++) {
+            int aRow = aOffset + i * aRowStride;
+            int cRow = cOffset + i * cRowStride;
+            if (k == 2) {
+                DoubleVector a0 = DoubleVector.broadcast(SPECIES, a[aRow]);
+                DoubleVector a1 = DoubleVector.broadcast(SPECIES, a[aRow + 1]);
+                for (int j0 = 0, panel = 0; j0 < panelColumns; j0 += WIDE, panel += 2 * WIDE) {
+                    for (int v = 0; v < WIDE; v += LANES) {
+                        DoubleVector s = start(c, cRow + j0 + v, add);
+                        s = a0.fma(DoubleVector.fromArray(SPECIES, bp, panel + v), s);
+                        s = a1.fma(DoubleVector.fromArray(SPECIES, bp, panel + WIDE + v), s);
+                        if (bias != null) {
+                            s = s.add(DoubleVector.fromArray(SPECIES, bias, j0 + v));
+                        }
+                        s.intoArray(c, cRow + j0 + v);
+                    }
+                }
+                continue;
+            }
+            for (int j0 = 0, panel = 0; j0 < panelColumns; j0 += WIDE, panel += k * WIDE) {
+                for (int v = 0; v < WIDE; v += LANES) {
+                    // C[i][j..j+L) (+)= Σ_p A[i][p] · B[p][j..j+L) (+ bias[j..j+L)), j = j0 + v
+                    DoubleVector s = start(c, cRow + j0 + v, add);
+                    for (int p = 0; p < k; p++) {
+                        s = DoubleVector.broadcast(SPECIES, a[aRow + p])
+                                .fma(DoubleVector.fromArray(SPECIES, bp, panel + p * WIDE + v), s);
+                    }
+                    if (bias != null) {
+                        s = s.add(DoubleVector.fromArray(SPECIES, bias, j0 + v));
+                    }
+                    s.intoArray(c, cRow + j0 + v);
                 }
             }
         }

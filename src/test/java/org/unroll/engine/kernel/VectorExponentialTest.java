@@ -24,16 +24,13 @@ class VectorExponentialTest {
         double t = xc * LOG2_E + ROUNDER;
         double k = t - ROUNDER;
         double r = xc - k * LN2_HI - k * LN2_LO;
-        double[] c = new double[14];
-        double f = 1;
-        for (int i = 0; i < c.length; i++) {
-            f = i == 0 ? 1 : f * i;
-            c[i] = 1.0 / f;
-        }
-        double p = Math.fma(r, c[13], c[12]);
-        for (int i = 11; i >= 0; i--) {
-            p = Math.fma(p, r, c[i]);
-        }
+        double[] c = VectorElements.EXP_COEFFICIENTS;
+        double r2 = r * r;
+        double r4 = r2 * r2;
+        double low = Math.fma(r2, Math.fma(r, c[6], c[5]), Math.fma(r, c[4], c[3]));
+        double high = Math.fma(r2, Math.fma(r, c[10], c[9]), Math.fma(r, c[8], c[7]));
+        double w = Math.fma(r4 * r4, c[11], Math.fma(r4, high, low));
+        double p = Math.fma(Math.fma(Math.fma(w, r, c[2]), r, c[1]), r, c[0]);
         long n = Double.doubleToRawLongBits(t) - Double.doubleToRawLongBits(ROUNDER);
         return p * Double.longBitsToDouble((n + 1023) << 52);
     }
@@ -83,6 +80,16 @@ class VectorExponentialTest {
                 double want = op == Op.SIGMOID ? sigmoid(z[i]) : tanh(z[i]);
                 assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(out[i]), op + " z = " + z[i]);
             }
+        }
+    }
+
+    @Test
+    void theExponentialItselfIsWithinOneUlpOfStrictMath() {
+        Random random = new Random(5);
+        for (int i = 0; i < 200_000; i++) {
+            double x = i % 2 == 0 ? (random.nextDouble() - 0.5) * 1416 : (random.nextDouble() - 0.5) * 2;
+            double want = StrictMath.exp(x);
+            assertEquals(want, exp(x), Math.ulp(want), "e^x at x = " + x);
         }
     }
 
