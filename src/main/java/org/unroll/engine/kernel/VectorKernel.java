@@ -47,7 +47,14 @@ final class VectorKernel implements MatrixKernel {
             int aChunk = aOffset + p0 * aDepthStride;
             int bChunk = bOffset + p0 * bRowStride;
             for (int j = 0; j < wideColumns; j += WIDE) {
-                for (int i = 0; i < blockedRows; i += ROWS) {
+                int i = 0;
+                if (BLOCK_VECTORS == 2) {
+                    for (int sixRows = blockedRows - blockedRows % 12; i < sixRows; i += 6) {
+                        rows6Pair(a, aChunk + i * aRowStride, aRowStride, aDepthStride, b, bChunk + j, bRowStride,
+                                c, cOffset + i * cRowStride + j, cRowStride, depth, add);
+                    }
+                }
+                for (; i < blockedRows; i += ROWS) {
                     if (BLOCK_VECTORS == 4) {
                         rows4Wide(a, aChunk + i * aRowStride, aRowStride, aDepthStride, b, bChunk + j, bRowStride,
                                 c, cOffset + i * cRowStride + j, cRowStride, depth, add);
@@ -242,6 +249,50 @@ final class VectorKernel implements MatrixKernel {
         s10.intoArray(c, c1); s11.intoArray(c, c1 + LANES);
         s20.intoArray(c, c2); s21.intoArray(c, c2 + LANES);
         s30.intoArray(c, c3); s31.intoArray(c, c3 + LANES);
+    }
+
+    /**
+     * C[0..6)[0..2L) (+)= A[0..6)[0..depth) · B[0..depth)[0..2L), for 256-bit vectors: 12 accumulators, 2 rows of B
+     * and a broadcast fill 15 of the 16 registers. Each multiply-add waits for the one before it on the same
+     * accumulator, so 8 of them (the 4-row block) leave the two FMA units idle part of the time and 12 keep them busy.
+     * Every C[i][j] is summed in the same order as in the 4-row block, so the results are the same to the bit.
+     */
+    private static void rows6Pair(double[] a, int a0, int aRowStride, int aDepthStride,
+                                  double[] b, int b0, int bRowStride,
+                                  double[] c, int c0, int cRowStride, int depth, boolean add) {
+        int c1 = c0 + cRowStride, c2 = c1 + cRowStride, c3 = c2 + cRowStride, c4 = c3 + cRowStride;
+        int c5 = c4 + cRowStride;
+        DoubleVector s00 = start(c, c0, add), s01 = start(c, c0 + LANES, add);
+        DoubleVector s10 = start(c, c1, add), s11 = start(c, c1 + LANES, add);
+        DoubleVector s20 = start(c, c2, add), s21 = start(c, c2 + LANES, add);
+        DoubleVector s30 = start(c, c3, add), s31 = start(c, c3 + LANES, add);
+        DoubleVector s40 = start(c, c4, add), s41 = start(c, c4 + LANES, add);
+        DoubleVector s50 = start(c, c5, add), s51 = start(c, c5 + LANES, add);
+        int ap = a0;
+        int bp = b0;
+        for (int p = 0; p < depth; p++, ap += aDepthStride, bp += bRowStride) {
+            // s[r][v] += A[r][p] * B[p][v·L .. (v+1)·L)
+            DoubleVector b0p = DoubleVector.fromArray(SPECIES, b, bp);
+            DoubleVector b1p = DoubleVector.fromArray(SPECIES, b, bp + LANES);
+            DoubleVector ar = DoubleVector.broadcast(SPECIES, a[ap]);
+            s00 = ar.fma(b0p, s00); s01 = ar.fma(b1p, s01);
+            ar = DoubleVector.broadcast(SPECIES, a[ap + aRowStride]);
+            s10 = ar.fma(b0p, s10); s11 = ar.fma(b1p, s11);
+            ar = DoubleVector.broadcast(SPECIES, a[ap + 2 * aRowStride]);
+            s20 = ar.fma(b0p, s20); s21 = ar.fma(b1p, s21);
+            ar = DoubleVector.broadcast(SPECIES, a[ap + 3 * aRowStride]);
+            s30 = ar.fma(b0p, s30); s31 = ar.fma(b1p, s31);
+            ar = DoubleVector.broadcast(SPECIES, a[ap + 4 * aRowStride]);
+            s40 = ar.fma(b0p, s40); s41 = ar.fma(b1p, s41);
+            ar = DoubleVector.broadcast(SPECIES, a[ap + 5 * aRowStride]);
+            s50 = ar.fma(b0p, s50); s51 = ar.fma(b1p, s51);
+        }
+        s00.intoArray(c, c0); s01.intoArray(c, c0 + LANES);
+        s10.intoArray(c, c1); s11.intoArray(c, c1 + LANES);
+        s20.intoArray(c, c2); s21.intoArray(c, c2 + LANES);
+        s30.intoArray(c, c3); s31.intoArray(c, c3 + LANES);
+        s40.intoArray(c, c4); s41.intoArray(c, c4 + LANES);
+        s50.intoArray(c, c5); s51.intoArray(c, c5 + LANES);
     }
 
     @Override
