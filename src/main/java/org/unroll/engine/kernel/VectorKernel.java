@@ -15,7 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * C2 then spills them to the stack inside the inner loop (measured on an AVX2 machine: the 4 × 2 block 1.3–1.9×
  * faster than 4 × 4 at the engine's sizes, docs/kernel_notes.md).
  *
- * <p>Narrower tails use 1-vector blocks, and the last m mod 4 rows blocks of 2 rows or 1 row × 4 vectors; the last {@code n mod LANES} columns go to {@link ScalarKernel}.
+ * <p>With 256-bit vectors the plain product takes its rows twelve at a time in 6-row blocks ({@link #rows6Pair}: 12
+ * accumulators keep both FMA units busy over a long depth, such as dW_hh over a window), the rest of the 4-row blocks
+ * as above. Narrower tails use 1-vector blocks, and the last m mod 4 rows blocks of 2 rows or 1 row × 4 vectors; the last {@code n mod LANES} columns go to {@link ScalarKernel}.
+ * Like the other blocks it repeats its accumulator set-up rather than calling a helper that takes or returns vectors
+ * (see {@link #edges}).
  * The depth is processed in chunks of {@value #DEPTH_CHUNK} so that the panels of A and B being reused stay in cache.
  * Load this class only when {@code jdk.incubator.vector} is in the boot layer (see {@link Kernels}).
  */
