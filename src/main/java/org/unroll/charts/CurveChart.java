@@ -40,6 +40,9 @@ public final class CurveChart {
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
+    /** Curves of at most this many points show a marker at each. */
+    static final int MARKED_POINTS = 40;
+
     private final XYPlot plot;
     private final JFreeChart chart;
     private final XYSeriesCollection data = new XYSeriesCollection();
@@ -106,7 +109,8 @@ public final class CurveChart {
                     }
                 }
                 s.setNotify(true);
-                ChartStyle.styleLine(renderer, i, i, i == 0 ? 0 : i, -1);
+                // a sparse curve (a test score every few hundred updates) marks its points: one alone draws no line
+                ChartStyle.styleLine(renderer, i, i, i == 0 ? 0 : i, s.getItemCount() <= MARKED_POINTS ? i : -1);
                 renderer.setSeriesStroke(i, ChartStyle.stroke(i, 2f));
             }
         });
