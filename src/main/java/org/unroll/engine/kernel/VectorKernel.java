@@ -321,17 +321,44 @@ final class VectorKernel implements MatrixKernel {
                               double[] c, int cOffset, int cRowStride, int m, boolean accumulate, double[] scratch) {
         int k = b.rows;
         int panelColumns = b.panelColumns;
-        int blockedRows = k <= SHALLOW_DEPTH ? 0 : m - m % ROWS;
         if (k <= SHALLOW_DEPTH) {
             shallowRows(a, aOffset, aRowStride, b.data, panelColumns, k, bias, c, cOffset, cRowStride, m, accumulate);
+        } else {
+            blockedPanels(a, aOffset, aRowStride, b, bias, c, cOffset, cRowStride, m, accumulate, scratch);
         }
+        int tail = b.cols - panelColumns;
+        if (tail > 0) {
+            product(a, aOffset, aRowStride, 1, b.data, b.tailOffset(), tail, c, cOffset + panelColumns, cRowStride,
+                    m, tail, k, accumulate);
+            if (bias != null) {
+                for (int i = 0; i < m; i++) {
+                    int row = cOffset + i * cRowStride + panelColumns;
+                    for (int j = 0; j < tail; j++) {
+                        // C[i][j] = (A·B)[i][j] + v[j]
+                        c[row + j] = c[row + j] + bias[panelColumns + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The panels of {@link #packedProduct} through the register block: every block of 4 rows of A against every panel,
+     * then the last m mod 4 rows on a copy of them with zero rows added, into a 4 × W buffer (both in the scratch).
+     */
+    private static void blockedPanels(double[] a, int aOffset, int aRowStride, PackedMatrix b, double[] bias,
+                                      double[] c, int cOffset, int cRowStride, int m, boolean accumulate,
+                                      double[] scratch) {
+        int k = b.rows;
+        int panelColumns = b.panelColumns;
+        int blockedRows = m - m % ROWS;
         for (int j = 0, panel = 0; j < panelColumns; j += WIDE, panel += k * WIDE) {
             for (int i = 0; i < blockedRows; i += ROWS) {
                 packedBlock(a, aOffset + i * aRowStride, aRowStride, b.data, panel, bias, j,
                         c, cOffset + i * cRowStride + j, cRowStride, k, accumulate);
             }
         }
-        int rows = k <= SHALLOW_DEPTH ? 0 : m - blockedRows;
+        int rows = m - blockedRows;
         if (rows > 0 && panelColumns > 0) {
             // the last rows, and zero rows up to 4, row-major in the scratch; C's rows through a 4 × W buffer after them
             int buffer = ROWS * k;
@@ -350,20 +377,6 @@ final class VectorKernel implements MatrixKernel {
                 packedBlock(scratch, 0, k, b.data, panel, bias, j, scratch, buffer, WIDE, k, accumulate);
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(scratch, buffer + r * WIDE, c, cRow + r * cRowStride + j, WIDE);
-                }
-            }
-        }
-        int tail = b.cols - panelColumns;
-        if (tail > 0) {
-            product(a, aOffset, aRowStride, 1, b.data, b.tailOffset(), tail, c, cOffset + panelColumns, cRowStride,
-                    m, tail, k, accumulate);
-            if (bias != null) {
-                for (int i = 0; i < m; i++) {
-                    int row = cOffset + i * cRowStride + panelColumns;
-                    for (int j = 0; j < tail; j++) {
-                        // C[i][j] = (A·B)[i][j] + v[j]
-                        c[row + j] = c[row + j] + bias[panelColumns + j];
-                    }
                 }
             }
         }
