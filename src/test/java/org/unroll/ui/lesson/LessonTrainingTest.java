@@ -141,15 +141,7 @@ class LessonTrainingTest {
         // 100,000 updates of a 96-unit model on 60 characters: minutes of work unless it stops
         String text = "the quick brown fox jumps over the lazy dog while the cat sle";
         Lesson l = lesson(text, "hidden 96\ntrain updates=100000 lr=0.001", "train off\nhidden 4\ntext ab");
-        CountDownLatch started = new CountDownLatch(1);
-        onUi(() -> {
-            session.trainingProperty().addListener((o, was, now) -> {
-                if (now != null && now.done() >= 3) {
-                    started.countDown();
-                }
-            });
-            return null;
-        });
+        CountDownLatch started = trainingReaches(3);
         CountDownLatch second = walkOf(1);
         onUi(() -> {
             vm.setLessons(List.of(l));
@@ -170,15 +162,7 @@ class LessonTrainingTest {
     @Test
     void aLaterStepOfTheSameSetupWaitsForTheTrainingInsteadOfStartingItAgain() throws Exception {
         Lesson l = lesson("hello world", "hidden 16\ntrain updates=3000 lr=0.01\nat forward 1", "at forward 4");
-        CountDownLatch started = new CountDownLatch(1);
-        onUi(() -> {
-            session.trainingProperty().addListener((o, was, now) -> {
-                if (now != null) {
-                    started.countDown();
-                }
-            });
-            return null;
-        });
+        CountDownLatch started = trainingReaches(0);
         CountDownLatch shown = walkOf(10);
         onUi(() -> {
             vm.setLessons(List.of(l));
@@ -198,5 +182,19 @@ class LessonTrainingTest {
             assertTrue(seen.get(i).done() > seen.get(i - 1).done(), "one training, not two: " + seen);
         }
         assertEquals(3000, seen.get(seen.size() - 1).done(), "and it ran to its end");
+    }
+
+    /** A latch released once the session's training has reported at least {@code done} updates. */
+    private CountDownLatch trainingReaches(int done) throws Exception {
+        CountDownLatch reached = new CountDownLatch(1);
+        onUi(() -> {
+            session.trainingProperty().addListener((o, was, now) -> {
+                if (now != null && now.done() >= done) {
+                    reached.countDown();
+                }
+            });
+            return null;
+        });
+        return reached;
     }
 }
