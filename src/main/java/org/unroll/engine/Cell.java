@@ -29,6 +29,15 @@ interface Cell {
     /** Stage 3: dA = dL/d(W_ih x + b_ih) and dR = dL/d(W_hh h + b_hh) from dh_t (and dc_t). */
     void gateGradients(Tape tape, int t);
 
+    /**
+     * Stage 2's cell part and stage 3 at once, as a full backward pass runs them: the same numbers as
+     * {@link #addFutureCellGradient} and then {@link #gateGradients}.
+     */
+    default void cellGradients(Tape tape, int t) {
+        addFutureCellGradient(tape, t);
+        gateGradients(tape, t);
+    }
+
     /** Stage 4 beyond dR · W_hh: paths from h_{t−1} (GRU) or c_{t−1} (LSTM) that skip W_hh. */
     default void passBackDirect(Tape tape, int t) {
     }

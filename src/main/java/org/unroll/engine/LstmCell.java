@@ -26,7 +26,8 @@ final class LstmCell implements Cell {
         int prev = tape.stateRow(t) * hs;
         int next = tape.stateRow(t + 1) * hs;
         // the pre-activations W_ih x + b_ih + W_hh h + b_hh of all four blocks
-        Elementwise.sum(tape.zIh.data, i, tape.zHh.data, i, gates, i, rows * g4);
+        int z = tape.projectionRow(t) * g4;
+        Elementwise.sum(tape.zIh.data, z, tape.zHh.data, z, gates, i, rows * g4);
         // i, f = σ(·);  g = tanh(·);  o = σ(·)
         Elementwise.sigmoidRows(rows, 2 * hs, gates, i, g4, gates, i, g4);
         Elementwise.tanhRows(rows, hs, gates, g, g4, gates, g, g4);
@@ -73,6 +74,24 @@ final class LstmCell implements Cell {
         Elementwise.sigmoidGradientRows(rows, hs, dc, s, hs, tape.c.data, prev, hs, gates, f, g4, dA, f, g4);
         Elementwise.tanhGradientRows(rows, hs, dc, s, hs, gates, i, g4, gates, g, g4, dA, g, g4);
         Elementwise.sigmoidGradientRows(rows, hs, tape.dh.data, s, hs, tape.tanhC.data, s, hs, gates, o, g4, dA, o, g4);
+    }
+
+    /**
+     * dc_t and dA of step t in one pass over the batch (the last step, which has no dc_next, takes the two stages in
+     * turn); the formulas are those of {@link #addFutureCellGradient} and {@link #gateGradients}, and so are the bits.
+     */
+    @Override
+    public void cellGradients(Tape tape, int t) {
+        if (t == tape.steps - 1) {
+            Cell.super.cellGradients(tape, t);
+            return;
+        }
+        int hs = tape.hiddenSize;
+        int s = tape.row(t) * hs;
+        int i = tape.row(t) * tape.gateRows;
+        Elementwise.lstmGradientsRows(tape.batch, hs, tape.dh.data, s, tape.tanhC.data, s, tape.c.data,
+                tape.stateRow(t) * hs, tape.dcBack.data, tape.row(t + 1) * hs, tape.gates.data, i, tape.dc.data, s,
+                tape.dA.data, i);
     }
 
     @Override

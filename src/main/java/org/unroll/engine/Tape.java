@@ -23,9 +23,14 @@ public final class Tape {
     public final DMatrixRMaj h;
     /** c: (T+1)·B × H, block 0 = c_0 (LSTM only, else null). */
     public final DMatrixRMaj c;
-    /** W_ih x_t + b_ih: T·B × G·H. */
+    /**
+     * Whether {@link #zIh} and {@link #zHh} keep every step (T·B rows) or only the step being computed (B rows, see
+     * {@link #projectionRow}): a training pass of an LSTM, whose backward pass reads only its gates and states.
+     */
+    public final boolean keepsProjections;
+    /** W_ih x_t + b_ih: T·B × G·H, or B × G·H without {@link #keepsProjections}. */
     public final DMatrixRMaj zIh;
-    /** W_hh h_{t−1} + b_hh: T·B × G·H. */
+    /** W_hh h_{t−1} + b_hh: T·B × G·H, or B × G·H without {@link #keepsProjections}. */
     public final DMatrixRMaj zHh;
     /** The activated gates (RNN: h_t; LSTM: i, f, g, o; GRU: r, z, n): T·B × G·H. */
     public final DMatrixRMaj gates;
@@ -57,6 +62,11 @@ public final class Tape {
 
     Tape(CellType cell, int steps, int batch, int inputSize, int hiddenSize, int outputSize,
          boolean crossEntropy) {
+        this(cell, steps, batch, inputSize, hiddenSize, outputSize, crossEntropy, true);
+    }
+
+    Tape(CellType cell, int steps, int batch, int inputSize, int hiddenSize, int outputSize,
+         boolean crossEntropy, boolean keepsProjections) {
         this.steps = steps;
         this.batch = batch;
         this.inputSize = inputSize;
@@ -68,8 +78,9 @@ public final class Tape {
         x = new DMatrixRMaj(n, inputSize);
         h = new DMatrixRMaj(n + batch, hiddenSize);
         c = lstm ? new DMatrixRMaj(n + batch, hiddenSize) : null;
-        zIh = new DMatrixRMaj(n, gateRows);
-        zHh = new DMatrixRMaj(n, gateRows);
+        this.keepsProjections = keepsProjections;
+        zIh = new DMatrixRMaj(keepsProjections ? n : batch, gateRows);
+        zHh = new DMatrixRMaj(keepsProjections ? n : batch, gateRows);
         gates = new DMatrixRMaj(n, gateRows);
         tanhC = lstm ? new DMatrixRMaj(n, hiddenSize) : null;
         y = new DMatrixRMaj(n, outputSize);
@@ -88,6 +99,11 @@ public final class Tape {
     /** The first row of step t in the per-step matrices. */
     public int row(int t) {
         return t * batch;
+    }
+
+    /** The first row of step t in {@link #zIh} and {@link #zHh}: {@link #row}, or 0 when they keep one step only. */
+    public int projectionRow(int t) {
+        return keepsProjections ? row(t) : 0;
     }
 
     /** The first row of h_t / c_t in {@link #h} and {@link #c} (t = 0 is the initial state). */

@@ -63,13 +63,13 @@ public final class AddingTask implements TrainingTask {
 
     /**
      * The test MSE on the held-out sequences and the mean-prediction baseline on the same ones. The held-out batches are
-     * made here, one after the other (the generator has one random stream), and their forward passes run in parallel,
-     * each on a tape of its own; their losses are added in batch order, so the sum is the same whichever thread ran
-     * which pass.
+     * made here, one after the other (the generator has one random stream), in chunks as small as a training shard, so
+     * that a pass's tape stays in cache; each core's worker runs its share of the chunks' forward passes on one tape
+     * of its own. The losses are added in chunk order, so the sum is the same whichever worker ran which chunk.
      */
     @Override
     public Map<String, Object> evaluate(Model trained) {
-        int chunk = 250;
+        int chunk = 16;
         int chunks = (TEST_SEQUENCES + chunk - 1) / chunk;
         SequenceBatch[] tests = new SequenceBatch[chunks];
         double base = 0;
@@ -85,7 +85,18 @@ public final class AddingTask implements TrainingTask {
             }
         }
         double[] losses = new double[chunks];
-        IntStream.range(0, chunks).parallel().forEach(i -> losses[i] = new Bptt(trained, tests[i]).forward());
+        int workers = Math.min(chunks, Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            Bptt pass = null;
+            for (int i = w; i < chunks; i += workers) {
+                if (pass == null || tests[i].batch() != pass.tape().batch) {
+                    pass = Bptt.forTraining(trained, tests[i]);
+                } else {
+                    pass.setSequence(tests[i]);
+                }
+                losses[i] = pass.forward();
+            }
+        });
         double sum = 0;
         for (double loss : losses) {
             sum += loss;

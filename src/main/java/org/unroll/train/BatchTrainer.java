@@ -60,7 +60,7 @@ public final class BatchTrainer implements AutoCloseable {
         this.shardGrads = new Params[n];
         this.shardLoss = new double[n];
         for (int i = 0; i < n; i++) {
-            shards[i] = new Bptt(model, parts[i]);
+            shards[i] = Bptt.forTraining(model, parts[i]);
             shardGrads[i] = model.params().zerosLike();
         }
         this.grads = model.params().zerosLike();

@@ -54,4 +54,36 @@ interface ElementKernel {
     void apply(Op op, int rows, int n, double[] a, int ao, int as, double[] b, int bo, int bs, double[] c, int co,
                int cs, double[] d, int dOff, int ds, double[] out, int oo, int os);
 
+    /**
+     * The LSTM's element-wise backward step for {@code rows} sequences of {@code hs} units in one pass, with the
+     * operations, and their order, of the runs it stands for (so the same bits as {@code TANH_GRADIENT}, {@code SUM}
+     * and four gradient runs in turn), at a step before the last:
+     * <pre>
+     *   dc = dh ⊙ o ⊙ (1 − tanh²(c_t)) + dc_next
+     *   di = dc ⊙ g ⊙ i ⊙ (1 − i),   df = dc ⊙ c_{t−1} ⊙ f ⊙ (1 − f),
+     *   dg = dc ⊙ i ⊙ (1 − g²),      do = dh ⊙ tanh(c_t) ⊙ o ⊙ (1 − o)
+     * </pre>
+     * Row r of a state (dh, tanh(c_t), c_{t−1}, dc_next, dc) starts at its offset + r·hs; row r of the gates
+     * (i, f, g, o side by side) and of dA at its offset + r·4hs.
+     */
+    void lstmGradients(int rows, int hs, double[] dh, int dhOff, double[] tanhC, int tOff, double[] cPrev, int pOff,
+                       double[] dcNext, int nOff, double[] gates, int gOff, double[] dc, int dcOff, double[] dA, int aOff);
+
+    /** One unit of {@link #lstmGradients}: dc at dc[dci], the four gate gradients at dA[ai + k·hs], k = 0 … 3. */
+    static void lstmGradient(int hs, double[] dh, int dhi, double[] tanhC, int ti, double[] cPrev, int pi,
+                             double[] dcNext, int ni, double[] gates, int gi, double[] dc, int dci, double[] dA, int ai) {
+        double i = gates[gi];
+        double f = gates[gi + hs];
+        double g = gates[gi + 2 * hs];
+        double o = gates[gi + 3 * hs];
+        double h = dh[dhi];
+        double tc = tanhC[ti];
+        double d = h * o * (1 - tc * tc);
+        d = d + dcNext[ni];
+        dc[dci] = d;
+        dA[ai] = d * g * i * (1 - i);
+        dA[ai + hs] = d * cPrev[pi] * f * (1 - f);
+        dA[ai + 2 * hs] = d * i * (1 - g * g);
+        dA[ai + 3 * hs] = h * tc * o * (1 - o);
+    }
 }

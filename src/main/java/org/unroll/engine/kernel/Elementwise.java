@@ -160,4 +160,17 @@ public final class Elementwise {
                                         double[] t, int to, int ts, double[] out, int oo, int os) {
         KERNEL.apply(Op.TANH_GRADIENT, rows, n, a, ao, as, b, bo, bs, t, to, ts, null, 0, 0, out, oo, os);
     }
+
+    /**
+     * The LSTM's element-wise backward step at a step before the last, over {@code rows} sequences of {@code hs}
+     * units: dc = dh ⊙ o ⊙ (1 − tanh²c) + dc_next, then dA's four blocks (di, df, dg, do) from dc and dh, in one
+     * pass, with the same bits as {@link #tanhGradientRows}, {@link #sum} and four gradient runs in turn. States
+     * have row stride hs, the gates (i, f, g, o) and dA 4hs; see {@link ElementKernel#lstmGradients}.
+     */
+    public static void lstmGradientsRows(int rows, int hs, double[] dh, int dhOff, double[] tanhC, int tOff,
+                                         double[] cPrev, int pOff, double[] dcNext, int nOff, double[] gates, int gOff,
+                                         double[] dc, int dcOff, double[] dA, int aOff) {
+        KERNEL.lstmGradients(rows, hs, dh, dhOff, tanhC, tOff, cPrev, pOff, dcNext, nOff, gates, gOff, dc, dcOff, dA,
+                aOff);
+    }
 }

@@ -11,6 +11,20 @@ final class ScalarElements implements ElementKernel {
         }
     }
 
+    @Override
+    public void lstmGradients(int rows, int hs, double[] dh, int dhOff, double[] tanhC, int tOff, double[] cPrev,
+                              int pOff, double[] dcNext, int nOff, double[] gates, int gOff, double[] dc, int dcOff,
+                              double[] dA, int aOff) {
+        for (int r = 0; r < rows; r++) {
+            int s = r * hs;
+            int g = r * 4 * hs;
+            for (int j = 0; j < hs; j++) {
+                ElementKernel.lstmGradient(hs, dh, dhOff + s + j, tanhC, tOff + s + j, cPrev, pOff + s + j,
+                        dcNext, nOff + s + j, gates, gOff + g + j, dc, dcOff + s + j, dA, aOff + g + j);
+            }
+        }
+    }
+
     /** One run of n elements. */
     private static void run(Op op, double[] a, int ao, double[] b, int bo, double[] c, int co, double[] d, int dOff,
                             double[] out, int oo, int n) {

@@ -117,6 +117,47 @@ class ElementwiseTest {
     }
 
     @Test
+    void theLstmGradientPassGivesTheBitsOfTheSixRunsItStandsFor() {
+        for (ElementKernel kernel : new ElementKernel[] {new ScalarElements(), new VectorElements()}) {
+            for (int hs : new int[] {1, 3, 4, 5, 8, 13, 32}) {
+                int rows = 3;
+                int g4 = 4 * hs;
+                double[] dh = randoms(2 + rows * hs);
+                double[] tanhC = randoms(1 + rows * hs);
+                double[] cPrev = randoms(3 + rows * hs);
+                double[] dcNext = randoms(4 + rows * hs);
+                double[] gates = randoms(5 + rows * g4);
+                // the separate runs, as the stages compute them
+                double[] dcWant = new double[1 + rows * hs];
+                double[] dAWant = new double[2 + rows * g4];
+                kernel.apply(Op.TANH_GRADIENT, rows, hs, dh, 2, hs, gates, 5 + 3 * hs, g4, tanhC, 1, hs, null, 0, 0,
+                        dcWant, 1, hs);
+                kernel.apply(Op.SUM, rows, hs, dcWant, 1, hs, dcNext, 4, hs, null, 0, 0, null, 0, 0, dcWant, 1, hs);
+                kernel.apply(Op.SIGMOID_GRADIENT, rows, hs, dcWant, 1, hs, gates, 5 + 2 * hs, g4, gates, 5, g4, null, 0,
+                        0, dAWant, 2, g4);
+                kernel.apply(Op.SIGMOID_GRADIENT, rows, hs, dcWant, 1, hs, cPrev, 3, hs, gates, 5 + hs, g4, null, 0, 0,
+                        dAWant, 2 + hs, g4);
+                kernel.apply(Op.TANH_GRADIENT, rows, hs, dcWant, 1, hs, gates, 5, g4, gates, 5 + 2 * hs, g4, null, 0, 0,
+                        dAWant, 2 + 2 * hs, g4);
+                kernel.apply(Op.SIGMOID_GRADIENT, rows, hs, dh, 2, hs, tanhC, 1, hs, gates, 5 + 3 * hs, g4, null, 0, 0,
+                        dAWant, 2 + 3 * hs, g4);
+                double[] dc = new double[dcWant.length];
+                double[] dA = new double[dAWant.length];
+                kernel.lstmGradients(rows, hs, dh, 2, tanhC, 1, cPrev, 3, dcNext, 4, gates, 5, dc, 1, dA, 2);
+                String where = kernel.getClass().getSimpleName() + " hs=" + hs;
+                assertBits(dcWant, dc, where + " dc");
+                assertBits(dAWant, dA, where + " dA");
+            }
+        }
+    }
+
+    private static void assertBits(double[] want, double[] got, String where) {
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), where + " at " + i);
+        }
+    }
+
+    @Test
     void vectorAndScalarGiveTheSameBitsInPlace() {
         double[] x = randoms(50);
         double[] y = x.clone();

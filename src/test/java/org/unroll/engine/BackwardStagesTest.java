@@ -1,0 +1,50 @@
+package org.unroll.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A full backward pass (which runs a cell's stages 2 and 3 at once, see {@link Cell#cellGradients}) against the same
+ * pass taken one stage at a time, as the window steps through it: every gradient on the tape to the bit, so that
+ * what the window shows at a stage is what the training computed.
+ */
+class BackwardStagesTest {
+
+    @ParameterizedTest
+    @CsvSource({"LSTM, 5, 3", "LSTM, 32, 16", "LSTM, 13, 9", "GRU, 6, 4", "RNN, 7, 3"})
+    void theFullPassEqualsItsStagesToTheBit(CellType cell, int hidden, int batch) {
+        Random rng = new Random(hidden * 31L + batch);
+        Model model = Cases.model(cell, Activation.TANH, 3, hidden, 2, rng);
+        SequenceBatch seq = Cases.regression(model, 9, batch, Cases.Targets.values()[0], true, 1.0, rng);
+        Bptt full = new Bptt(model, seq);
+        full.forward();
+        full.backward(model.params().zerosLike());
+        Bptt staged = new Bptt(model, seq);
+        staged.forward();
+        for (int t = seq.steps() - 1; t >= 0; t--) {
+            for (BackwardStage stage : BackwardStage.values()) {
+                staged.backwardStage(t, stage);
+            }
+        }
+        Tape a = full.tape();
+        Tape b = staged.tape();
+        assertBits(a.dh, b.dh, "dh");
+        assertBits(a.dA, b.dA, "dA");
+        assertBits(a.dR, b.dR, "dR");
+        assertBits(a.dhBack, b.dhBack, "dh_back");
+        if (a.dc != null) {
+            assertBits(a.dc, b.dc, "dc");
+            assertBits(a.dcBack, b.dcBack, "dc_back");
+        }
+    }
+
+    private static void assertBits(DMatrixRMaj want, DMatrixRMaj got, String what) {
+        for (int i = 0; i < want.data.length; i++) {
+            assertEquals(Double.doubleToLongBits(want.data[i]), Double.doubleToLongBits(got.data[i]), what + " at " + i);
+        }
+    }
+}
