@@ -1,5 +1,6 @@
 package org.unroll.engine;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.unroll.engine.kernel.Elementwise;
@@ -266,7 +267,9 @@ public final class Bptt {
         int o = tape.outputSize;
         boolean ce = seq.loss() == LossType.CROSS_ENTROPY;
         double[] target = ce ? null : seq.vectorTargets().data;
+        boolean any = false;
         for (int r = tape.row(t); r < tape.row(t) + tape.batch; r++) {
+            any |= seq.hasTarget(r);
             int base = r * o;
             for (int j = 0; j < o; j++) {
                 double d;
@@ -282,8 +285,14 @@ public final class Bptt {
                 tape.dy.data[base + j] = d;
             }
         }
-        // dL_t/dh_t = dy_t · W_out
-        Gemm.mult(tape.dy, tape.row(t), tape.batch, p.weightOut, tape.dhLocal, tape.row(t));
+        // dL_t/dh_t = dy_t · W_out, which is +0 throughout where no sequence has a target at step t (a sum of
+        // products 0 · w starts from +0, and +0 + (−0) = +0): no product then
+        int from = tape.row(t) * tape.hiddenSize;
+        if (any) {
+            Gemm.mult(tape.dy, tape.row(t), tape.batch, p.weightOut, tape.dhLocal, tape.row(t));
+        } else {
+            Arrays.fill(tape.dhLocal.data, from, from + tape.batch * tape.hiddenSize, 0.0);
+        }
     }
 
     /** Stage 2: dh_t = dL_t/dh_t + dh_next (and, for LSTM, dc_t = dc_next + dh_t ⊙ o ⊙ tanh'(c_t)). */
