@@ -42,20 +42,20 @@ public final class Bptt {
     }
 
     /**
-     * A pass for training, whose tape is read only for the gradients and the final state: an LSTM's keeps the
-     * projections W_ih x_t + b_ih and W_hh h_{t−1} + b_hh of the current step only (its backward pass reads its gates
-     * and states), so that a pass writes a third less memory. Every number it computes is the same.
+     * A pass for training, whose tape is read only for the loss, the gradients and the final state: an LSTM's keeps
+     * only what a later step reads (see {@link Tape#keepsEveryStep}), so that a pass writes half as much memory. Every
+     * number it computes is the same.
      */
     public static Bptt forTraining(Model model, SequenceBatch seq) {
         return new Bptt(model, seq, model.cell() != CellType.LSTM);
     }
 
-    private Bptt(Model model, SequenceBatch seq, boolean keepsProjections) {
+    private Bptt(Model model, SequenceBatch seq, boolean keepsEveryStep) {
         this.model = model;
         this.p = model.params();
         this.cell = Cell.of(model);
         this.tape = new Tape(model.cell(), seq.steps(), seq.batch(), model.inputSize(),
-                model.hiddenSize(), model.outputSize(), seq.loss() == LossType.CROSS_ENTROPY, keepsProjections);
+                model.hiddenSize(), model.outputSize(), seq.loss() == LossType.CROSS_ENTROPY, keepsEveryStep);
         this.weightIhT = new DMatrixRMaj(p.weightIh.numCols, p.weightIh.numRows);
         this.weightHhT = new DMatrixRMaj(p.weightHh.numCols, p.weightHh.numRows);
         this.weightOutT = new DMatrixRMaj(p.weightOut.numCols, p.weightOut.numRows);
@@ -110,7 +110,7 @@ public final class Bptt {
      */
     public double forward() {
         refreshTransposes();
-        boolean allAtOnce = !packs && tape.keepsProjections;
+        boolean allAtOnce = !packs && tape.keepsEveryStep;
         if (allAtOnce) {
             int rows = tape.steps * tape.batch;
             Gemm.mult(tape.x, 0, rows, weightIhT, tape.zIh, 0);
@@ -287,9 +287,10 @@ public final class Bptt {
         }
         // dL_t/dh_t = dy_t · W_out, which is +0 throughout where no sequence has a target at step t (a sum of
         // products 0 · w starts from +0, and +0 + (−0) = +0): no product then
-        int from = tape.row(t) * tape.hiddenSize;
+        int local = tape.gradientRow(t);
+        int from = local * tape.hiddenSize;
         if (any) {
-            Gemm.mult(tape.dy, tape.row(t), tape.batch, p.weightOut, tape.dhLocal, tape.row(t));
+            Gemm.mult(tape.dy, tape.row(t), tape.batch, p.weightOut, tape.dhLocal, local);
         } else {
             Arrays.fill(tape.dhLocal.data, from, from + tape.batch * tape.hiddenSize, 0.0);
         }
@@ -304,9 +305,9 @@ public final class Bptt {
     /** Stage 2 for h: dh_t = dL_t/dh_t + dh_next. */
     private void addFutureHidden(int t) {
         int n = tape.batch * tape.hiddenSize;
-        int from = tape.row(t) * tape.hiddenSize;
+        int from = tape.gradientRow(t) * tape.hiddenSize;
         boolean last = t == tape.steps - 1;
-        int next = last ? 0 : tape.row(t + 1) * tape.hiddenSize;
+        int next = last ? 0 : tape.gradientRow(t + 1) * tape.hiddenSize;
         if (last) {
             System.arraycopy(tape.dhLocal.data, from, tape.dh.data, from, n);
         } else {
@@ -320,10 +321,11 @@ public final class Bptt {
      */
     private void passBack(int t, boolean packed) {
         int row = tape.row(t);
+        int back = tape.gradientRow(t);
         if (packed) {
-            Gemm.mult(tape.dR, row, tape.batch, weightHhPacked, tape.dhBack, row);
+            Gemm.mult(tape.dR, row, tape.batch, weightHhPacked, tape.dhBack, back);
         } else {
-            Gemm.mult(tape.dR, row, tape.batch, p.weightHh, tape.dhBack, row);
+            Gemm.mult(tape.dR, row, tape.batch, p.weightHh, tape.dhBack, back);
         }
         cell.passBackDirect(tape, t);
     }

@@ -44,13 +44,14 @@ final class LstmCell implements Cell {
         int hs = tape.hiddenSize;
         int n = tape.batch * hs;
         int s = tape.row(t) * hs;
+        int d = tape.gradientRow(t) * hs;
         int o = tape.row(t) * tape.gateRows + 3 * hs;
         // dc_t = dh_t ⊙ o ⊙ (1 − tanh²(c_t)) ...
-        Elementwise.tanhGradientRows(tape.batch, hs, tape.dh.data, s, hs, tape.gates.data, o, tape.gateRows,
-                tape.tanhC.data, s, hs, tape.dc.data, s, hs);
+        Elementwise.tanhGradientRows(tape.batch, hs, tape.dh.data, d, hs, tape.gates.data, o, tape.gateRows,
+                tape.tanhC.data, s, hs, tape.dc.data, d, hs);
         if (t < tape.steps - 1) {
             // ... + dc_next
-            Elementwise.sum(tape.dc.data, s, tape.dcBack.data, tape.row(t + 1) * hs, tape.dc.data, s, n);
+            Elementwise.sum(tape.dc.data, d, tape.dcBack.data, tape.gradientRow(t + 1) * hs, tape.dc.data, d, n);
         }
     }
 
@@ -67,13 +68,14 @@ final class LstmCell implements Cell {
         int g = i + 2 * hs;
         int o = i + 3 * hs;
         int s = tape.row(t) * hs;
+        int d = tape.gradientRow(t) * hs;
         int prev = tape.stateRow(t) * hs;
         // di = dc ⊙ g, df = dc ⊙ c_{t−1}, dg = dc ⊙ i, do = dh ⊙ tanh(c_t),
         // each through its own activation: σ' = σ(1 − σ), tanh' = 1 − tanh²
-        Elementwise.sigmoidGradientRows(rows, hs, dc, s, hs, gates, g, g4, gates, i, g4, dA, i, g4);
-        Elementwise.sigmoidGradientRows(rows, hs, dc, s, hs, tape.c.data, prev, hs, gates, f, g4, dA, f, g4);
-        Elementwise.tanhGradientRows(rows, hs, dc, s, hs, gates, i, g4, gates, g, g4, dA, g, g4);
-        Elementwise.sigmoidGradientRows(rows, hs, tape.dh.data, s, hs, tape.tanhC.data, s, hs, gates, o, g4, dA, o, g4);
+        Elementwise.sigmoidGradientRows(rows, hs, dc, d, hs, gates, g, g4, gates, i, g4, dA, i, g4);
+        Elementwise.sigmoidGradientRows(rows, hs, dc, d, hs, tape.c.data, prev, hs, gates, f, g4, dA, f, g4);
+        Elementwise.tanhGradientRows(rows, hs, dc, d, hs, gates, i, g4, gates, g, g4, dA, g, g4);
+        Elementwise.sigmoidGradientRows(rows, hs, tape.dh.data, d, hs, tape.tanhC.data, s, hs, gates, o, g4, dA, o, g4);
     }
 
     /**
@@ -88,20 +90,21 @@ final class LstmCell implements Cell {
         }
         int hs = tape.hiddenSize;
         int s = tape.row(t) * hs;
+        int d = tape.gradientRow(t) * hs;
         int i = tape.row(t) * tape.gateRows;
-        Elementwise.lstmGradientsRows(tape.batch, hs, tape.dh.data, s, tape.tanhC.data, s, tape.c.data,
-                tape.stateRow(t) * hs, tape.dcBack.data, tape.row(t + 1) * hs, tape.gates.data, i, tape.dc.data, s,
-                tape.dA.data, i);
+        Elementwise.lstmGradientsRows(tape.batch, hs, tape.dh.data, d, tape.tanhC.data, s, tape.c.data,
+                tape.stateRow(t) * hs, tape.dcBack.data, tape.gradientRow(t + 1) * hs, tape.gates.data, i, tape.dc.data,
+                d, tape.dA.data, i);
     }
 
     @Override
     public void passBackDirect(Tape tape, int t) {
         int hs = tape.hiddenSize;
         int f = tape.row(t) * tape.gateRows + hs;
-        int s = tape.row(t) * hs;
+        int d = tape.gradientRow(t) * hs;
         // the cell path: dc_{t−1} = dc_t ⊙ f_t
-        Elementwise.productRows(tape.batch, hs, tape.dc.data, s, hs, tape.gates.data, f, tape.gateRows,
-                tape.dcBack.data, s, hs);
+        Elementwise.productRows(tape.batch, hs, tape.dc.data, d, hs, tape.gates.data, f, tape.gateRows,
+                tape.dcBack.data, d, hs);
     }
 
     @Override

@@ -24,13 +24,17 @@ public final class Tape {
     /** c: (T+1)·B × H, block 0 = c_0 (LSTM only, else null). */
     public final DMatrixRMaj c;
     /**
-     * Whether {@link #zIh} and {@link #zHh} keep every step (T·B rows) or only the step being computed (B rows, see
-     * {@link #projectionRow}): a training pass of an LSTM, whose backward pass reads only its gates and states.
+     * Whether every per-step matrix keeps every step. Not so on the tape of an LSTM's training pass, where what no
+     * later step reads is kept briefly: the projections {@link #zIh} and {@link #zHh} for the step being computed
+     * only (B rows, at {@link #projectionRow}), and the state gradients {@link #dhLocal}, {@link #dh}, {@link #dc},
+     * {@link #dhBack} and {@link #dcBack} for that step and the one after it (2·B rows, at {@link #gradientRow}).
+     * The gates, states, tanh(c_t), dy and dA, which the backward pass and the parameter gradients read across
+     * steps, keep every step either way.
      */
-    public final boolean keepsProjections;
-    /** W_ih x_t + b_ih: T·B × G·H, or B × G·H without {@link #keepsProjections}. */
+    public final boolean keepsEveryStep;
+    /** W_ih x_t + b_ih: T·B × G·H, or B × G·H without {@link #keepsEveryStep}. */
     public final DMatrixRMaj zIh;
-    /** W_hh h_{t−1} + b_hh: T·B × G·H, or B × G·H without {@link #keepsProjections}. */
+    /** W_hh h_{t−1} + b_hh: T·B × G·H, or B × G·H without {@link #keepsEveryStep}. */
     public final DMatrixRMaj zHh;
     /** The activated gates (RNN: h_t; LSTM: i, f, g, o; GRU: r, z, n): T·B × G·H. */
     public final DMatrixRMaj gates;
@@ -66,7 +70,7 @@ public final class Tape {
     }
 
     Tape(CellType cell, int steps, int batch, int inputSize, int hiddenSize, int outputSize,
-         boolean crossEntropy, boolean keepsProjections) {
+         boolean crossEntropy, boolean keepsEveryStep) {
         this.steps = steps;
         this.batch = batch;
         this.inputSize = inputSize;
@@ -78,22 +82,26 @@ public final class Tape {
         x = new DMatrixRMaj(n, inputSize);
         h = new DMatrixRMaj(n + batch, hiddenSize);
         c = lstm ? new DMatrixRMaj(n + batch, hiddenSize) : null;
-        this.keepsProjections = keepsProjections;
-        zIh = new DMatrixRMaj(keepsProjections ? n : batch, gateRows);
-        zHh = new DMatrixRMaj(keepsProjections ? n : batch, gateRows);
+        if (!keepsEveryStep && cell != CellType.LSTM) {
+            throw new IllegalArgumentException("only an LSTM's backward pass can do without every step's projections");
+        }
+        this.keepsEveryStep = keepsEveryStep;
+        int kept = keepsEveryStep ? n : 2 * batch;
+        zIh = new DMatrixRMaj(keepsEveryStep ? n : batch, gateRows);
+        zHh = new DMatrixRMaj(keepsEveryStep ? n : batch, gateRows);
         gates = new DMatrixRMaj(n, gateRows);
         tanhC = lstm ? new DMatrixRMaj(n, hiddenSize) : null;
         y = new DMatrixRMaj(n, outputSize);
         probs = crossEntropy ? new DMatrixRMaj(n, outputSize) : null;
         stepLoss = new double[steps];
         dy = new DMatrixRMaj(n, outputSize);
-        dhLocal = new DMatrixRMaj(n, hiddenSize);
-        dh = new DMatrixRMaj(n, hiddenSize);
-        dc = lstm ? new DMatrixRMaj(n, hiddenSize) : null;
+        dhLocal = new DMatrixRMaj(kept, hiddenSize);
+        dh = new DMatrixRMaj(kept, hiddenSize);
+        dc = lstm ? new DMatrixRMaj(kept, hiddenSize) : null;
         dA = new DMatrixRMaj(n, gateRows);
         dR = cell == CellType.GRU ? new DMatrixRMaj(n, gateRows) : dA;
-        dhBack = new DMatrixRMaj(n, hiddenSize);
-        dcBack = lstm ? new DMatrixRMaj(n, hiddenSize) : null;
+        dhBack = new DMatrixRMaj(kept, hiddenSize);
+        dcBack = lstm ? new DMatrixRMaj(kept, hiddenSize) : null;
     }
 
     /** The first row of step t in the per-step matrices. */
@@ -103,7 +111,15 @@ public final class Tape {
 
     /** The first row of step t in {@link #zIh} and {@link #zHh}: {@link #row}, or 0 when they keep one step only. */
     public int projectionRow(int t) {
-        return keepsProjections ? row(t) : 0;
+        return keepsEveryStep ? row(t) : 0;
+    }
+
+    /**
+     * The first row of step t in {@link #dhLocal}, {@link #dh}, {@link #dc}, {@link #dhBack} and {@link #dcBack}:
+     * {@link #row}, or B·(t mod 2) when they keep two steps (step t reads step t + 1's and writes its own).
+     */
+    public int gradientRow(int t) {
+        return keepsEveryStep ? row(t) : (t & 1) * batch;
     }
 
     /** The first row of h_t / c_t in {@link #h} and {@link #c} (t = 0 is the initial state). */

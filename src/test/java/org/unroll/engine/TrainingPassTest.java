@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link Bptt#forTraining}, whose LSTM tape keeps one step of the projections, against the pass that keeps them all:
- * the same loss, gradients, states, gates and gate gradients, to the bit, with and without the packed products
- * (B ≥ 4 and B < 4), and the projection matrices B rows tall only for the LSTM.
+ * {@link Bptt#forTraining}, whose LSTM tape keeps one step of the projections and two of the state gradients, against
+ * the pass that keeps them all: the same loss, gradients, states, gates, gate gradients and dL/dh_0, to the bit, with
+ * and without the packed products (B ≥ 4 and B < 4); the shorter matrices only for the LSTM.
  */
 class TrainingPassTest {
 
@@ -39,6 +39,9 @@ class TrainingPassTest {
             assertBits(full.tape().c, lean.tape().c, "c");
             assertEquals(batch, lean.tape().zIh.numRows, "one step of W_ih x + b_ih");
             assertEquals(batch, lean.tape().zHh.numRows, "one step of W_hh h + b_hh");
+            assertEquals(2 * batch, lean.tape().dc.numRows, "two steps of dc");
+            assertBits(full.dh0(), lean.dh0(), "dh_0");
+            assertBits(full.dc0(), lean.dc0(), "dc_0");
         } else {
             assertEquals(full.tape().zHh.numRows, lean.tape().zHh.numRows, "a GRU's or RNN's backward pass reads them all");
         }
