@@ -12,9 +12,10 @@ import org.unroll.engine.SequenceBatch;
 /**
  * One training step on a batch: forward, full BPTT, one optimizer step.
  * The batch is split into shards that run on separate threads, each on its own tape; since
- * the loss is a sum over sequences, the gradient is the sum of the shards' gradients.
+ * the loss is a sum over sequences, the gradient is the sum of the shards' gradients, added in shard order.
  * All tapes, gradient buffers and worker threads are created once, in the constructor; a step
- * hands the shards to the workers through a round counter and allocates nothing.
+ * hands the shards to the workers through a round counter and allocates nothing. While the JIT is
+ * still compiling, the calling thread runs the shards itself, one after another (see {@link CompilerWarmUp}).
  */
 public final class BatchTrainer implements AutoCloseable {
     /**
@@ -39,6 +40,7 @@ public final class BatchTrainer implements AutoCloseable {
     private volatile Thread caller;
     private volatile boolean closed;
     private volatile Throwable failure;
+    private final CompilerWarmUp warmUp;
 
     /**
      * @param threads how many shards (and threads) to split the batch into, at most B
@@ -53,8 +55,14 @@ public final class BatchTrainer implements AutoCloseable {
      * same shapes. With a null optimizer only {@link #forwardBackward()} may be called.
      */
     public BatchTrainer(Model model, SequenceBatch[] parts, Optimizer optimizer) {
+        this(model, parts, optimizer, CompilerWarmUp.watchingTheJit());
+    }
+
+    /** As {@link #BatchTrainer(Model, SequenceBatch[], Optimizer)}, the warm-up shared with other trainers of a run. */
+    BatchTrainer(Model model, SequenceBatch[] parts, Optimizer optimizer, CompilerWarmUp warmUp) {
         this.model = model;
         this.optimizer = optimizer;
+        this.warmUp = warmUp;
         int n = parts.length;
         this.shards = new Bptt[n];
         this.shardGrads = new Params[n];
@@ -120,6 +128,34 @@ public final class BatchTrainer implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the trainer is closed");
         }
+        if (workers.length > 0 && warmUp.sequential()) {
+            try {
+                for (int k = 0; k < shards.length; k++) {
+                    runShard(k);
+                }
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            warmUp.roundDone();
+        } else {
+            runInParallel();
+        }
+        if (failure != null) {
+            Throwable e = failure;
+            failure = null;
+            throw new IllegalStateException("a training shard failed", e);
+        }
+        double loss = shardLoss[0];
+        grads.setTo(shardGrads[0]);
+        for (int i = 1; i < shards.length; i++) {
+            loss += shardLoss[i];
+            addInto(grads, shardGrads[i]);
+        }
+        return loss;
+    }
+
+    /** Shard 0 on the calling thread, shard k on worker k − 1; returns when all are done. */
+    private void runInParallel() {
         if (workers.length > 0) {
             caller = Thread.currentThread();
             pending.set(workers.length);
@@ -138,18 +174,6 @@ public final class BatchTrainer implements AutoCloseable {
         while (pending.get() != 0) {
             spins = pause(spins);
         }
-        if (failure != null) {
-            Throwable e = failure;
-            failure = null;
-            throw new IllegalStateException("a training shard failed", e);
-        }
-        double loss = shardLoss[0];
-        grads.setTo(shardGrads[0]);
-        for (int i = 1; i < shards.length; i++) {
-            loss += shardLoss[i];
-            addInto(grads, shardGrads[i]);
-        }
-        return loss;
     }
 
     /** One full training step: forward, BPTT, the optimizer's update. Returns the loss before the update. */

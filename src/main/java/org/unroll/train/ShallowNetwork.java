@@ -25,6 +25,8 @@ public final class ShallowNetwork implements Network {
     private final DMatrixRMaj[] h0;
     private final DMatrixRMaj[] c0;
     private final Map<Integer, BatchTrainer> trainers = new HashMap<>();
+    /** One warm-up for the trainers of every window length, so that a later one starts in parallel. */
+    private final CompilerWarmUp warmUp = CompilerWarmUp.watchingTheJit();
     /** Each trainer's gradient tensors under their names, made once per trainer. */
     private final Map<Integer, StackedParams> gradientViews = new HashMap<>();
     /** Window batches by first step, built once for data held in memory. */
@@ -125,7 +127,7 @@ public final class ShallowNetwork implements Network {
         SequenceBatch[] parts = batches(from, len);
         BatchTrainer trainer = trainers.get(len);
         if (trainer == null) {
-            trainer = new BatchTrainer(model, parts, null);
+            trainer = new BatchTrainer(model, parts, null, warmUp);
             trainers.put(len, trainer);
         } else {
             trainer.setShards(parts);
