@@ -297,16 +297,19 @@ final class VectorElements implements ElementKernel {
                 DoubleVector e = p.mul(twoToN);
                 DoubleVector q = e.neg().add(1.0).div(e.add(1.0));
                 DoubleVector large = q.lanewise(VectorOperators.NEG, z.compare(VectorOperators.LT, 0.0));
-                // ... and where |z| < 1/16 the odd Taylor polynomial of Elementwise.tanh,
-                // z − z³/3 + 2z⁵/15 − 17z⁷/315 + 62z⁹/2835 − 1382z¹¹/155925, by Horner's rule
-                DoubleVector z2 = z.mul(z);
-                DoubleVector s = z2.mul(-1382.0 / 155925).add(62.0 / 2835);
-                s = z2.mul(s).add(-17.0 / 315);
-                s = z2.mul(s).add(2.0 / 15);
-                s = z2.mul(s).add(-1.0 / 3);
-                s = z2.mul(s).add(1.0);
                 VectorMask<Double> isSmall = abs.compare(VectorOperators.LT, Elementwise.TAYLOR_BELOW);
-                large.blend(z.mul(s), isSmall).intoArray(out, oo + i);
+                if (isSmall.anyTrue()) {
+                    // ... and where |z| < 1/16 the odd Taylor polynomial of Elementwise.tanh,
+                    // z − z³/3 + 2z⁵/15 − 17z⁷/315 + 62z⁹/2835 − 1382z¹¹/155925, by Horner's rule
+                    DoubleVector z2 = z.mul(z);
+                    DoubleVector s = z2.mul(-1382.0 / 155925).add(62.0 / 2835);
+                    s = z2.mul(s).add(-17.0 / 315);
+                    s = z2.mul(s).add(2.0 / 15);
+                    s = z2.mul(s).add(-1.0 / 3);
+                    s = z2.mul(s).add(1.0);
+                    large = large.blend(z.mul(s), isSmall);
+                }
+                large.intoArray(out, oo + i);
             }
             for (int i = end; i < n; i++) {
                 out[oo + i] = Elementwise.tanh(a[ao + i]);
