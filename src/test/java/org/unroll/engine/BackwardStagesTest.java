@@ -1,9 +1,8 @@
 package org.unroll.engine;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.unroll.engine.Cases.assertBits;
 
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,12 +41,6 @@ class BackwardStagesTest {
         if (a.dc != null) {
             assertBits(a.dc, b.dc, "dc");
             assertBits(a.dcBack, b.dcBack, "dc_back");
-        }
-    }
-
-    private static void assertBits(DMatrixRMaj want, DMatrixRMaj got, String what) {
-        for (int i = 0; i < want.data.length; i++) {
-            assertEquals(Double.doubleToLongBits(want.data[i]), Double.doubleToLongBits(got.data[i]), what + " at " + i);
         }
     }
 }

@@ -122,6 +122,14 @@ final class Cases {
         return Math.abs(expected - actual) <= abs + rel * Math.max(Math.abs(expected), Math.abs(actual));
     }
 
+    /** want and got equal to the bit, element by element (the sizes first). */
+    static void assertBits(DMatrixRMaj want, DMatrixRMaj got, String what) {
+        assertEquals(want.data.length, got.data.length, what + " size");
+        for (int i = 0; i < want.data.length; i++) {
+            assertEquals(Double.doubleToLongBits(want.data[i]), Double.doubleToLongBits(got.data[i]), what + " at " + i);
+        }
+    }
+
     static void assertClose(double expected, double actual, double rel, double abs, String what) {
         if (!close(expected, actual, rel, abs)) {
             fail(what + ": expected " + expected + " but was " + actual + " (diff "

@@ -1,9 +1,9 @@
 package org.unroll.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.unroll.engine.Cases.assertBits;
 
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,13 +44,6 @@ class TrainingPassTest {
             assertBits(full.dc0(), lean.dc0(), "dc_0");
         } else {
             assertEquals(full.tape().zHh.numRows, lean.tape().zHh.numRows, "a GRU's or RNN's backward pass reads them all");
-        }
-    }
-
-    private static void assertBits(DMatrixRMaj want, DMatrixRMaj got, String what) {
-        assertEquals(want.data.length, got.data.length, what + " size");
-        for (int i = 0; i < want.data.length; i++) {
-            assertEquals(Double.doubleToLongBits(want.data[i]), Double.doubleToLongBits(got.data[i]), what + " at " + i);
         }
     }
 }
