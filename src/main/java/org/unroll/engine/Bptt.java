@@ -120,7 +120,14 @@ public final class Bptt {
             if (!allAtOnce) {
                 inputProjection(t);
             }
-            recurrentStep(t);
+            recurrentCell(t);
+        }
+        // y_t = W_out h_t + b_out of every step as one product (no step of the recurrence reads it), then the losses
+        int rows = tape.steps * tape.batch;
+        Gemm.mult(tape.h, tape.stateRow(1), rows, weightOutT, tape.y, 0);
+        MatOps.addRowVector(p.biasOut, tape.y, 0, rows);
+        for (int t = 0; t < tape.steps; t++) {
+            tape.stepLoss[t] = stepLoss(t);
         }
         return loss();
     }
@@ -169,8 +176,16 @@ public final class Bptt {
 
     /** Step t after its input projection: W_hh h_{t−1} + b_hh, the cell, y_t and L_t. */
     private void recurrentStep(int t) {
+        recurrentCell(t);
+        // y_t = W_out h_t + b_out
+        Gemm.mult(tape.h, tape.stateRow(t + 1), tape.batch, weightOutT, tape.y, tape.row(t));
+        MatOps.addRowVector(p.biasOut, tape.y, tape.row(t), tape.batch);
+        tape.stepLoss[t] = stepLoss(t);
+    }
+
+    /** W_hh h_{t−1} + b_hh and the cell of step t, after its input projection. */
+    private void recurrentCell(int t) {
         int b = tape.batch;
-        int row = tape.row(t);
         int z = tape.projectionRow(t);
         // W_hh h_{t−1} + b_hh
         if (packs) {
@@ -180,10 +195,11 @@ public final class Bptt {
             MatOps.addRowVector(p.biasHh, tape.zHh, z, b);
         }
         cell.forward(tape, t);
-        // y_t = W_out h_t + b_out
-        Gemm.mult(tape.h, tape.stateRow(t + 1), b, weightOutT, tape.y, row);
-        MatOps.addRowVector(p.biasOut, tape.y, row, b);
-        tape.stepLoss[t] = seq.loss() == LossType.CROSS_ENTROPY ? crossEntropy(t) : squaredError(t);
+    }
+
+    /** L_t, from y_t. */
+    private double stepLoss(int t) {
+        return seq.loss() == LossType.CROSS_ENTROPY ? crossEntropy(t) : squaredError(t);
     }
 
     private void refreshTransposes() {
