@@ -106,7 +106,8 @@ public final class Bptt {
      * Runs every forward step and returns the total loss. Without packing (the walk's B = 1) the input projections
      * of all steps are one product, W_ih x_t + b_ih for every t at once, since they do not depend on h; with packing
      * each step takes its own, with the bias, just before its cell reads it (I is small, so that product only writes
-     * T·B × G·H numbers, and writing them while they are still in cache is what it costs).
+     * T·B × G·H numbers, and writing them while they are still in cache is what it costs), and so does every step of a
+     * tape that keeps one step of them. The outputs y_t of all steps are one product after the recurrence.
      */
     public double forward() {
         refreshTransposes();
@@ -133,8 +134,8 @@ public final class Bptt {
     }
 
     /**
-     * Runs every backward step from T − 1 down to 0, each one's stages in the order of {@link BackwardStage}, then
-     * sums the parameter gradients into {@code grads}.
+     * Runs every backward step from T − 1 down to 0, each one's stages in the order of {@link BackwardStage} (a cell's
+     * part of stages 2 and 3 at once, {@link Cell#cellGradients}), then sums the parameter gradients into {@code grads}.
      */
     public void backward(Params grads) {
         if (packs) {
